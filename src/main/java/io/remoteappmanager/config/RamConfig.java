@@ -1,0 +1,120 @@
+package io.remoteappmanager.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The controller's whole configuration (DESIGN.md section 6), typed and defaulted in one place. */
+@ConfigMapping(prefix = "ram")
+public interface RamConfig {
+
+    /** Realm label value: the controller sees and touches only containers carrying it. */
+    @WithDefault("remoteexec")
+    String realm();
+
+    /** Prefix of every label key the controller writes and reads. */
+    @WithName("label-prefix")
+    @WithDefault("remoteappmanager.")
+    String labelPrefix();
+
+    /** Port the web app listens on inside its container. */
+    @WithName("container-port")
+    @WithDefault("8888")
+    int containerPort();
+
+    /** How long a container gets to stop after SIGTERM before it is killed. */
+    @WithName("stop-timeout")
+    @WithDefault("10s")
+    Duration stopTimeout();
+
+    Specs specs();
+
+    Reconcile reconcile();
+
+    Prune prune();
+
+    Docker docker();
+
+    /** Where the spec files live. */
+    interface Specs {
+        @WithDefault("config/specs")
+        Path dir();
+
+        /** Quiet time after a file event before a pass runs, so a burst of writes is one pass. */
+        @WithDefault("150ms")
+        Duration debounce();
+    }
+
+    /** How often and how widely the reconcile loop works. */
+    interface Reconcile {
+        @WithDefault("30s")
+        Duration interval();
+
+        @WithDefault("8")
+        int parallelism();
+
+        /** First retry delay after a failed action or a crash; doubles up to {@link #maxBackoff()}. */
+        @WithName("initial-backoff")
+        @WithDefault("10s")
+        Duration initialBackoff();
+
+        @WithName("max-backoff")
+        @WithDefault("5m")
+        Duration maxBackoff();
+    }
+
+    /** When the controller may remove containers whose spec is gone. */
+    interface Prune {
+        /** Whether an empty or missing spec directory may remove every running app. */
+        @WithName("allow-empty")
+        @WithDefault("false")
+        boolean allowEmpty();
+    }
+
+    /** How to reach the Docker engine and how containers are published on it. */
+    interface Docker {
+        /** Engine address; when absent, DOCKER_HOST, else the local socket. */
+        Optional<String> host();
+
+        /** Host address the container port is published on; loopback so only the proxy reaches it. */
+        @WithName("host-ip")
+        @WithDefault("127.0.0.1")
+        String hostIp();
+
+        @WithName("tls-verify")
+        @WithDefault("false")
+        boolean tlsVerify();
+
+        @WithName("cert-path")
+        Optional<String> certPath();
+
+        @WithName("api-version")
+        Optional<String> apiVersion();
+
+        /** Run containers with the engine's init, which forwards signals and reaps zombies. */
+        @WithDefault("true")
+        boolean init();
+
+        /** Default resource limits for a spec that sets none. */
+        @WithName("default-memory")
+        @WithDefault("512m")
+        String defaultMemory();
+
+        @WithName("default-cpus")
+        @WithDefault("1.0")
+        double defaultCpus();
+
+        @WithName("default-pids")
+        @WithDefault("512")
+        long defaultPids();
+
+        /** Linux capabilities kept after dropping all of them. */
+        @WithName("cap-add")
+        @WithDefault("CHOWN,SETUID,SETGID,DAC_OVERRIDE,FOWNER,KILL,NET_BIND_SERVICE")
+        List<String> capAdd();
+    }
+}

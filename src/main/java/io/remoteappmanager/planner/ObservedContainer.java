@@ -1,0 +1,28 @@
+package io.remoteappmanager.planner;
+
+import io.remoteappmanager.runtime.RuntimeContainer;
+import io.remoteappmanager.spec.AppKey;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One container of this realm as the planner sees it: its app key and the labels that matter, read
+ * once from the engine's listing.
+ *
+ * @param sourceFile the spec file named by the {@code source} label (the part before {@code #}), or empty
+ */
+public record ObservedContainer(
+        String id,
+        String name,
+        AppKey key,
+        RuntimeContainer.State state,
+        String specHash,
+        String urlId,
+        Optional<String> sourceFile,
+        Instant created,
+        Optional<RuntimeContainer.PublishedPort> port) {
+
+    public boolean isRunning() {
+        return state.isUp();
+    }
+}

@@ -1,0 +1,27 @@
+package io.remoteappmanager.planner;
+
+/** Where an app stands, in the words an operator of Kubernetes-style tools expects. */
+public enum Phase {
+    /** Desired, no container yet: it is being created. */
+    Pending,
+    /** Its container runs with the desired config. */
+    Running,
+    /** Its container is being replaced because the spec changed. */
+    Recreating,
+    /** Its container exited and is being started again. */
+    Restarting,
+    /** Its container keeps exiting; the next start waits for a growing back-off. */
+    CrashLoopBackOff,
+    /** Its container exited and its restartPolicy says to leave it. */
+    Completed,
+    /** The last action failed; it is retried after a growing back-off. */
+    Failed,
+    /** Its spec says suspend: its container is left exactly as it is. */
+    Suspended,
+    /** Two specs claim its key: its container is left as it is. */
+    Conflict,
+    /** Its spec file is broken; its container runs on the last good content. */
+    Invalid,
+    /** It has no spec any more: its container is being removed. */
+    Removing
+}

@@ -1,0 +1,53 @@
+package io.remoteappmanager.runtime.docker;
+
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.remoteappmanager.runtime.EngineUnavailableException;
+import io.remoteappmanager.runtime.ImageNotFoundException;
+import io.remoteappmanager.runtime.NameConflictException;
+import io.remoteappmanager.runtime.RuntimeFault;
+import java.io.IOException;
+import java.net.SocketException;
+
+/** Translates docker-java's exceptions into ours, naming the operation that failed. */
+final class DockerFaults {
+
+    private DockerFaults() {}
+
+    static RuntimeFault translate(String operation, RuntimeException e) {
+        String message = operation + " failed: " + describe(e);
+        if (e instanceof ConflictException && operation.startsWith("create")) {
+            return new NameConflictException(message, e);
+        }
+        if (e instanceof NotFoundException && operation.startsWith("create")) {
+            return new ImageNotFoundException(message, e);
+        }
+        if (!(e instanceof DockerException) && causedByIo(e)) {
+            return new EngineUnavailableException(operation + " failed: Docker engine unreachable: " + describe(e), e);
+        }
+        return new RuntimeFault(message, e);
+    }
+
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof SocketException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost useful message: docker-java wraps the engine's JSON error in its own text. */
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = e.getMessage() != null ? e.getMessage() : root.toString();
+        if (root != e && root.getMessage() != null && !text.contains(root.getMessage())) {
+            text = text + " (" + root.getMessage() + ")";
+        }
+        return text.replaceAll("\\s+", " ").trim();
+    }
+}

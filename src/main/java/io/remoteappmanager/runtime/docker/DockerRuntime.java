@@ -1,0 +1,173 @@
+package io.remoteappmanager.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.remoteappmanager.runtime.ContainerRequest;
+import io.remoteappmanager.runtime.ContainerRuntime;
+import io.remoteappmanager.runtime.ImageInfo;
+import io.remoteappmanager.runtime.RuntimeContainer;
+import io.remoteappmanager.runtime.RuntimeEvent;
+import io.remoteappmanager.runtime.RuntimeFault;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** {@link ContainerRuntime} on a Docker engine through docker-java; each method is one API call. */
+@ApplicationScoped
+public class DockerRuntime implements ContainerRuntime {
+
+    private final DockerClient docker;
+    private final MeterRegistry metrics;
+
+    DockerRuntime(DockerClient docker, MeterRegistry metrics) {
+        this.docker = docker;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void ping() {
+        call("ping", () -> docker.pingCmd().exec());
+    }
+
+    @Override
+    public List<RuntimeContainer> list(Map<String, String> labels) {
+        List<Container> containers = call("list", () ->
+                docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
+        return containers.stream().map(DockerMapping::fromListing).toList();
+    }
+
+    @Override
+    public Optional<RuntimeContainer> inspect(String idOrName) {
+        try {
+            InspectContainerResponse response = call("inspect", () -> docker.inspectContainerCmd(idOrName).exec());
+            return Optional.of(DockerMapping.fromInspect(response));
+        } catch (RuntimeFault fault) {
+            if (fault.getCause() instanceof NotFoundException) {
+                return Optional.empty();
+            }
+            throw fault;
+        }
+    }
+
+    @Override
+    public String create(ContainerRequest request) {
+        return call("create " + request.name(), () -> {
+            try (CreateContainerCmd cmd = DockerMapping.createCommand(docker, request)) {
+                return cmd.exec().getId();
+            }
+        });
+    }
+
+    @Override
+    public void start(String id) {
+        call("start " + id, () -> docker.startContainerCmd(id).exec());
+    }
+
+    @Override
+    public void stop(String id, Duration timeout) {
+        try {
+            call("stop " + id, () -> docker.stopContainerCmd(id).withTimeout((int) timeout.toSeconds()).exec());
+        } catch (RuntimeFault fault) {
+            if (!(fault.getCause() instanceof NotModifiedException) && !(fault.getCause() instanceof NotFoundException)) {
+                throw fault;
+            }
+        }
+    }
+
+    @Override
+    public void remove(String id) {
+        try {
+            call("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+        } catch (RuntimeFault fault) {
+            if (!(fault.getCause() instanceof NotFoundException)) {
+                throw fault;
+            }
+        }
+    }
+
+    @Override
+    public Optional<ImageInfo> image(String idOrReference) {
+        try {
+            InspectImageResponse image = call("image", () -> docker.inspectImageCmd(idOrReference).exec());
+            Map<String, String> labels = image.getConfig() == null || image.getConfig().getLabels() == null
+                    ? Map.of() : image.getConfig().getLabels();
+            List<String> tags = image.getRepoTags() == null ? List.of() : image.getRepoTags();
+            return Optional.of(new ImageInfo(image.getId(), tags, labels));
+        } catch (RuntimeFault fault) {
+            if (fault.getCause() instanceof NotFoundException) {
+                return Optional.empty();
+            }
+            throw fault;
+        }
+    }
+
+    @Override
+    public void pull(String reference) {
+        ImageReference ref = ImageReference.parse(reference);
+        call("pull " + reference, () -> {
+            try {
+                return docker.pullImageCmd(ref.repository()).withTag(ref.tag())
+                        .exec(new PullImageResultCallback()).awaitCompletion();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while pulling " + reference, e);
+            }
+        });
+    }
+
+    @Override
+    public Closeable events(Map<String, String> labels, Consumer<RuntimeEvent> onEvent, Consumer<Throwable> onError) {
+        return call("events", () -> docker.eventsCmd()
+                .withEventTypeFilter(EventType.CONTAINER)
+                .withLabelFilter(labels)
+                .exec(new ResultCallback.Adapter<Event>() {
+                    @Override
+                    public void onNext(Event event) {
+                        onEvent.accept(DockerMapping.fromEvent(event));
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        onError.accept(error);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        onError.accept(new RuntimeFault("Docker event stream ended"));
+                    }
+                }));
+    }
+
+    private <T> T call(String operation, Supplier<T> body) {
+        metrics.counter("ram.docker.api.calls", "operation", operation.split(" ", 2)[0]).increment();
+        try {
+            return body.get();
+        } catch (RuntimeFault fault) {
+            throw fault;
+        } catch (RuntimeException e) {
+            throw DockerFaults.translate(operation, e);
+        }
+    }
+
+    private void call(String operation, Runnable body) {
+        call(operation, () -> {
+            body.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,60 @@
+package io.remoteappmanager.spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One validated RemoteApp document: what should run for one (user, mappingId), with the spec-level
+ * defaults (mappingId, baseUrlPath) already applied. Engine defaults (resources, port) are applied later.
+ */
+public record AppSpec(
+        String name,
+        String user,
+        String image,
+        String mappingId,
+        String baseUrlPath,
+        Optional<String> urlId,
+        OptionalInt containerPort,
+        Map<String, VolumeBind> volumes,
+        Map<String, String> environment,
+        List<String> command,
+        Resources resources,
+        RestartPolicy restartPolicy,
+        PullPolicy imagePullPolicy,
+        boolean suspend,
+        SpecOrigin origin) {
+
+    public AppSpec {
+        volumes = Map.copyOf(volumes);
+        environment = Map.copyOf(environment);
+        command = List.copyOf(command);
+    }
+
+    public AppKey key() {
+        return new AppKey(user, mappingId);
+    }
+
+    /** A host directory bound into the container, in the seed's {@code {bind, mode}} form. */
+    public record VolumeBind(String bind, String mode) {
+        public boolean readOnly() {
+            return "ro".equals(mode);
+        }
+    }
+
+    /** Optional resource limits; an absent value takes the configured default. */
+    public record Resources(Optional<Long> memoryBytes, Optional<Double> cpus, Optional<Long> pids) {
+        public static final Resources DEFAULTS = new Resources(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Whether an exited container is started again (kubelet's restartPolicy). */
+    public enum RestartPolicy {
+        Always, OnFailure, Never
+    }
+
+    /** When the image is pulled before create (kubelet's imagePullPolicy). */
+    public enum PullPolicy {
+        IfNotPresent, Always, Never
+    }
+}

@@ -1,0 +1,32 @@
+package io.remoteappmanager.spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the spec directory asks for at one moment, with what could not be read, so the planner can
+ * tell "the user removed this app" from "this app's file is broken".
+ *
+ * @param apps              every valid app by key, including the last good content of files that broke since
+ * @param problems          every error found, for status, logs, metrics and {@code validate}
+ * @param conflicts         keys claimed by two or more documents: their containers are left as they are
+ * @param protectedSources  spec file names that are broken and never parsed: containers whose
+ *                          {@code source} label names one of them are kept
+ * @param directoryUsable   false when the directory is missing, unreadable or holds no spec file at all:
+ *                          then nothing is pruned unless {@code ram.prune.allow-empty}
+ */
+public record DesiredState(
+        Map<AppKey, AppSpec> apps,
+        List<SpecProblem> problems,
+        Set<AppKey> conflicts,
+        Set<String> protectedSources,
+        boolean directoryUsable) {
+
+    public DesiredState {
+        apps = Map.copyOf(apps);
+        problems = List.copyOf(problems);
+        conflicts = Set.copyOf(conflicts);
+        protectedSources = Set.copyOf(protectedSources);
+    }
+}
