@@ -125,6 +125,19 @@ public class ContainerManager {
         return containersFromFilters(Map.of());
     }
 
+    /**
+     * Explains a {@link io.remoteappmanager.runtime.NameConflictException} for {@code key}: empty when
+     * the name is held by this realm's own container for that key (someone else created it: nothing to
+     * do), otherwise a message naming the foreign holder.
+     */
+    public Optional<String> nameConflictCause(AppKey key) {
+        String name = ContainerNames.of(labels.realm(), key);
+        return runtime.inspect(name)
+                .filter(c -> !(labels.inRealm(c.labels()) && labels.appKey(c.labels()).filter(key::equals).isPresent()))
+                .map(c -> "container name " + name + " is held by container " + shortId(c.id())
+                        + " that is not this realm's " + key + " (labels " + c.labels() + ")");
+    }
+
     /** The local image with that id or name, with its labels, or empty. */
     public Optional<ImageInfo> image(String imageIdOrName) {
         return runtime.image(imageIdOrName);

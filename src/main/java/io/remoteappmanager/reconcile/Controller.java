@@ -1,0 +1,46 @@
+package io.remoteappmanager.reconcile;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.spec.SpecWatcher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts the controller's moving parts with the application (spec watcher, engine events, loop) and
+ * stops them with it. Stopping leaves every container running: the next start adopts them.
+ */
+@ApplicationScoped
+public class Controller {
+
+    private static final Logger LOG = Logger.getLogger(Controller.class);
+
+    private final RamConfig config;
+    private final ReconcileLoop loop;
+    private final EngineEvents events;
+    private final SpecWatcher watcher;
+
+    public Controller(RamConfig config, ReconcileLoop loop, EngineEvents events, SpecWatcher watcher) {
+        this.config = config;
+        this.loop = loop;
+        this.events = events;
+        this.watcher = watcher;
+    }
+
+    void onStart(@Observes StartupEvent startup) {
+        LOG.infof("watching %s for realm '%s'; resync every %s", config.specs().dir().toAbsolutePath(),
+                config.realm(), config.reconcile().interval());
+        watcher.start();
+        events.start();
+        loop.start();
+    }
+
+    void onStop(@Observes ShutdownEvent shutdown) {
+        watcher.close();
+        events.close();
+        loop.close();
+        LOG.info("controller stopped; every app container is left running");
+    }
+}

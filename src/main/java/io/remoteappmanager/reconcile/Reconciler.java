@@ -1,0 +1,109 @@
+package io.remoteappmanager.reconcile;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.executor.ActionOutcome;
+import io.remoteappmanager.executor.Backoffs;
+import io.remoteappmanager.executor.Executor;
+import io.remoteappmanager.manager.ContainerTemplate;
+import io.remoteappmanager.manager.LabelScheme;
+import io.remoteappmanager.planner.Decision;
+import io.remoteappmanager.planner.ObservedContainer;
+import io.remoteappmanager.planner.Phase;
+import io.remoteappmanager.planner.Plan;
+import io.remoteappmanager.planner.Planner;
+import io.remoteappmanager.runtime.ContainerRuntime;
+import io.remoteappmanager.runtime.RuntimeFault;
+import io.remoteappmanager.spec.DesiredState;
+import io.remoteappmanager.spec.SpecDirectory;
+import io.remoteappmanager.status.PassSummary;
+import io.remoteappmanager.status.StatusStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * One level-based pass: read every spec, list every container of the realm (one API call), plan, act.
+ * Nothing is carried from one pass to the next but back-off history; an event only says "look now".
+ */
+@ApplicationScoped
+public class Reconciler {
+
+    private static final Logger LOG = Logger.getLogger(Reconciler.class);
+
+    private final SpecDirectory specs;
+    private final ContainerRuntime runtime;
+    private final LabelScheme labels;
+    private final Planner planner;
+    private final Executor executor;
+    private final Backoffs backoffs;
+    private final StatusStore status;
+    private final SpecProblemLog problemLog = new SpecProblemLog();
+    private final EngineRetry engineRetry = new EngineRetry();
+    private final Timer passTimer;
+    private final Clock clock = Clock.systemUTC();
+
+    public Reconciler(SpecDirectory specs, ContainerRuntime runtime, LabelScheme labels, ContainerTemplate template,
+            Executor executor, Backoffs backoffs, StatusStore status, MeterRegistry metrics, RamConfig config) {
+        this.specs = specs;
+        this.runtime = runtime;
+        this.labels = labels;
+        this.planner = new Planner(config.prune().allowEmpty(), template::specHash);
+        this.executor = executor;
+        this.backoffs = backoffs;
+        this.status = status;
+        this.passTimer = metrics.timer("ram.reconcile.pass");
+    }
+
+    /** Runs one pass. Passes never overlap: a caller arriving during a pass waits for it to end. */
+    public synchronized PassResult reconcile(String trigger) {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        DesiredState desired = specs.read();
+        problemLog.report(desired.problems());
+        List<ObservedContainer> observed;
+        try {
+            observed = ObservedContainers.from(runtime.list(labels.realmFilter()), labels);
+        } catch (RuntimeFault e) {
+            Instant retryAt = engineRetry.failed(now);
+            LOG.warnf("pass (%s): cannot list containers, doing nothing, retry at %s: %s", trigger, retryAt, e.getMessage());
+            status.recordPass(summary(now, started, trigger, desired, List.of(), List.of(), Optional.of(e.getMessage())));
+            return PassResult.engineDown(e.getMessage(), retryAt);
+        }
+        engineRetry.succeeded();
+        Plan plan = planner.plan(desired, observed, backoffs::history, now);
+        settleBackoffs(plan, now);
+        status.recordPlan(plan, desired, now);
+        problemLog.warnings(plan.warnings());
+        List<ActionOutcome> outcomes = executor.execute(plan);
+        status.recordPass(summary(now, started, trigger, desired, plan.warnings(), outcomes, Optional.empty()));
+        passTimer.record(Duration.ofNanos(System.nanoTime() - started));
+        boolean relist = outcomes.stream().anyMatch(o -> o.result() == ActionOutcome.Result.DONE_ELSEWHERE);
+        return new PassResult(Optional.of(plan), outcomes, plan.requeueAt(), Optional.empty(), relist);
+    }
+
+    /** What a pass would do now, without doing it or recording it. */
+    public synchronized Plan preview() {
+        DesiredState desired = specs.read();
+        List<ObservedContainer> observed = ObservedContainers.from(runtime.list(labels.realmFilter()), labels);
+        return planner.plan(desired, observed, backoffs::history, clock.instant());
+    }
+
+    private void settleBackoffs(Plan plan, Instant now) {
+        backoffs.retainOnly(plan.decisions().stream().map(Decision::key).toList());
+        plan.decisions().stream().filter(d -> d.phase() == Phase.Running).forEach(d -> backoffs.settled(d.key(), now));
+    }
+
+    private PassSummary summary(Instant now, long startedNanos, String trigger, DesiredState desired,
+            List<String> warnings, List<ActionOutcome> outcomes, Optional<String> engineError) {
+        int failures = (int) outcomes.stream().filter(o -> o.result() == ActionOutcome.Result.FAILED).count();
+        return new PassSummary(Optional.of(now), Duration.ofNanos(System.nanoTime() - startedNanos), trigger,
+                outcomes.size(), failures, engineError,
+                desired.problems().stream().map(Object::toString).toList(), warnings);
+    }
+}

@@ -1,0 +1,25 @@
+package io.remoteappmanager.reconcile;
+
+import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.spec.SpecDirectory;
+import io.remoteappmanager.spec.SpecWatcher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Builds the spec directory reader and its watcher from {@code ram.specs.*}; the watcher wakes the loop. */
+@ApplicationScoped
+public class SpecBeans {
+
+    @Produces
+    @Singleton
+    SpecDirectory specDirectory(RamConfig config) {
+        return new SpecDirectory(config.specs().dir());
+    }
+
+    @Produces
+    @Singleton
+    SpecWatcher specWatcher(RamConfig config, ReconcileLoop loop) {
+        return new SpecWatcher(config.specs().dir(), config.specs().debounce(), () -> loop.trigger("spec files changed"));
+    }
+}

@@ -1,0 +1,56 @@
+package io.remoteappmanager.status;
+
+import io.remoteappmanager.planner.Phase;
+import io.remoteappmanager.spec.AppKey;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What an operator wants to know about one app: where it stands, where it is served, and what the
+ * controller last did to it and why. Immutable; the store swaps whole values.
+ */
+public record AppStatus(
+        AppKey key,
+        Optional<String> name,
+        Optional<String> source,
+        Phase phase,
+        String message,
+        Optional<String> containerId,
+        Optional<String> urlId,
+        Optional<String> urlpath,
+        Optional<String> hostUrl,
+        Optional<String> lastAction,
+        Optional<String> lastReason,
+        Optional<Instant> lastActionAt,
+        Optional<String> lastError,
+        Instant since,
+        Instant updated) {
+
+    static AppStatus initial(AppKey key, Phase phase, String message, Instant now) {
+        return new AppStatus(key, Optional.empty(), Optional.empty(), phase, message, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), now, now);
+    }
+
+    AppStatus withPhase(Phase newPhase, String newMessage, Instant now) {
+        Instant newSince = newPhase == phase ? since : now;
+        return new AppStatus(key, name, source, newPhase, newMessage, containerId, urlId, urlpath, hostUrl,
+                lastAction, lastReason, lastActionAt, lastError, newSince, now);
+    }
+
+    AppStatus withSpec(Optional<String> newName, Optional<String> newSource) {
+        return new AppStatus(key, newName, newSource, phase, message, containerId, urlId, urlpath, hostUrl,
+                lastAction, lastReason, lastActionAt, lastError, since, updated);
+    }
+
+    AppStatus withContainer(Optional<String> id, Optional<String> newUrlId, Optional<String> newUrlpath,
+            Optional<String> newHostUrl) {
+        return new AppStatus(key, name, source, phase, message, id, newUrlId, newUrlpath, newHostUrl,
+                lastAction, lastReason, lastActionAt, lastError, since, updated);
+    }
+
+    AppStatus withAction(String action, String reason, Optional<String> error, Instant now) {
+        return new AppStatus(key, name, source, phase, message, containerId, urlId, urlpath, hostUrl,
+                Optional.of(action), Optional.of(reason), Optional.of(now), error, since, now);
+    }
+}

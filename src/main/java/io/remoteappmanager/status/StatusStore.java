@@ -1,0 +1,106 @@
+package io.remoteappmanager.status;
+
+import io.remoteappmanager.manager.Container;
+import io.remoteappmanager.manager.ContainerTemplate;
+import io.remoteappmanager.planner.Action;
+import io.remoteappmanager.planner.Decision;
+import io.remoteappmanager.planner.ObservedContainer;
+import io.remoteappmanager.planner.Phase;
+import io.remoteappmanager.planner.Plan;
+import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.spec.AppSpec;
+import io.remoteappmanager.spec.DesiredState;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The in-memory status of every app, rebuilt by each pass from the plan (so a restarted controller
+ * knows everything again after its first pass: the state lives in container labels) and updated as
+ * actions finish. Readers get immutable snapshots.
+ */
+@ApplicationScoped
+public class StatusStore {
+
+    private final Map<AppKey, AppStatus> apps = new ConcurrentHashMap<>();
+    private volatile PassSummary lastPass = PassSummary.NONE;
+
+    /** Takes in one pass's plan: every planned key gets its phase, keys no longer planned are dropped. */
+    public void recordPlan(Plan plan, DesiredState desired, Instant now) {
+        apps.keySet().retainAll(plan.decisions().stream().map(Decision::key).toList());
+        for (Decision decision : plan.decisions()) {
+            Optional<AppSpec> spec = Optional.ofNullable(desired.apps().get(decision.key()));
+            AppStatus status = apps.getOrDefault(decision.key(),
+                            AppStatus.initial(decision.key(), decision.phase(), decision.message(), now))
+                    .withSpec(spec.map(AppSpec::name), spec.map(s -> s.origin().label()))
+                    .withPhase(decision.phase(), decision.message(), now);
+            if (decision.container().isPresent()) {
+                status = withObserved(status, decision.container().get(), spec);
+            }
+            apps.put(decision.key(), status);
+        }
+    }
+
+    /** An action finished; {@code container} is what now runs for the key (empty after a removal). */
+    public void recordSuccess(Action action, Optional<Container> container, Instant now) {
+        if (action.kind() == Action.Kind.REMOVE && container.isEmpty() && phaseOf(action.key()) == Phase.Removing) {
+            apps.remove(action.key());
+            return;
+        }
+        apps.computeIfPresent(action.key(), (key, status) -> {
+            AppStatus updated = status.withAction(verb(action), action.reason(), Optional.empty(), now);
+            if (container.isPresent()) {
+                Container c = container.get();
+                updated = updated.withContainer(Optional.of(c.dockerId()), Optional.of(c.urlId()),
+                        Optional.of(c.urlpath()), Optional.of(c.hostUrl()))
+                        .withPhase(Phase.Running, "running since " + now, now);
+            }
+            return updated;
+        });
+    }
+
+    /** An action failed; the key is retried at {@code retryAt}. */
+    public void recordFailure(Action action, String error, Instant retryAt, Instant now) {
+        apps.computeIfPresent(action.key(), (key, status) -> status
+                .withAction(verb(action), action.reason(), Optional.of(error), now)
+                .withPhase(Phase.Failed, verb(action) + " failed, retrying at " + retryAt + ": " + error, now));
+    }
+
+    public void recordPass(PassSummary summary) {
+        lastPass = summary;
+    }
+
+    public PassSummary lastPass() {
+        return lastPass;
+    }
+
+    public Optional<AppStatus> get(AppKey key) {
+        return Optional.ofNullable(apps.get(key));
+    }
+
+    /** Every app, sorted by key. */
+    public List<AppStatus> all() {
+        Collection<AppStatus> values = apps.values();
+        return values.stream().sorted(Comparator.comparing(AppStatus::key)).toList();
+    }
+
+    private Phase phaseOf(AppKey key) {
+        AppStatus status = apps.get(key);
+        return status == null ? null : status.phase();
+    }
+
+    private static AppStatus withObserved(AppStatus status, ObservedContainer c, Optional<AppSpec> spec) {
+        return status.withContainer(Optional.of(c.id()), Optional.of(c.urlId()),
+                spec.map(s -> ContainerTemplate.urlpath(s.baseUrlPath(), c.urlId())),
+                c.port().map(p -> "http://" + p.hostIp() + ":" + p.hostPort()));
+    }
+
+    private static String verb(Action action) {
+        return action.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

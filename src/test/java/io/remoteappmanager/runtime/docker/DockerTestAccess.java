@@ -1,0 +1,20 @@
+package io.remoteappmanager.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.runtime.ContainerRuntime;
+
+/** Lets tests outside CDI build the real Docker runtime from a config, as the producer does. */
+public final class DockerTestAccess {
+
+    private DockerTestAccess() {}
+
+    public static DockerClient client(RamConfig config) {
+        return new DockerClientProducer().dockerClient(config);
+    }
+
+    public static ContainerRuntime runtime(DockerClient client, MeterRegistry metrics) {
+        return new DockerRuntime(client, metrics);
+    }
+}

@@ -1,0 +1,55 @@
+package io.remoteappmanager.testing;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.remoteappmanager.executor.Backoffs;
+import io.remoteappmanager.executor.Executor;
+import io.remoteappmanager.manager.ContainerManager;
+import io.remoteappmanager.reconcile.EngineEvents;
+import io.remoteappmanager.reconcile.ReconcileLoop;
+import io.remoteappmanager.reconcile.Reconciler;
+import io.remoteappmanager.spec.SpecDirectory;
+import io.remoteappmanager.spec.SpecWatcher;
+import io.remoteappmanager.status.StatusStore;
+
+/**
+ * A whole controller (spec directory and watcher, planner, executor, loop, engine events) wired by hand
+ * as CDI wires it, on a {@link TestEngine}'s realm and a spec directory of the test's own: several run
+ * side by side in one JVM, and one can be stopped and another started on the same realm.
+ */
+public final class TestController implements AutoCloseable {
+
+    public final StatusStore status = new StatusStore();
+    public final Reconciler reconciler;
+    public final ReconcileLoop loop;
+    private final EngineEvents events;
+    private final SpecWatcher watcher;
+
+    public TestController(TestEngine engine) {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        ContainerManager manager = engine.manager();
+        Backoffs backoffs = new Backoffs(engine.config);
+        Executor executor = new Executor(manager, backoffs, status, metrics, engine.config);
+        reconciler = new Reconciler(new SpecDirectory(engine.config.specs().dir()), engine.runtime, engine.labels,
+                engine.template, executor, backoffs, status, metrics, engine.config);
+        loop = new ReconcileLoop(reconciler);
+        events = new EngineEvents(engine.runtime, engine.labels, loop);
+        watcher = new SpecWatcher(engine.config.specs().dir(), engine.config.specs().debounce(),
+                () -> loop.trigger("spec files changed"));
+    }
+
+    /** Starts watching, listening and the first pass, as the application's start-up does. */
+    public TestController start() {
+        watcher.start();
+        events.start();
+        loop.start();
+        return this;
+    }
+
+    /** Stops the controller; its containers keep running. */
+    @Override
+    public void close() {
+        watcher.close();
+        events.close();
+        loop.close();
+    }
+}
