@@ -120,7 +120,7 @@ final class KeyRules {
         return new Decision(key, phase, List.of(), shown, message);
     }
 
-    /** The main verdict on a kept container: its phase, at most one action, and the message for status. */
+    /** The main verdict on a kept container: its phase, its one action or null for none, and its message. */
     private record Outcome(Phase phase, Action action, String message) {
 
         static final Outcome RUNNING = new Outcome(Phase.Running, null, Reasons.RUNNING);
