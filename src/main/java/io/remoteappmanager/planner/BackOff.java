@@ -1,0 +1,65 @@
+package io.remoteappmanager.planner;
+
+import io.remoteappmanager.spec.AppKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Holds back actions while a key waits on the executor's back-off (rules 4 and 8), and remembers the
+ * earliest instant a held key may act again so the pass can be requeued for it.
+ * One instance serves one planning pass.
+ */
+final class BackOff {
+
+    private final Function<AppKey, KeyHistory> history;
+    private final Instant now;
+    private Instant requeueAt;
+
+    BackOff(Function<AppKey, KeyHistory> history, Instant now) {
+        this.history = history;
+        this.now = now;
+    }
+
+    /**
+     * The decision as it may run now: unchanged when it has no action or its key is not waiting; with
+     * no action at all (Failed) when the key's last action failed; without its RESTART
+     * (CrashLoopBackOff) when the key's container keeps exiting. A crash loop holds only the restart:
+     * a spec change (RECREATE) or a duplicate's removal goes ahead. Only a key with actions reads history.
+     */
+    Decision apply(Decision decision) {
+        if (decision.actions().isEmpty()) {
+            return decision;
+        }
+        KeyHistory past = Objects.requireNonNullElse(history.apply(decision.key()), KeyHistory.FRESH);
+        if (!past.waiting(now)) {
+            return decision;
+        }
+        if (past.lastError().isPresent()) {
+            return hold(decision, Phase.Failed, List.of(), Reasons.failed(past, now), past);
+        }
+        List<Action> withoutRestart = decision.actions().stream()
+                .filter(a -> a.kind() != Action.Kind.RESTART)
+                .toList();
+        if (withoutRestart.size() == decision.actions().size()) {
+            return decision;
+        }
+        ObservedContainer crashing = decision.container().orElseThrow();
+        return hold(decision, Phase.CrashLoopBackOff, withoutRestart, Reasons.crashLoop(crashing, past, now), past);
+    }
+
+    /** The earliest instant a held key may act again, if any key was held. */
+    Optional<Instant> requeueAt() {
+        return Optional.ofNullable(requeueAt);
+    }
+
+    private Decision hold(Decision decision, Phase phase, List<Action> actions, String message, KeyHistory past) {
+        Instant notBefore = past.notBefore().orElseThrow();
+        if (requeueAt == null || notBefore.isBefore(requeueAt)) {
+            requeueAt = notBefore;
+        }
+        return new Decision(decision.key(), phase, actions, decision.container(), message);
+    }
+}

@@ -1,0 +1,132 @@
+package io.remoteappmanager.planner;
+
+import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.spec.AppSpec;
+import io.remoteappmanager.spec.DesiredState;
+import io.remoteappmanager.spec.SpecProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The reconcile rules of DESIGN.md section 4 and the safety rules of section 5 for one app key, before
+ * back-off: absent → create, differs → recreate, exited → restart, unwanted → remove, else nothing.
+ * One instance serves one planning pass and notes whether the empty-directory guard withheld a removal.
+ */
+final class KeyRules {
+
+    private final DesiredState desired;
+    private final ProblemIndex problems;
+    private final Function<AppSpec, String> specHash;
+    private final boolean mayRemove;
+    private boolean removalWithheld;
+
+    KeyRules(DesiredState desired, ProblemIndex problems, Function<AppSpec, String> specHash, boolean mayRemove) {
+        this.desired = desired;
+        this.problems = problems;
+        this.specHash = specHash;
+        this.mayRemove = mayRemove;
+    }
+
+    /** The decision for {@code key}, whose containers (maybe none) are given. */
+    Decision decide(AppKey key, List<ObservedContainer> containers) {
+        AppSpec spec = desired.apps().get(key);
+        if (desired.conflicts().contains(key)) {
+            return leave(key, Phase.Conflict, containers, Reasons.conflict(key, problems.conflicts(key)));
+        }
+        if (spec != null && spec.suspend()) {
+            return leave(key, Phase.Suspended, containers, Reasons.SUSPENDED);
+        }
+        if (spec == null && containers.isEmpty()) {
+            return leave(key, Phase.Invalid, containers, Reasons.brokenSpec(problems.forKey(key).orElseThrow()));
+        }
+        if (containers.isEmpty()) {
+            Action create = Action.create(spec, spec.urlId(), Reasons.created(key));
+            return new Decision(key, Phase.Pending, List.of(create), Optional.empty(), create.reason());
+        }
+        String hash = spec == null ? null : specHash.apply(spec);
+        Survivor survivor = Survivor.among(containers, hash);
+        List<Action> actions = removeDuplicates(key, survivor);
+        Outcome outcome = spec == null ? unwanted(key, survivor.kept()) : wanted(spec, hash, survivor.kept());
+        if (outcome.action() != null) {
+            actions.add(outcome.action());
+        }
+        return new Decision(key, outcome.phase(), actions, Optional.of(survivor.kept()), outcome.message());
+    }
+
+    /** Whether a removal was withheld because the spec directory is unusable. */
+    boolean removalWithheld() {
+        return removalWithheld;
+    }
+
+    /** A desired app's kept container: recreate on drift, start when stopped, else report it running. */
+    private Outcome wanted(AppSpec spec, String hash, ObservedContainer kept) {
+        if (!hash.equals(kept.specHash())) {
+            String urlId = spec.urlId().orElse(kept.urlId());
+            return Outcome.of(Phase.Recreating, Action.recreate(spec, kept.id(), urlId,
+                    Reasons.recreated(kept.specHash(), hash)));
+        }
+        if (kept.isRunning()) {
+            return problems.forFile(spec.origin().file())
+                    .map(broken -> new Outcome(Phase.Invalid, null, Reasons.lastGood(broken)))
+                    .orElse(Outcome.RUNNING);
+        }
+        return switch (kept.state()) {
+            case CREATED -> Outcome.of(Phase.Pending, Action.restart(spec.key(), kept.id(), Reasons.started(kept)));
+            case REMOVING -> new Outcome(Phase.Pending, null, Reasons.awaitingRemoval(kept));
+            default -> spec.restartPolicy() == AppSpec.RestartPolicy.Never
+                    ? new Outcome(Phase.Completed, null, Reasons.completed(kept))
+                    : Outcome.of(Phase.Restarting, Action.restart(spec.key(), kept.id(),
+                            Reasons.restarted(kept, spec.restartPolicy())));
+        };
+    }
+
+    /** A container with no spec: pruned, unless its spec is only broken or the directory is unusable. */
+    private Outcome unwanted(AppKey key, ObservedContainer kept) {
+        Optional<String> source = kept.sourceFile();
+        if (source.isPresent() && desired.protectedSources().contains(source.get())) {
+            return new Outcome(Phase.Invalid, null,
+                    Reasons.protectedSource(source.get(), problems.forFile(source.get())));
+        }
+        Optional<SpecProblem> broken = problems.forKey(key);
+        if (broken.isPresent()) {
+            return new Outcome(Phase.Invalid, null, Reasons.brokenSpec(broken.get()));
+        }
+        if (!mayRemove) {
+            removalWithheld = true;
+            return new Outcome(Phase.Invalid, null, Reasons.pruneWithheld(key));
+        }
+        return Outcome.of(Phase.Removing, Action.remove(key, kept.id(), Reasons.pruned(key, source)));
+    }
+
+    private List<Action> removeDuplicates(AppKey key, Survivor survivor) {
+        List<Action> actions = new ArrayList<>(survivor.duplicates().size() + 1);
+        if (!survivor.duplicates().isEmpty() && !mayRemove) {
+            removalWithheld = true;
+            return actions;
+        }
+        for (ObservedContainer duplicate : survivor.duplicates()) {
+            actions.add(Action.remove(key, duplicate.id(), Reasons.duplicate(survivor.kept(), key)));
+        }
+        return actions;
+    }
+
+    /** Conflict, suspend, invalid: no action at all, even for duplicates; the containers stay as they are. */
+    private static Decision leave(AppKey key, Phase phase, List<ObservedContainer> containers, String message) {
+        Optional<ObservedContainer> shown = containers.isEmpty()
+                ? Optional.empty()
+                : Optional.of(Survivor.among(containers, null).kept());
+        return new Decision(key, phase, List.of(), shown, message);
+    }
+
+    /** The main verdict on a kept container: its phase, its one action or null for none, and its message. */
+    private record Outcome(Phase phase, Action action, String message) {
+
+        static final Outcome RUNNING = new Outcome(Phase.Running, null, Reasons.RUNNING);
+
+        static Outcome of(Phase phase, Action action) {
+            return new Outcome(phase, action, action.reason());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.remoteappmanager.planner;
+
+import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.spec.AppSpec.RestartPolicy;
+import io.remoteappmanager.spec.SpecProblem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Every reason and message the planner writes, in one place so the wording operators grep for stays
+ * consistent; the happy path uses only the constants, so an unchanged key builds no strings.
+ */
+final class Reasons {
+
+    static final String RUNNING = "running with the desired config";
+    static final String SUSPENDED = "suspended: its container is left as it is";
+    static final String PRUNE_BLOCKED =
+            "spec directory is empty or missing; pruning nothing (set ram.prune.allow-empty=true to allow)";
+
+    private Reasons() {}
+
+    static String created(AppKey key) {
+        return "created: no container for " + key;
+    }
+
+    static String recreated(String observedHash, String desiredHash) {
+        return "recreated: spec_hash " + shortHash(observedHash) + "→" + shortHash(desiredHash);
+    }
+
+    static String started(ObservedContainer container) {
+        return "started: container " + shortId(container.id()) + " was created but never started";
+    }
+
+    static String restarted(ObservedContainer container, RestartPolicy policy) {
+        return "restarted: container " + shortId(container.id()) + " is " + state(container)
+                + " (restartPolicy " + policy + ")";
+    }
+
+    static String completed(ObservedContainer container) {
+        return "completed: container " + shortId(container.id()) + " is " + state(container)
+                + " and restartPolicy Never leaves it so";
+    }
+
+    static String awaitingRemoval(ObservedContainer container) {
+        return "waiting: container " + shortId(container.id()) + " is being removed";
+    }
+
+    static String duplicate(ObservedContainer kept, AppKey key) {
+        return "removed: duplicate of " + shortId(kept.id()) + " for " + key;
+    }
+
+    static String pruned(AppKey key, Optional<String> sourceFile) {
+        return "removed: no spec for " + key + sourceFile.map(f -> " (source " + f + ")").orElse(" (no source label)");
+    }
+
+    static String pruneWithheld(AppKey key) {
+        return "kept: no spec for " + key + ", but the spec directory is empty or missing";
+    }
+
+    static String protectedSource(String file, Optional<SpecProblem> problem) {
+        return "kept: its spec file " + file + " is broken and never parsed" + problem.map(p -> ": " + p).orElse("");
+    }
+
+    static String brokenSpec(SpecProblem problem) {
+        return "kept: its spec is invalid: " + problem;
+    }
+
+    static String conflict(AppKey key, List<SpecProblem> problems) {
+        if (problems.isEmpty()) {
+            return "conflict: two or more specs claim " + key;
+        }
+        return "conflict: " + problems.stream().map(SpecProblem::toString).collect(Collectors.joining("; "));
+    }
+
+    static String lastGood(SpecProblem problem) {
+        return "running on the last good content of " + problem.file() + ": " + problem;
+    }
+
+    static String crashLoop(ObservedContainer container, KeyHistory history, Instant now) {
+        return "back-off: container " + shortId(container.id()) + " keeps exiting (" + history.attempts()
+                + " restarts); next start " + retry(history, now);
+    }
+
+    static String failed(KeyHistory history, Instant now) {
+        return "failed: " + history.lastError().orElse("") + "; next try " + retry(history, now);
+    }
+
+    private static String retry(KeyHistory history, Instant now) {
+        Instant at = history.notBefore().orElse(now);
+        return "at " + at + " (in " + Duration.between(now, at).toSeconds() + "s)";
+    }
+
+    private static String state(ObservedContainer container) {
+        return container.state().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String shortId(String id) {
+        return id.length() <= 12 ? id : id.substring(0, 12);
+    }
+
+    private static String shortHash(String hash) {
+        if (hash == null || hash.isEmpty()) {
+            return "(none)";
+        }
+        return hash.length() <= 8 ? hash : hash.substring(0, 8);
+    }
+}
