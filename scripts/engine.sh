@@ -1,0 +1,299 @@
+#!/usr/bin/env bash
+# The Docker engine for tests and local runs: a private dockerd on its own socket, plus the offline
+# test images. Usage: scripts/engine.sh start|stop|env|status|images
+#   start   reuse the engine DOCKER_HOST names if it answers, else start (or reuse) our private one;
+#           then build the test images
+#   stop    stop our private engine (its data dir stays); never touches a reused DOCKER_HOST engine
+#   env     print `export DOCKER_HOST=...` for the engine in use: eval "$(scripts/engine.sh env)"
+#   status  exit 0 if the engine in use answers
+#   images  build the test images (ram-test/httpd:1, ram-test/httpd:2, ram-test/crash:1) if missing
+# Environment: RAM_ENGINE_DIR (state dir, default /tmp/ram-engine), DOCKER_HOST (an engine to reuse).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+RAM_LOG_TAG=engine
+# shellcheck source=scripts/lib.sh
+. "$HERE/lib.sh"
+
+STATE=${RAM_ENGINE_DIR:-/tmp/ram-engine}
+SOCK=$STATE/docker.sock
+PIDFILE=$STATE/docker.pid
+EXEC_ROOT=$STATE/exec
+DATA_ROOT=$STATE/data
+LOG=$STATE/dockerd.log
+OUR_HOST=unix://$SOCK
+# Our own bridge, used only when another running engine owns docker0.
+BRIDGE=ram0
+BRIDGE_CIDR=172.29.0.1/24
+START_TIMEOUT=60
+
+# answers HOST: true if a Docker engine answers at HOST (bounded, so a hung socket cannot block us).
+answers() { timeout 10 docker -H "$1" version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+
+# foreign_host: true if DOCKER_HOST names another engine than ours and it answers.
+foreign_host() { [ -n "${DOCKER_HOST:-}" ] && [ "$DOCKER_HOST" != "$OUR_HOST" ] && answers "$DOCKER_HOST"; }
+
+# engine_host: the DOCKER_HOST of the engine in use.
+engine_host() { if foreign_host; then echo "$DOCKER_HOST"; else echo "$OUR_HOST"; fi; }
+
+# cmdline PID: the process's command line with spaces between arguments ("" if it is gone).
+cmdline() { tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline" || true; }
+
+# alive PID: true if the process runs (a zombie counts as gone: this sandbox's PID 1 may not reap).
+alive() { local st; st=$(awk '/^State:/ {print $2}' 2>/dev/null <"/proc/$1/status") || return 1; [ -n "$st" ] && [ "$st" != Z ]; }
+
+# ours PID: true if PID is a live dockerd or containerd of our state dir.
+ours() {
+  alive "$1" || return 1
+  case "$(cat "/proc/$1/comm" 2>/dev/null || true)" in dockerd | containerd) ;; *) return 1 ;; esac
+  case "$(cmdline "$1")" in *"$EXEC_ROOT"* | *"$DATA_ROOT"*) return 0 ;; *) return 1 ;; esac
+}
+
+# our_pids: dockerd and containerd processes started for our state dir (matched by their paths).
+# containerd shims are left alone: a new containerd reconnects to them and the new dockerd then
+# stops their containers cleanly.
+our_pids() {
+  local p
+  for p in $(pgrep -x dockerd; pgrep -x containerd); do ours "$p" && echo "$p"; done
+  return 0
+}
+
+# orphan_proxies: docker-proxy processes whose dockerd is gone (they would keep holding host ports).
+orphan_proxies() {
+  local p ppid
+  for p in $(pgrep -x docker-proxy || true); do
+    alive "$p" || continue
+    ppid=$(awk '/^PPid:/ {print $2}' 2>/dev/null <"/proc/$p/status" || true)
+    [ -n "$ppid" ] && [ "$(cat "/proc/$ppid/comm" 2>/dev/null || true)" != dockerd ] && echo "$p"
+  done
+  return 0
+}
+
+# foreign_dockerd: true if a dockerd runs that is not ours.
+foreign_dockerd() {
+  local p
+  for p in $(pgrep -x dockerd || true); do
+    alive "$p" || continue
+    case "$(cmdline "$p")" in *"$EXEC_ROOT"*) ;; *) return 0 ;; esac
+  done
+  return 1
+}
+
+# elapsed START_US: seconds since START_US (microseconds, from EPOCHREALTIME), as "1.234s".
+elapsed() { local ms=$(( (${EPOCHREALTIME/./} - $1) / 1000 )); printf '%d.%03ds' $((ms / 1000)) $((ms % 1000)); }
+
+# kill_pids SIGNAL PID...: signal the given processes, ignoring those already gone.
+kill_pids() { local sig=$1; shift; [ $# -gt 0 ] && kill "-$sig" "$@" 2>/dev/null; return 0; }
+
+# wait_gone SECONDS PID...: wait until all the processes have exited; false on timeout.
+wait_gone() {
+  local deadline=$((SECONDS + $1)) p running; shift
+  while :; do
+    running=0
+    for p in "$@"; do alive "$p" && running=1; done
+    [ "$running" = 0 ] && return 0
+    [ "$SECONDS" -ge "$deadline" ] && return 1
+    sleep 0.2
+  done
+}
+
+# ensure_packages [engine]: installs what the images (and, with "engine", a private engine) need.
+ensure_packages() {
+  local missing=() b
+  if [ "${1:-}" = engine ] || ! command -v docker >/dev/null; then
+    # docker.io brings dockerd, containerd, runc, docker-proxy, docker-init (tini) and a CLI.
+    for b in docker dockerd containerd runc docker-proxy docker-init; do
+      command -v "$b" >/dev/null || { missing+=(docker.io); break; }
+    done
+  fi
+  # pgrep (procps) finds leftover engine processes; flock (util-linux) serialises starts.
+  command -v pgrep >/dev/null || missing+=(procps)
+  # The images need the static busybox: the plain `busybox` package's binary needs libc.
+  pkg_installed busybox-static || missing+=(busybox-static)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}
+
+# cleanup_stale: removes what an engine of ours killed earlier left behind.
+cleanup_stale() {
+  local pids
+  pids=$(our_pids)
+  if [ -n "$pids" ]; then
+    log "killing leftover engine processes: ${pids//$'\n'/ }"
+    # shellcheck disable=SC2086
+    kill_pids TERM $pids
+    # shellcheck disable=SC2086  # a stopped (hung) process only acts on TERM once continued
+    kill_pids CONT $pids
+    # shellcheck disable=SC2086
+    wait_gone 10 $pids || kill_pids KILL $pids
+  fi
+  pids=$(orphan_proxies)
+  if [ -n "$pids" ]; then
+    log "killing orphaned docker-proxy processes: ${pids//$'\n'/ }"
+    # shellcheck disable=SC2086
+    kill_pids KILL $pids
+  fi
+  # dockerd refuses a pidfile naming a live process, and trusts containerd's pidfile: after a kill
+  # the pids may have been reused by unrelated processes, so both files go.
+  rm -f "$PIDFILE" "$SOCK" "$EXEC_ROOT/containerd/containerd.pid"
+}
+
+# ensure_bridge: creates our bridge (idempotent) and gives it its address.
+ensure_bridge() {
+  command -v ip >/dev/null || apt_install iproute2
+  ip link show "$BRIDGE" >/dev/null 2>&1 || ip link add "$BRIDGE" type bridge
+  ip -4 addr show dev "$BRIDGE" | grep -q "inet $BRIDGE_CIDR" || ip addr add "$BRIDGE_CIDR" dev "$BRIDGE"
+  ip link set "$BRIDGE" up
+}
+
+start_private() {
+  if answers "$OUR_HOST"; then
+    log "private engine already running at $OUR_HOST"
+    return 0
+  fi
+  ensure_packages engine
+  mkdir -p "$STATE" "$DATA_ROOT" "$EXEC_ROOT"
+  cleanup_stale
+
+  local args=(
+    --iptables=false --ip-masq=false    # touch no host firewall
+    --data-root "$DATA_ROOT" --exec-root "$EXEC_ROOT"
+    -H "$OUR_HOST" --pidfile "$PIDFILE"
+    # If a system containerd is running dockerd uses it; own namespaces keep our containers apart.
+    --containerd-namespace ram --containerd-plugins-namespace ram-plugins
+  )
+  # Another live engine owns docker0: take our own bridge. (A docker0 left by a dead engine is reused.)
+  if ip link show docker0 >/dev/null 2>&1 && foreign_dockerd; then
+    ensure_bridge
+    args+=(-b "$BRIDGE")
+    log "docker0 belongs to another engine; using bridge $BRIDGE ($BRIDGE_CIDR)"
+  fi
+
+  [ -f "$LOG" ] && mv -f "$LOG" "$LOG.1"   # keep the previous run's log for post-mortems
+  log "starting dockerd (state $STATE, log $LOG)"
+  local t0=$SECONDS ms0=${EPOCHREALTIME/./}
+  # setsid + no inherited fds: the engine outlives this script, never holds a caller's pipe open,
+  # and never holds our start lock (fd 9).
+  setsid dockerd "${args[@]}" </dev/null >>"$LOG" 2>&1 9>&- &
+  local pid=$!
+  while ! answers "$OUR_HOST"; do
+    if ! alive "$pid"; then
+      answers "$OUR_HOST" && break
+      tail -n 30 "$LOG" >&2 || true
+      die "dockerd exited during start-up (log: $LOG)"
+    fi
+    if [ $((SECONDS - t0)) -ge "$START_TIMEOUT" ]; then
+      tail -n 30 "$LOG" >&2 || true
+      die "dockerd did not answer within ${START_TIMEOUT}s (log: $LOG)"
+    fi
+    sleep 0.2
+  done
+  log "private engine up in $(elapsed "$ms0") at $OUR_HOST (dockerd pid $pid)"
+}
+
+# lock: one start or stop at a time per state dir (e.g. test.sh and run.sh started together).
+lock() {
+  mkdir -p "$STATE"
+  exec 9>"$STATE/lock"
+  flock -w 120 9 || die "another start or stop holds $STATE/lock for over 120s"
+}
+
+cmd_start() {
+  lock
+  if foreign_host; then
+    log "reusing the engine at DOCKER_HOST=$DOCKER_HOST"
+  else
+    [ -z "${DOCKER_HOST:-}" ] || [ "$DOCKER_HOST" = "$OUR_HOST" ] ||
+      log "no engine answers at DOCKER_HOST=$DOCKER_HOST; using our private one"
+    start_private
+  fi
+  cmd_images
+}
+
+cmd_stop() {
+  if foreign_host; then
+    log "engine at DOCKER_HOST=$DOCKER_HOST is not ours; leaving it running"
+    return 0
+  fi
+  lock
+  local pid=""
+  [ -f "$PIDFILE" ] && pid=$(cat "$PIDFILE" 2>/dev/null || true)
+  # The pidfile may name a reused pid after a crash: only signal it if it is our dockerd.
+  if [ -n "$pid" ] && ours "$pid"; then
+    log "stopping dockerd (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    # dockerd stops its containers first (up to 15 s each by default), then containerd.
+    wait_gone 60 "$pid" || { log "dockerd still running after 60s; killing it"; kill_pids KILL "$pid"; }
+  fi
+  cleanup_stale
+  # dockerd bind-mounts its data root onto itself and leaves that mount behind; drop it so the state
+  # dir can be removed (it stays if a killed engine's containers still use it).
+  if mountpoint -q "$DATA_ROOT" 2>/dev/null; then
+    umount "$DATA_ROOT" 2>/dev/null || log "could not unmount $DATA_ROOT (still in use)"
+  fi
+  log "private engine stopped (data kept in $DATA_ROOT)"
+}
+
+cmd_env() { echo "export DOCKER_HOST=$(engine_host)"; }
+
+cmd_status() {
+  local host
+  host=$(engine_host)
+  if answers "$host"; then log "engine answers at $host"; else log "no engine answers at $host"; return 1; fi
+}
+
+# ---- test images ------------------------------------------------------------------------------
+
+# build_image NAME CMD_JSON [SRC DEST]...: imports a busybox rootfs plus the given files as NAME,
+# unless an image with the same recipe (hash kept in the image's comment) already exists.
+build_image() {
+  local name=$1 cmd=$2 host hash rootfs
+  shift 2
+  host=$(engine_host)
+  # The recipe: this function (the rootfs layout), busybox, the CMD, each added file and its path.
+  hash=$({ declare -f build_image; sha256sum /bin/busybox; echo "$cmd"; while [ $# -gt 0 ]; do echo "$2"; cat "$1"; shift 2; done; } \
+    | sha256sum | cut -c1-16)
+  local have old_id
+  have=$(docker -H "$host" image inspect -f '{{.Comment}} {{.Id}}' "$name" 2>/dev/null || true)
+  [ "${have% *}" = "ram-test recipe $hash" ] && return 0
+  old_id=${have##* }
+  rootfs=$(mktemp -d)
+  chmod 755 "$rootfs"   # mktemp makes it 0700, and it becomes the image's /
+  # The busybox binary and a symlink per applet, at its usual path (/usr/bin/env, /usr/sbin/httpd)
+  # and in /bin (/bin/httpd, as in the busybox image); --install needs the directories to exist.
+  mkdir -p "$rootfs/bin" "$rootfs/sbin" "$rootfs/usr/bin" "$rootfs/usr/sbin" "$rootfs/etc" "$rootfs/tmp"
+  chmod 1777 "$rootfs/tmp"
+  cp /bin/busybox "$rootfs/bin/busybox"
+  chroot "$rootfs" /bin/busybox --install -s
+  chroot "$rootfs" /bin/busybox --install -s /bin
+  while [ $# -gt 0 ]; do
+    mkdir -p "$rootfs/$(dirname "$2")"
+    cp "$1" "$rootfs/$2"
+    shift 2
+  done
+  log "importing $name"
+  tar -C "$rootfs" --numeric-owner --owner=0 --group=0 -cf - . \
+    | docker -H "$host" import -m "ram-test recipe $hash" -c "CMD $cmd" - "$name" >/dev/null
+  rm -rf "$rootfs"
+  # Drop the outdated build unless a container still uses it.
+  [ -z "$old_id" ] || docker -H "$host" rmi "$old_id" >/dev/null 2>&1 || true
+}
+
+cmd_images() {
+  ensure_packages
+  local ms0=${EPOCHREALTIME/./} img=$HERE/images
+  build_image ram-test/httpd:1 '["/bin/sh","/ram-httpd.sh"]' \
+    "$img/httpd.sh" /ram-httpd.sh "$img/index-v1.txt" /etc/ram-test/index
+  build_image ram-test/httpd:2 '["/bin/sh","/ram-httpd.sh"]' \
+    "$img/httpd.sh" /ram-httpd.sh "$img/index-v2.txt" /etc/ram-test/index
+  build_image ram-test/crash:1 '["/bin/sh","/ram-crash.sh"]' "$img/crash.sh" /ram-crash.sh
+  log "test images ready in $(elapsed "$ms0")"
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  env) cmd_env ;;
+  status) cmd_status ;;
+  images) cmd_images ;;
+  *) echo "usage: $0 start|stop|env|status|images" >&2; exit 2 ;;
+esac

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Entry point of the ram-test/httpd images: a tiny web app for the controller's tests (busybox sh).
+# Serves on port 8888: index.html (the image's version text, /etc/ram-test/index) and env.txt (the
+# container's environment), at / and, when JPY_BASE_USER_URL and URL_ID are set, also under the
+# app's urlpath $JPY_BASE_USER_URL/containers/$URL_ID/, as a reverse proxy forwards the full path.
+set -eu
+
+mkdir -p /www
+cat /etc/ram-test/index >/www/index.html
+env >/www/env.txt
+
+if [ -n "${JPY_BASE_USER_URL:-}" ] && [ -n "${URL_ID:-}" ]; then
+  base=${JPY_BASE_USER_URL%/}
+  case "$base" in /*) ;; *) base=/$base ;; esac
+  dir=/www$base/containers/$URL_ID
+  mkdir -p "$dir"
+  cp /www/index.html /www/env.txt "$dir/"
+fi
+
+# busybox httpd ignores SIGTERM when it is PID 1, so it runs as our child and the trap stops it:
+# the container then stops at once, with or without the engine's init (HostConfig.Init).
+pid=
+trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; exit 0' TERM INT
+/bin/httpd -f -p 8888 -h /www &
+pid=$!
+# `wait` returns early when a trapped signal arrives; if httpd dies on its own, so do we, with its code.
+wait "$pid"
