@@ -113,11 +113,10 @@ public class Executor {
 
     private Optional<Container> apply(Action action) {
         return switch (action.kind()) {
-            case CREATE -> Optional.of(manager.launch(action.spec().orElseThrow(),
-                    action.urlId().orElseGet(ContainerManager::newUrlId)));
+            case CREATE -> Optional.of(manager.launch(action.spec().orElseThrow(), urlId(action)));
             case RECREATE -> {
                 manager.stopAndRemoveContainer(action.containerId().orElseThrow());
-                yield Optional.of(manager.launch(action.spec().orElseThrow(), action.urlId().orElseThrow()));
+                yield Optional.of(manager.launch(action.spec().orElseThrow(), urlId(action)));
             }
             case RESTART -> Optional.of(manager.restart(action.containerId().orElseThrow()));
             case REMOVE -> {
@@ -125,6 +124,11 @@ public class Executor {
                 yield Optional.empty();
             }
         };
+    }
+
+    /** The url id the action keeps, or a fresh one when it has none (a new app, or a container that lost its label). */
+    private static String urlId(Action action) {
+        return action.urlId().filter(id -> !id.isBlank()).orElseGet(ContainerManager::newUrlId);
     }
 
     private ActionOutcome failed(Action action, String error) {

@@ -1,6 +1,7 @@
 package io.remoteappmanager.reconcile;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.All;
 import io.micrometer.core.instrument.Timer;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.executor.ActionOutcome;
@@ -15,6 +16,7 @@ import io.remoteappmanager.planner.Plan;
 import io.remoteappmanager.planner.Planner;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.RuntimeFault;
+import io.remoteappmanager.spec.AppSpec;
 import io.remoteappmanager.spec.DesiredState;
 import io.remoteappmanager.spec.SpecDirectory;
 import io.remoteappmanager.status.PassSummary;
@@ -23,7 +25,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -46,25 +50,43 @@ public class Reconciler {
     private final SpecProblemLog problemLog = new SpecProblemLog();
     private final EngineRetry engineRetry = new EngineRetry();
     private final Timer passTimer;
+    private final ContainerTemplate template;
+    private final List<PassListener> listeners;
+    private Map<AppSpec, String> hashes = Map.of();
     private final Clock clock = Clock.systemUTC();
 
     public Reconciler(SpecDirectory specs, ContainerRuntime runtime, LabelScheme labels, ContainerTemplate template,
-            Executor executor, Backoffs backoffs, StatusStore status, MeterRegistry metrics, RamConfig config) {
+            Executor executor, Backoffs backoffs, StatusStore status, MeterRegistry metrics, RamConfig config,
+            @All List<PassListener> listeners) {
         this.specs = specs;
         this.runtime = runtime;
         this.labels = labels;
-        this.planner = new Planner(config.prune().allowEmpty(), template::specHash);
+        this.planner = new Planner(config.prune().allowEmpty(), spec -> hashes.get(spec));
+        this.template = template;
         this.executor = executor;
         this.backoffs = backoffs;
         this.status = status;
         this.passTimer = metrics.timer("ram.reconcile.pass");
+        this.listeners = List.copyOf(listeners);
     }
 
     /** Runs one pass. Passes never overlap: a caller arriving during a pass waits for it to end. */
     public synchronized PassResult reconcile(String trigger) {
+        PassResult result = pass(trigger);
+        for (PassListener listener : listeners) {
+            try {
+                listener.afterPass(result);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "after-pass work of %s failed", listener.getClass().getSimpleName());
+            }
+        }
+        return result;
+    }
+
+    private PassResult pass(String trigger) {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        DesiredState desired = specs.read();
+        DesiredState desired = readSpecs();
         problemLog.report(desired.problems());
         List<ObservedContainer> observed;
         try {
@@ -89,9 +111,22 @@ public class Reconciler {
 
     /** What a pass would do now, without doing it or recording it. */
     public synchronized Plan preview() {
-        DesiredState desired = specs.read();
+        DesiredState desired = readSpecs();
         List<ObservedContainer> observed = ObservedContainers.from(runtime.list(labels.realmFilter()), labels);
         return planner.plan(desired, observed, backoffs::history, clock.instant());
+    }
+
+    /** Reads the specs and their hashes; a hash is computed once per distinct spec, not once per pass. */
+    private DesiredState readSpecs() {
+        DesiredState desired = specs.read();
+        Map<AppSpec, String> previous = hashes;
+        Map<AppSpec, String> current = new HashMap<>(desired.apps().size() * 2);
+        for (AppSpec spec : desired.apps().values()) {
+            String known = previous.get(spec);
+            current.put(spec, known != null ? known : template.specHash(spec));
+        }
+        hashes = current;
+        return desired;
     }
 
     private void settleBackoffs(Plan plan, Instant now) {

@@ -64,7 +64,7 @@ class ContainerManagerTest {
 
         String body = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
                 .until(() -> Http.get(c.hostUrl() + "/index.html"), b -> !b.isBlank());
-        assertThat(body.trim()).isEqualTo("v1");
+        assertThat(body.trim()).isEqualTo("ok");
         var bindings = engine.docker.inspectContainerCmd(c.dockerId()).exec()
                 .getHostConfig().getPortBindings().getBindings().values();
         assertThat(bindings).allSatisfy(list -> assertThat(list).allSatisfy(b -> assertThat(b.getHostIp()).isEqualTo("127.0.0.1")));

@@ -57,7 +57,7 @@ class ReconcileEndToEndTest {
 
         RuntimeContainer c = awaitOneRunning(ALICE);
         String body = await().ignoreExceptions().until(() -> Http.get(url(c) + "/index.html"), b -> !b.isBlank());
-        assertThat(body.trim()).isEqualTo("v1");
+        assertThat(body.trim()).isEqualTo("ok");
         await().until(() -> controller.status.get(ALICE).map(s -> s.phase() == Phase.Running).orElse(false));
     }
 

@@ -30,7 +30,7 @@ public final class TestController implements AutoCloseable {
         Backoffs backoffs = new Backoffs(engine.config);
         Executor executor = new Executor(manager, backoffs, status, metrics, engine.config);
         reconciler = new Reconciler(new SpecDirectory(engine.config.specs().dir()), engine.runtime, engine.labels,
-                engine.template, executor, backoffs, status, metrics, engine.config);
+                engine.template, executor, backoffs, status, metrics, engine.config, java.util.List.of());
         loop = new ReconcileLoop(reconciler);
         events = new EngineEvents(engine.runtime, engine.labels, loop);
         watcher = new SpecWatcher(engine.config.specs().dir(), engine.config.specs().debounce(),
