@@ -93,10 +93,12 @@ final class MappingReader {
                 .map(Double::parseDouble);
     }
 
+    /** A YAML 1.2 boolean: plain true or false in any case YAML allows; YAML 1.1's yes, no, on, off are refused. */
     Optional<Boolean> bool(String field) {
         return optional(field)
-                .flatMap(node -> accepted(node, field, "true or false", text -> ((Scalar) node).isBoolean()))
-                .map(text -> Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT)));
+                .flatMap(node -> accepted(node, field, "true or false", text -> ((Scalar) node).isBoolean()
+                        && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))))
+                .map(Boolean::parseBoolean);
     }
 
     /** A nested mapping, read with the field's path and blaming the field's key line for its missing fields. */

@@ -41,7 +41,7 @@ class SpecParserFieldRulesTest {
                 List.of("user: a", "image: b", "urlId: " + HEX64, "containerPort: 1"),
                 List.of("user: a", "image: b", "containerPort: 65535", "volumes: {'/srv/a b': {bind: /x, mode: ro}}"),
                 List.of("user: a", "image: b", "resources: {memory: 6291456, cpus: 2, pids: 4194304}"),
-                List.of("user: a", "image: b", "resources: {memory: 2GiB, cpus: '1.25'}", "suspend: false"),
+                List.of("user: a", "image: b", "resources: {memory: 2GiB, cpus: '1.25'}", "suspend: False"),
                 List.of("user: a", "image: b", "environment: {_X: '', Y2: 0}", "command: []"));
     }
 
@@ -107,6 +107,7 @@ class SpecParserFieldRulesTest {
                 Arguments.of("resources: {gpus: 1}", "spec.resources.gpus: unknown field"),
                 Arguments.of("restartPolicy: always", "spec.restartPolicy: expected one of Always, OnFailure, Never, got \"always\""),
                 Arguments.of("imagePullPolicy: Sometimes", "spec.imagePullPolicy: expected one of IfNotPresent, Always, Never, got \"Sometimes\""),
+                Arguments.of("suspend: yes", "spec.suspend: expected true or false, got \"yes\""),
                 Arguments.of("suspend: maybe", "spec.suspend: expected true or false, got \"maybe\""),
                 Arguments.of("suspend: 'true'", "spec.suspend: expected true or false, got \"true\""));
     }
