@@ -4,6 +4,7 @@ import io.remoteappmanager.spec.SpecPatterns.TextRule;
 import io.remoteappmanager.spec.YamlNode.Entry;
 import io.remoteappmanager.spec.YamlNode.Mapping;
 import io.remoteappmanager.spec.YamlNode.Scalar;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,7 @@ final class MappingReader {
 
     /** An optional enum field: its constant named exactly as written, else {@code fallback}. */
     <E extends Enum<E>> E choice(String field, Class<E> type, E fallback) {
-        List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
         return optional(field)
                 .flatMap(node -> accepted(node, field, "one of " + String.join(", ", names), names::contains))
                 .map(name -> Enum.valueOf(type, name))

@@ -25,12 +25,12 @@ import java.util.regex.Pattern;
 /** Turns one RemoteApp document's tree into an {@link AppSpec}, or into every issue that stops it from being one. */
 final class RemoteAppReader {
 
-    static final String API_VERSION = "remoteappmanager/v1";
-    static final String KIND = "RemoteApp";
+    private static final String API_VERSION = "remoteappmanager/v1";
+    private static final String KIND = "RemoteApp";
     /** Docker refuses memory limits below 6 MiB; saying so here beats a failed create later. */
-    static final long MIN_MEMORY_BYTES = 6L << 20;
+    private static final long MIN_MEMORY_BYTES = 6L << 20;
     /** Linux's highest possible pid_max. */
-    static final long MAX_PIDS = 1L << 22;
+    private static final long MAX_PIDS = 1L << 22;
 
     private static final TextRule MODE = new TextRule(Pattern.compile("ro|rw"), 2, "ro or rw");
 
