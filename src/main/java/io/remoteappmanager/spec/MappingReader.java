@@ -114,6 +114,11 @@ final class MappingReader {
         return new MappingReader(nested, path + field + ".", keyLine, issues);
     }
 
+    /** The entries of an optional field holding a mapping with free keys (volumes, environment). */
+    List<Entry> entries(String field, String expected) {
+        return optional(field).flatMap(node -> asMapping(node, field, expected)).map(Mapping::entries).orElse(List.of());
+    }
+
     /** {@code node} as a mapping, else an issue. */
     Optional<Mapping> asMapping(YamlNode node, String field, String expected) {
         if (node instanceof Mapping nested) {

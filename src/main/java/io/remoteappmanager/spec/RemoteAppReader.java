@@ -92,9 +92,7 @@ final class RemoteAppReader {
     private static Map<String, VolumeBind> volumes(MappingReader spec) {
         Map<String, VolumeBind> volumes = new LinkedHashMap<>();
         Map<String, String> sourceByTarget = new HashMap<>();
-        Optional<Mapping> declared = spec.optional("volumes")
-                .flatMap(node -> spec.asMapping(node, "volumes", "a mapping of host path to {bind, mode}"));
-        for (Entry entry : declared.map(Mapping::entries).orElse(List.of())) {
+        for (Entry entry : spec.entries("volumes", "a mapping of host path to {bind, mode}")) {
             String field = "volumes[" + entry.key() + "]";
             if (!HOST_PATH.accepts(entry.key())) {
                 spec.issue(entry.line(), field, "host source must be " + HOST_PATH.expected());
@@ -118,9 +116,7 @@ final class RemoteAppReader {
 
     private static Map<String, String> environment(MappingReader spec) {
         Map<String, String> environment = new LinkedHashMap<>();
-        Optional<Mapping> declared = spec.optional("environment")
-                .flatMap(node -> spec.asMapping(node, "environment", "a mapping of NAME to value"));
-        for (Entry entry : declared.map(Mapping::entries).orElse(List.of())) {
+        for (Entry entry : spec.entries("environment", "a mapping of NAME to value")) {
             String field = "environment." + entry.key();
             if (!ENV_NAME.accepts(entry.key())) {
                 spec.issue(entry.line(), field, "name must be " + ENV_NAME.expected());

@@ -46,6 +46,11 @@ class SpecWatcherTest {
         await().during(Duration.ofMillis(500)).atMost(SOON).until(() -> calls.get() <= most);
     }
 
+    private void awaitOneCallAndNoMore() {
+        awaitCalls(1);
+        awaitNoMoreCallsThan(1);
+    }
+
     private Path specs() throws IOException {
         return Files.createDirectories(root.resolve("specs"));
     }
@@ -99,8 +104,7 @@ class SpecWatcherTest {
         watch(link);
 
         swapLink(link, v2.getFileName());
-        awaitCalls(1);
-        awaitNoMoreCallsThan(1);
+        awaitOneCallAndNoMore();
         Files.writeString(v1.resolve("stale.yaml"), "a: 1\n");
         awaitNoMoreCallsThan(1);
         Files.writeString(v2.resolve("alice.yaml"), "a: 1\n");
@@ -116,8 +120,7 @@ class SpecWatcherTest {
         watch(link.resolve("specs"));
 
         swapLink(link, Path.of("worktree-2"));
-        awaitCalls(1);
-        awaitNoMoreCallsThan(1);
+        awaitOneCallAndNoMore();
         Files.writeString(v2.resolve("alice.yaml"), "a: 1\n");
 
         awaitCalls(2);
@@ -142,8 +145,7 @@ class SpecWatcherTest {
         watch(dir);
 
         Files.createDirectories(dir);
-        awaitCalls(1);
-        awaitNoMoreCallsThan(1);
+        awaitOneCallAndNoMore();
         Files.writeString(dir.resolve("alice.yaml"), "a: 1\n");
 
         awaitCalls(2);
@@ -172,8 +174,7 @@ class SpecWatcherTest {
         watcher.start();
 
         Files.writeString(dir.resolve("a.yaml"), "a: 1\n");
-        awaitCalls(1);
-        awaitNoMoreCallsThan(1);
+        awaitOneCallAndNoMore();
         Files.writeString(dir.resolve("b.yaml"), "a: 1\n");
 
         awaitCalls(2);
