@@ -1,0 +1,91 @@
+package io.remoteappmanager.spec;
+
+import io.remoteappmanager.spec.SpecProblem.Kind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Combines the per-file results of one directory pass into a {@link DesiredState}: broken files contribute
+ * their last good content (or protect their containers), and specs that clash across files are reported.
+ */
+final class DesiredStateAssembler {
+
+    /**
+     * One spec file as the directory last saw it.
+     *
+     * @param lastGood the specs of the newest version that parsed, or null if no version ever did
+     */
+    record FileState(String name, ParsedFile parsed, List<AppSpec> lastGood) {
+
+        /** The state after reading a new version, remembering {@code previous}'s good content if this one fails. */
+        static FileState next(String name, ParsedFile parsed, FileState previous) {
+            List<AppSpec> good = parsed.ok() ? parsed.specs() : previous == null ? null : previous.lastGood();
+            return new FileState(name, parsed, good);
+        }
+    }
+
+    private DesiredStateAssembler() {}
+
+    /** {@code files} in a stable order (by name) so that problems come out in a stable order. */
+    static DesiredState assemble(Iterable<FileState> files, boolean directoryUsable) {
+        List<SpecProblem> problems = new ArrayList<>();
+        Set<String> protectedSources = new HashSet<>();
+        List<AppSpec> specs = new ArrayList<>();
+        for (FileState file : files) {
+            problems.addAll(file.parsed().problems());
+            if (file.lastGood() == null) {
+                protectedSources.add(file.name());
+            } else {
+                specs.addAll(file.lastGood());
+            }
+        }
+        Map<AppKey, List<AppSpec>> conflicts = clashes(specs, AppSpec::key);
+        conflicts.forEach((key, claimants) -> report(problems, claimants, Kind.CONFLICT,
+                "app " + key + " is claimed by " + claimants.size() + " documents (" + where(claimants)
+                        + "): its container is left as it is"));
+        clashes(specs, AppSpec::name).forEach((name, users) -> report(problems, users, Kind.INVALID,
+                "metadata.name \"" + name + "\" is used by " + users.size() + " documents (" + where(users)
+                        + "): names must be unique in the directory"));
+        Map<AppKey, AppSpec> apps = new HashMap<>(specs.size() * 2);
+        for (AppSpec spec : specs) {
+            if (!conflicts.containsKey(spec.key())) {
+                apps.put(spec.key(), spec);
+            }
+        }
+        return new DesiredState(apps, problems, conflicts.keySet(), protectedSources, directoryUsable);
+    }
+
+    /** The groups of specs that share one identity, in order of first appearance. */
+    private static <K> Map<K, List<AppSpec>> clashes(List<AppSpec> specs, Function<AppSpec, K> identity) {
+        Map<K, AppSpec> first = new HashMap<>(specs.size() * 2);
+        Map<K, List<AppSpec>> clashes = new LinkedHashMap<>();
+        for (AppSpec spec : specs) {
+            AppSpec earlier = first.putIfAbsent(identity.apply(spec), spec);
+            if (earlier != null) {
+                clashes.computeIfAbsent(identity.apply(spec), k -> new ArrayList<>(List.of(earlier))).add(spec);
+            }
+        }
+        return clashes;
+    }
+
+    private static void report(List<SpecProblem> problems, List<AppSpec> specs, Kind kind, String message) {
+        for (AppSpec spec : specs) {
+            problems.add(new SpecProblem(kind, spec.origin().file(), spec.origin().line(), message,
+                    Optional.of(spec.key())));
+        }
+    }
+
+    private static String where(List<AppSpec> specs) {
+        return specs.stream()
+                .map(spec -> spec.origin().file() + ":" + spec.origin().line() + " " + spec.name())
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,164 @@
+package io.remoteappmanager.spec;
+
+import static io.remoteappmanager.spec.SpecPatterns.CONTAINER_PATH;
+import static io.remoteappmanager.spec.SpecPatterns.ENV_NAME;
+import static io.remoteappmanager.spec.SpecPatterns.HOST_PATH;
+
+import io.remoteappmanager.spec.AppSpec.PullPolicy;
+import io.remoteappmanager.spec.AppSpec.Resources;
+import io.remoteappmanager.spec.AppSpec.RestartPolicy;
+import io.remoteappmanager.spec.AppSpec.VolumeBind;
+import io.remoteappmanager.spec.MappingReader.Issue;
+import io.remoteappmanager.spec.SpecPatterns.TextRule;
+import io.remoteappmanager.spec.YamlNode.Entry;
+import io.remoteappmanager.spec.YamlNode.Mapping;
+import io.remoteappmanager.spec.YamlNode.Sequence;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/** Turns one RemoteApp document's tree into an {@link AppSpec}, or into every issue that stops it from being one. */
+final class RemoteAppReader {
+
+    private static final String API_VERSION = "remoteappmanager/v1";
+    private static final String KIND = "RemoteApp";
+    /** Docker refuses memory limits below 6 MiB; saying so here beats a failed create later. */
+    private static final long MIN_MEMORY_BYTES = 6L << 20;
+    /** Linux's highest possible pid_max. */
+    private static final long MAX_PIDS = 1L << 22;
+
+    private static final TextRule MODE = new TextRule(Pattern.compile("ro|rw"), 2, "ro or rw");
+
+    /** A document's app when it has no issue; {@code key} is known whenever user and mapping id are valid. */
+    record Outcome(Optional<AppSpec> spec, Optional<AppKey> key, List<Issue> issues) {}
+
+    private RemoteAppReader() {}
+
+    static Outcome read(String file, YamlNode root) {
+        List<Issue> issues = new ArrayList<>();
+        if (!(root instanceof Mapping document)) {
+            issues.add(new Issue(root.line(), "expected a RemoteApp mapping (apiVersion, kind, metadata, spec), got "
+                    + root.describe()));
+            return new Outcome(Optional.empty(), Optional.empty(), issues);
+        }
+        MappingReader top = new MappingReader(document, "", root.line(), issues);
+        top.requiredConstant("apiVersion", API_VERSION);
+        top.requiredConstant("kind", KIND);
+        Optional<String> name = top.mapping("metadata", true).flatMap(metadata -> {
+            Optional<String> value = metadata.requiredText("name", SpecPatterns.NAME);
+            metadata.rejectUnknownFields();
+            return value;
+        });
+        Optional<MappingReader> specSection = top.mapping("spec", true);
+        top.rejectUnknownFields();
+        if (specSection.isEmpty()) {
+            return new Outcome(Optional.empty(), Optional.empty(), issues);
+        }
+        MappingReader spec = specSection.get();
+        Optional<String> user = spec.requiredText("user", SpecPatterns.USER);
+        Optional<String> image = spec.requiredText("image", SpecPatterns.IMAGE);
+        Optional<String> mappingId = spec.optional("mappingId").isPresent()
+                ? spec.optionalText("mappingId", SpecPatterns.MAPPING_ID)
+                : name;
+        Optional<String> baseUrlPath = spec.optionalText("baseUrlPath", SpecPatterns.URL_PATH);
+        Optional<String> urlId = spec.optionalText("urlId", SpecPatterns.URL_ID);
+        OptionalInt port = spec.integer("containerPort", 1, 65535)
+                .map(p -> OptionalInt.of(p.intValue())).orElse(OptionalInt.empty());
+        Map<String, VolumeBind> volumes = volumes(spec);
+        Map<String, String> environment = environment(spec);
+        List<String> command = command(spec);
+        Resources resources = resources(spec);
+        RestartPolicy restart = spec.choice("restartPolicy", RestartPolicy.class, RestartPolicy.Always);
+        PullPolicy pull = spec.choice("imagePullPolicy", PullPolicy.class, PullPolicy.IfNotPresent);
+        boolean suspend = spec.bool("suspend").orElse(false);
+        spec.rejectUnknownFields();
+
+        Optional<AppKey> key = user.flatMap(u -> mappingId.map(m -> new AppKey(u, m)));
+        if (!issues.isEmpty()) {
+            return new Outcome(Optional.empty(), key, issues);
+        }
+        String userName = user.orElseThrow();
+        return new Outcome(Optional.of(new AppSpec(name.orElseThrow(), userName, image.orElseThrow(),
+                mappingId.orElseThrow(), baseUrlPath.orElse("/user/" + userName), urlId, port, volumes, environment,
+                command, resources, restart, pull, suspend, new SpecOrigin(file, name.orElseThrow(), root.line()))),
+                key, issues);
+    }
+
+    private static Map<String, VolumeBind> volumes(MappingReader spec) {
+        Map<String, VolumeBind> volumes = new LinkedHashMap<>();
+        Map<String, String> sourceByTarget = new HashMap<>();
+        for (Entry entry : spec.entries("volumes", "a mapping of host path to {bind, mode}")) {
+            String field = "volumes[" + entry.key() + "]";
+            if (!HOST_PATH.accepts(entry.key())) {
+                spec.issue(entry.line(), field, "host source must be " + HOST_PATH.expected());
+            }
+            spec.asMapping(entry.value(), field, "{bind: <container path>, mode: ro|rw}").ifPresent(mapping -> {
+                MappingReader volume = spec.nested(mapping, field, entry.line());
+                Optional<String> bind = volume.requiredText("bind", CONTAINER_PATH);
+                String mode = volume.optionalText("mode", MODE).orElse("rw");
+                volume.rejectUnknownFields();
+                bind.ifPresent(target -> {
+                    String other = sourceByTarget.putIfAbsent(target, entry.key());
+                    if (other != null) {
+                        volume.issue(entry.line(), "bind", target + " is already the target of " + other);
+                    }
+                    volumes.put(entry.key(), new VolumeBind(target, mode));
+                });
+            });
+        }
+        return volumes;
+    }
+
+    private static Map<String, String> environment(MappingReader spec) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (Entry entry : spec.entries("environment", "a mapping of NAME to value")) {
+            String field = "environment." + entry.key();
+            if (!ENV_NAME.accepts(entry.key())) {
+                spec.issue(entry.line(), field, "name must be " + ENV_NAME.expected());
+            }
+            spec.accepted(entry.value(), field, "a string", text -> true)
+                    .ifPresent(value -> environment.put(entry.key(), value));
+        }
+        return environment;
+    }
+
+    private static List<String> command(MappingReader spec) {
+        List<String> command = new ArrayList<>();
+        Optional<YamlNode> declared = spec.optional("command");
+        if (declared.isPresent() && !(declared.get() instanceof Sequence)) {
+            spec.fail(declared.get(), "command", "a list of strings");
+            return command;
+        }
+        List<YamlNode> items = declared.map(node -> ((Sequence) node).items()).orElse(List.of());
+        for (int i = 0; i < items.size(); i++) {
+            spec.accepted(items.get(i), "command[" + i + "]", "a string", text -> true).ifPresent(command::add);
+        }
+        return command;
+    }
+
+    private static Resources resources(MappingReader spec) {
+        return spec.mapping("resources", false).map(resources -> {
+            Optional<Long> memory = resources.optional("memory")
+                    .flatMap(node -> resources.accepted(node, "memory",
+                            "a memory size of at least 6m, such as 512m or 2g", text -> bytes(text) >= MIN_MEMORY_BYTES))
+                    .map(MemorySize::parseBytes);
+            Optional<Double> cpus = resources.positiveNumber("cpus");
+            Optional<Long> pids = resources.integer("pids", 1, MAX_PIDS);
+            resources.rejectUnknownFields();
+            return new Resources(memory, cpus, pids);
+        }).orElse(Resources.DEFAULTS);
+    }
+
+    private static long bytes(String text) {
+        try {
+            return MemorySize.parseBytes(text);
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.remoteappmanager.spec;
+
+import io.remoteappmanager.spec.DesiredStateAssembler.FileState;
+import io.remoteappmanager.spec.SpecProblem.Kind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The spec directory as desired state: every read re-lists the directory (level-based), re-parses only
+ * files that changed, and remembers each file's last good content so that breaking a file never changes
+ * what runs (DESIGN.md sections 2 and 5). Reads are serialized; one reconcile thread is the expected caller.
+ */
+public final class SpecDirectory {
+
+    /** What identifies one version of a file: a changed size, mtime or inode (a symlink swap) means re-parse. */
+    private record Stamp(long size, FileTime modified, Object fileKey) {
+        static Stamp of(BasicFileAttributes attributes) {
+            return new Stamp(attributes.size(), attributes.lastModifiedTime(), attributes.fileKey());
+        }
+    }
+
+    /** A file's state and the version it was read from; a null stamp (a read error) never matches, so it is retried. */
+    private record Entry(Stamp stamp, FileState state) {}
+
+    private final Path directory;
+    private Map<String, Entry> files = new HashMap<>();
+    private DesiredState current;
+    private long parses;
+
+    public SpecDirectory(Path directory) {
+        this.directory = directory;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The desired state now; never throws, every failure is a problem in the result. */
+    public synchronized DesiredState read() {
+        Map<String, Entry> next = new TreeMap<>();
+        boolean changed = false;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path path : entries) {
+                String name = path.getFileName().toString();
+                if (isSpecFileName(name)) {
+                    Entry previous = files.get(name);
+                    Entry entry = load(path, name, previous);
+                    if (entry != null) {
+                        next.put(name, entry);
+                        changed |= entry != previous;
+                    }
+                }
+            }
+        } catch (DirectoryIteratorException e) {
+            return unusable(e.getCause());
+        } catch (IOException e) {
+            return unusable(e);
+        }
+        changed |= next.size() != files.size();
+        files = next;
+        if (changed || current == null) {
+            current = DesiredStateAssembler.assemble(next.values().stream().map(Entry::state).toList(), !next.isEmpty());
+        }
+        return current;
+    }
+
+    /** Nothing is known while the directory cannot be listed: no apps, and not usable, so nothing is pruned. */
+    private DesiredState unusable(IOException e) {
+        current = null;
+        String reason = e instanceof NoSuchFileException ? "does not exist"
+                : e instanceof NotDirectoryException ? "is not a directory"
+                : "cannot be listed: " + describe(e);
+        return new DesiredState(Map.of(), List.of(new SpecProblem(Kind.UNREADABLE, directory.toString(), 0,
+                "spec directory " + reason, Optional.empty())), Set.of(), Set.of(), false);
+    }
+
+    /**
+     * A {@code .yaml}/{@code .yml} file that is not hidden. Editor leftovers ({@code ~}, {@code .swp},
+     * {@code .tmp}, {@code .bak}) fail the extension test, and hidden names cover {@code ..data} and its targets.
+     */
+    static boolean isSpecFileName(String name) {
+        return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
+    }
+
+    /** How many files were parsed so far: unchanged files must not count (for tests of the cache). */
+    synchronized long parses() {
+        return parses;
+    }
+
+    /** The file's entry, {@code previous} itself when unchanged, or null for a subdirectory (skipped). */
+    private Entry load(Path path, String name, Entry previous) {
+        FileState before = previous == null ? null : previous.state();
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return unreadable(name, describe(e), before);
+        }
+        if (attributes.isDirectory()) {
+            return null;
+        }
+        if (!attributes.isRegularFile()) {
+            return unreadable(name, "not a regular file", before);
+        }
+        Stamp stamp = Stamp.of(attributes);
+        if (previous != null && stamp.equals(previous.stamp())) {
+            return previous;
+        }
+        byte[] content;
+        try (InputStream in = Files.newInputStream(path)) {
+            content = in.readNBytes(SpecParser.MAX_FILE_BYTES + 1);
+        } catch (IOException e) {
+            return unreadable(name, describe(e), before);
+        }
+        parses++;
+        return new Entry(stamp, FileState.next(name, SpecParser.parse(name, content), before));
+    }
+
+    private static Entry unreadable(String name, String reason, FileState previous) {
+        SpecProblem problem = new SpecProblem(Kind.UNREADABLE, name, 0, "cannot read: " + reason, Optional.empty());
+        return new Entry(null, FileState.next(name, ParsedFile.failed(problem), previous));
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file (removed meanwhile, or a dangling symlink)";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.toString();
+    }
+}

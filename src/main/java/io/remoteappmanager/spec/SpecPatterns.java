@@ -1,0 +1,74 @@
+package io.remoteappmanager.spec;
+
+import java.util.regex.Pattern;
+
+/**
+ * The text rules of the spec format (DESIGN.md section 2) in one place, so the parser, the API and any
+ * other input path accept exactly the same names, ids and paths.
+ */
+public final class SpecPatterns {
+
+    /** metadata.name: a DNS label, as Kubernetes object names. */
+    public static final TextRule NAME = new TextRule("[a-z0-9]([-a-z0-9]*[a-z0-9])?", 63,
+            "a lowercase DNS label ([a-z0-9]([-a-z0-9]*[a-z0-9])?, at most 63 characters)");
+
+    /** spec.user: a login name, e-mail-like names included (the part before {@code @} becomes {@code USER}). */
+    public static final TextRule USER = new TextRule("[A-Za-z0-9][A-Za-z0-9_.@-]*", 64,
+            "a user name ([A-Za-z0-9][A-Za-z0-9_.@-]*, at most 64 characters)");
+
+    /** spec.mappingId: the application id of the user's mapping. */
+    public static final TextRule MAPPING_ID = new TextRule("[A-Za-z0-9_.-]+", 64,
+            "a mapping id ([A-Za-z0-9_.-], 1 to 64 characters)");
+
+    /** spec.urlId: lowercase hex, as the seed's uuid4 hex. */
+    public static final TextRule URL_ID = new TextRule("[a-f0-9]{8,}", 64,
+            "a url id (lowercase hex, 8 to 64 characters)");
+
+    /**
+     * spec.image: a Docker image reference, {@code [registry[:port]/]path[:tag][@digest]} (the grammar of
+     * distribution/reference, with unambiguous separators so that matching stays linear).
+     */
+    public static final TextRule IMAGE = new TextRule(
+            "(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*"
+                    + "(?::[0-9]{1,5})?/)?"
+                    + "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
+                    + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?"
+                    + "(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?",
+            255, "an image reference such as registry:5000/team/app:1.2 (lowercase repository, at most 255 characters)");
+
+    /** spec.baseUrlPath: an absolute URL path without whitespace, query, fragment or {@code ..} segment. */
+    public static final TextRule URL_PATH = new TextRule("(?!.*/\\.\\.(?:/|$))/[^\\s\\p{Cntrl}?#]*", 255,
+            "an absolute URL path (starting with /, no whitespace, ?, # or .. segment, at most 255 characters)");
+
+    /**
+     * A volume's host source: an absolute path without {@code ..} segment; {@code :} and {@code ,} are refused
+     * because Docker's bind syntax ({@code src:dst:mode}) splits on them.
+     */
+    public static final TextRule HOST_PATH = new TextRule("(?!.*/\\.\\.(?:/|$))/[^\\p{Cntrl}:,]*", 4096,
+            "an absolute path (starting with /, no .. segment, no : or ,)");
+
+    /** A volume's bind target inside the container: as {@link #HOST_PATH}, but never the root itself. */
+    public static final TextRule CONTAINER_PATH = new TextRule("(?!/$)" + HOST_PATH.pattern().pattern(), 4096,
+            "an absolute path other than / (no .. segment, no : or ,)");
+
+    /** An environment variable name, as POSIX shells accept. */
+    public static final TextRule ENV_NAME = new TextRule("[A-Za-z_][A-Za-z0-9_]*", 255,
+            "an environment variable name ([A-Za-z_][A-Za-z0-9_]*)");
+
+    private SpecPatterns() {}
+
+    /**
+     * One rule for a piece of text: a length cap checked first (so no pattern ever runs on hostile lengths),
+     * then a full-match pattern; {@code expected} says in words what is accepted, for error messages.
+     */
+    public record TextRule(Pattern pattern, int maxLength, String expected) {
+
+        TextRule(String regex, int maxLength, String expected) {
+            this(Pattern.compile(regex), maxLength, expected);
+        }
+
+        public boolean accepts(String text) {
+            return text.length() <= maxLength && pattern.matcher(text).matches();
+        }
+    }
+}
