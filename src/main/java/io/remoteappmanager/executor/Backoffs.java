@@ -4,6 +4,7 @@ import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.planner.KeyHistory;
 import io.remoteappmanager.spec.AppKey;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,6 +23,7 @@ public class Backoffs {
     private final Duration max;
     private final Map<AppKey, KeyHistory> histories = new ConcurrentHashMap<>();
 
+    @Inject
     public Backoffs(RamConfig config) {
         this(config.reconcile().initialBackoff(), config.reconcile().maxBackoff());
     }

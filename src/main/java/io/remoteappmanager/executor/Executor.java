@@ -11,6 +11,7 @@ import io.remoteappmanager.runtime.NameConflictException;
 import io.remoteappmanager.status.StatusStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import org.jboss.logging.Logger;
  * to {@code ram.reconcile.parallelism} keys at once. A failure backs its key off and never stops the others.
  */
 @ApplicationScoped
-public class Executor {
+public class Executor implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Executor.class);
 
@@ -38,6 +39,7 @@ public class Executor {
     private final Clock clock;
     private final ExecutorService workers;
 
+    @Inject
     public Executor(ContainerManager manager, Backoffs backoffs, StatusStore status, MeterRegistry metrics,
             RamConfig config) {
         this(manager, backoffs, status, metrics, config, Clock.systemUTC());
@@ -69,7 +71,8 @@ public class Executor {
     }
 
     @PreDestroy
-    void shutdown() {
+    @Override
+    public void close() {
         workers.shutdownNow();
     }
 

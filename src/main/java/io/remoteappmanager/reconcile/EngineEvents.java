@@ -23,11 +23,12 @@ public class EngineEvents implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EngineEvents.class);
     private static final Set<String> WAKING = Set.of("die", "oom", "destroy", "stop", "kill");
     private static final long MAX_DELAY_SECONDS = 30;
+    private static final long SETTLE_MILLIS = 250;
 
     private final ContainerRuntime runtime;
     private final LabelScheme labels;
     private final ReconcileLoop loop;
-    private final ScheduledExecutorService resubscriber = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ram-engine-events");
         t.setDaemon(true);
         return t;
@@ -44,7 +45,7 @@ public class EngineEvents implements AutoCloseable {
     }
 
     public void start() {
-        resubscriber.execute(this::subscribe);
+        scheduler.execute(this::subscribe);
     }
 
     private synchronized void subscribe() {
@@ -64,10 +65,16 @@ public class EngineEvents implements AutoCloseable {
         }
     }
 
+    /**
+     * Wakes the loop now, and once more shortly after: Docker sends "die" a moment before its container
+     * listing says "exited", so a pass run at once can still see the container running.
+     */
     private void onEvent(RuntimeEvent event) {
         if (WAKING.contains(event.action())) {
-            String app = labels.appKey(event.labels()).map(Object::toString).orElse(event.containerId());
-            loop.trigger("container " + event.action() + ": " + app);
+            String reason = "container " + event.action() + ": "
+                    + labels.appKey(event.labels()).map(Object::toString).orElse(event.containerId());
+            loop.trigger(reason);
+            scheduler.schedule(() -> loop.trigger(reason + " (settled)"), SETTLE_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -83,13 +90,13 @@ public class EngineEvents implements AutoCloseable {
         failures++;
         long delay = Math.min(MAX_DELAY_SECONDS, 1L << Math.min(failures - 1, 5));
         LOG.warnf("engine event stream broken (%s); resubscribing in %d s", error.getMessage(), delay);
-        resubscriber.schedule(this::subscribe, delay, TimeUnit.SECONDS);
+        scheduler.schedule(this::subscribe, delay, TimeUnit.SECONDS);
     }
 
     @Override
     public synchronized void close() {
         closed = true;
-        resubscriber.shutdownNow();
+        scheduler.shutdownNow();
         if (subscription != null) {
             try {
                 subscription.close();

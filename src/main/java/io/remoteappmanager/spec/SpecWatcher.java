@@ -6,6 +6,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,12 +45,16 @@ public final class SpecWatcher implements AutoCloseable {
     private Object directoryIdentity;
 
     /** Calls {@code onChange} on the watcher's thread once {@code quietPeriod} has passed without new events. */
-    public SpecWatcher(Path directory, Duration quietPeriod, Runnable onChange) throws IOException {
+    public SpecWatcher(Path directory, Duration quietPeriod, Runnable onChange) {
         this.directory = directory.toAbsolutePath();
         this.parent = this.directory.getParent();
         this.quietNanos = quietPeriod.toNanos();
         this.onChange = onChange;
-        this.service = this.directory.getFileSystem().newWatchService();
+        try {
+            this.service = this.directory.getFileSystem().newWatchService();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch " + this.directory + " (inotify limits?): " + e.getMessage(), e);
+        }
         this.thread = new Thread(this::run, "spec-watcher");
         this.thread.setDaemon(true);
     }

@@ -39,8 +39,8 @@ class ReconcileEndToEndTest {
     TestController controller;
 
     @BeforeEach
-    void startController() {
-        specs = root.resolve("specs");
+    void startController() throws Exception {
+        specs = Files.createDirectories(root.resolve("specs"));
         engine = TestEngine.withConfig(Map.of("ram.realm", TestEngine.uniqueRealm("e2e"), "ram.specs.dir", specs.toString()));
         controller = new TestController(engine).start();
     }
@@ -188,8 +188,8 @@ class ReconcileEndToEndTest {
         SpecFiles.write(rev1, "alice.yaml", SpecFiles.app("alice-paraview", "alice", HTTPD, "mappingId: paraview"));
         SpecFiles.write(rev2, "bob.yaml", SpecFiles.app("bob-web", "bob", HTTPD));
         Files.createSymbolicLink(current, rev1.getFileName());
-        try (TestEngine swapped = TestEngine.withConfig(Map.of("ram.realm", engine.labels.realm(), "ram.specs.dir", current.toString()));
-                TestController gitSync = new TestController(swapped).start()) {
+        try (TestEngine swapped = TestEngine.withConfig(Map.of("ram.realm", engine.labels.realm(), "ram.specs.dir", current.toString()))) {
+            controller = new TestController(swapped).start();
             RuntimeContainer alice = awaitOneRunning(ALICE);
 
             Path next = root.resolve(".current-next");
@@ -201,8 +201,10 @@ class ReconcileEndToEndTest {
         }
     }
 
+    /** Waits until the key has exactly one running container and the controller says so (its start is over). */
     private RuntimeContainer awaitOneRunning(AppKey key) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> oneRunning(key), c -> c != null && c.port().isPresent());
+        return await().atMost(Duration.ofSeconds(30)).until(() -> oneRunning(key), c -> c != null && c.port().isPresent()
+                && controller.status.get(key).filter(s -> s.phase() == Phase.Running && s.containerId().orElse("").equals(c.id())).isPresent());
     }
 
     private RuntimeContainer oneRunning(AppKey key) {

@@ -23,12 +23,13 @@ public final class TestController implements AutoCloseable {
     public final ReconcileLoop loop;
     private final EngineEvents events;
     private final SpecWatcher watcher;
+    private final Executor executor;
 
     public TestController(TestEngine engine) {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         ContainerManager manager = engine.manager();
         Backoffs backoffs = new Backoffs(engine.config);
-        Executor executor = new Executor(manager, backoffs, status, metrics, engine.config);
+        executor = new Executor(manager, backoffs, status, metrics, engine.config);
         reconciler = new Reconciler(new SpecDirectory(engine.config.specs().dir()), engine.runtime, engine.labels,
                 engine.template, executor, backoffs, status, metrics, engine.config, java.util.List.of());
         loop = new ReconcileLoop(reconciler);
@@ -51,5 +52,6 @@ public final class TestController implements AutoCloseable {
         watcher.close();
         events.close();
         loop.close();
+        executor.close();
     }
 }

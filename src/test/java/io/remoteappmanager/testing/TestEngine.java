@@ -24,6 +24,10 @@ public final class TestEngine implements AutoCloseable {
     public static final String HTTPD_V2 = "ram-test/httpd:2";
     public static final String CRASH = "ram-test/crash:1";
 
+    static {
+        TestLogging.toConsole();
+    }
+
     public final RamConfig config;
     public final LabelScheme labels;
     public final ContainerRuntime runtime;
