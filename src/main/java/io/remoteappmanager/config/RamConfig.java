@@ -39,6 +39,10 @@ public interface RamConfig {
 
     Docker docker();
 
+    Proxy proxy();
+
+    Readiness readiness();
+
     /** Where the spec files live. */
     interface Specs {
         @WithDefault("config/specs")
@@ -116,5 +120,40 @@ public interface RamConfig {
         @WithName("cap-add")
         @WithDefault("CHOWN,SETUID,SETGID,DAC_OVERRIDE,FOWNER,KILL,NET_BIND_SERVICE")
         List<String> capAdd();
+    }
+
+    /** The reverse proxy (configurable-http-proxy) whose routes the controller keeps in step; off without an API URL. */
+    interface Proxy {
+        /** CHP's REST API, such as {@code http://127.0.0.1:8001}; when absent no route is ever touched. */
+        @WithName("api-url")
+        Optional<String> apiUrl();
+
+        /** CHP's API token; when absent, the environment variable CONFIGPROXY_AUTH_TOKEN, as CHP itself reads. */
+        @WithName("api-token")
+        Optional<String> apiToken();
+
+        /** How long one call to CHP's API may take before it counts as an error. */
+        @WithName("request-timeout")
+        @WithDefault("5s")
+        Duration requestTimeout();
+    }
+
+    /** When a started app counts as ready for traffic: its web server answers below 500 on a path. */
+    interface Readiness {
+        /** false: an app is ready as soon as its container runs. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Path probed on the app's host port; {@code {urlpath}} stands for the app's urlpath. */
+        @WithDefault("{urlpath}/")
+        String path();
+
+        /** Pause between two probes. */
+        @WithDefault("100ms")
+        Duration period();
+
+        /** An app not ready this long after its start is removed and retried with back-off. */
+        @WithDefault("30s")
+        Duration timeout();
     }
 }

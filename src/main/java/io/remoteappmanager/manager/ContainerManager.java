@@ -63,7 +63,7 @@ public class ContainerManager {
         AppSpec spec = new AppSpec(mappingId, userName, imageName, mappingId, baseUrlpath, Optional.empty(),
                 OptionalInt.empty(), volumes == null ? Map.of() : volumes, environment == null ? Map.of() : environment,
                 List.of(), AppSpec.Resources.DEFAULTS, AppSpec.RestartPolicy.Always, AppSpec.PullPolicy.IfNotPresent,
-                false, new SpecOrigin("api", mappingId, 0));
+                false, new SpecOrigin("api", mappingId, 0), AppSpec.Readiness.DEFAULTS);
         return starts.run(spec.key(), () -> {
             containersFromMappingIdIncludingStopped(spec.key()).forEach(old -> stopAndRemoveContainer(old.dockerId()));
             return createAndStart(spec, newUrlId());

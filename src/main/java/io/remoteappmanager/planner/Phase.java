@@ -4,6 +4,8 @@ package io.remoteappmanager.planner;
 public enum Phase {
     /** Desired, no container yet: it is being created. */
     Pending,
+    /** Its container runs but its web server does not answer yet: no proxy route until it does. */
+    Starting,
     /** Its container runs with the desired config. */
     Running,
     /** Its container is being replaced because the spec changed. */

@@ -1,5 +1,6 @@
 package io.remoteappmanager.spec;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,8 @@ public record AppSpec(
         RestartPolicy restartPolicy,
         PullPolicy imagePullPolicy,
         boolean suspend,
-        SpecOrigin origin) {
+        SpecOrigin origin,
+        Readiness readiness) {
 
     public AppSpec {
         volumes = Map.copyOf(volumes);
@@ -46,6 +48,14 @@ public record AppSpec(
     /** Optional resource limits; an absent value takes the configured default. */
     public record Resources(Optional<Long> memoryBytes, Optional<Double> cpus, Optional<Long> pids) {
         public static final Resources DEFAULTS = new Resources(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The spec's own readiness probe settings; an absent value takes {@code ram.readiness.*}. Not part of
+     * the container config, so not of {@code spec_hash}: changing it recreates nothing.
+     */
+    public record Readiness(Optional<String> path, Optional<Duration> period, Optional<Duration> timeout) {
+        public static final Readiness DEFAULTS = new Readiness(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Whether an exited container is started again (kubelet's restartPolicy). */

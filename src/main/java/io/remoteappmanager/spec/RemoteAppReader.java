@@ -5,6 +5,7 @@ import static io.remoteappmanager.spec.SpecPatterns.ENV_NAME;
 import static io.remoteappmanager.spec.SpecPatterns.HOST_PATH;
 
 import io.remoteappmanager.spec.AppSpec.PullPolicy;
+import io.remoteappmanager.spec.AppSpec.Readiness;
 import io.remoteappmanager.spec.AppSpec.Resources;
 import io.remoteappmanager.spec.AppSpec.RestartPolicy;
 import io.remoteappmanager.spec.AppSpec.VolumeBind;
@@ -13,6 +14,7 @@ import io.remoteappmanager.spec.SpecPatterns.TextRule;
 import io.remoteappmanager.spec.YamlNode.Entry;
 import io.remoteappmanager.spec.YamlNode.Mapping;
 import io.remoteappmanager.spec.YamlNode.Sequence;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -76,6 +78,7 @@ final class RemoteAppReader {
         RestartPolicy restart = spec.choice("restartPolicy", RestartPolicy.class, RestartPolicy.Always);
         PullPolicy pull = spec.choice("imagePullPolicy", PullPolicy.class, PullPolicy.IfNotPresent);
         boolean suspend = spec.bool("suspend").orElse(false);
+        Readiness readiness = readiness(spec);
         spec.rejectUnknownFields();
 
         Optional<AppKey> key = user.flatMap(u -> mappingId.map(m -> new AppKey(u, m)));
@@ -85,7 +88,8 @@ final class RemoteAppReader {
         String userName = user.orElseThrow();
         return new Outcome(Optional.of(new AppSpec(name.orElseThrow(), userName, image.orElseThrow(),
                 mappingId.orElseThrow(), baseUrlPath.orElse("/user/" + userName), urlId, port, volumes, environment,
-                command, resources, restart, pull, suspend, new SpecOrigin(file, name.orElseThrow(), root.line()))),
+                command, resources, restart, pull, suspend, new SpecOrigin(file, name.orElseThrow(), root.line()),
+                readiness)),
                 key, issues);
     }
 
@@ -152,6 +156,25 @@ final class RemoteAppReader {
             resources.rejectUnknownFields();
             return new Resources(memory, cpus, pids);
         }).orElse(Resources.DEFAULTS);
+    }
+
+    private static Readiness readiness(MappingReader spec) {
+        return spec.mapping("readiness", false).map(readiness -> {
+            Optional<String> path = readiness.optionalText("path", SpecPatterns.READINESS_PATH);
+            Optional<Duration> period = readiness.optionalText("period", SpecPatterns.DURATION).map(RemoteAppReader::duration);
+            Optional<Duration> timeout = readiness.optionalText("timeout", SpecPatterns.DURATION).map(RemoteAppReader::duration);
+            readiness.rejectUnknownFields();
+            return new Readiness(path, period, timeout);
+        }).orElse(Readiness.DEFAULTS);
+    }
+
+    /** A text {@link SpecPatterns#DURATION} accepted. */
+    private static Duration duration(String text) {
+        if (text.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+        }
+        long amount = Long.parseLong(text.substring(0, text.length() - 1));
+        return text.endsWith("m") ? Duration.ofMinutes(amount) : Duration.ofSeconds(amount);
     }
 
     private static long bytes(String text) {

@@ -55,6 +55,14 @@ public final class SpecPatterns {
     public static final TextRule ENV_NAME = new TextRule("[A-Za-z_][A-Za-z0-9_]*", 255,
             "an environment variable name ([A-Za-z_][A-Za-z0-9_]*)");
 
+    /** spec.readiness.path: an absolute URL path, which may start with {@code {urlpath}} (the app's urlpath). */
+    public static final TextRule READINESS_PATH = new TextRule("(?:\\{urlpath\\})?" + URL_PATH.pattern().pattern(), 255,
+            "an absolute URL path, optionally starting with {urlpath} (such as {urlpath}/api/status)");
+
+    /** A positive duration in milliseconds, seconds or minutes ({@code 100ms}, {@code 30s}, {@code 2m}). */
+    public static final TextRule DURATION = new TextRule("[1-9][0-9]{0,5}(ms|s|m)", 8,
+            "a positive duration such as 100ms, 30s or 2m");
+
     private SpecPatterns() {}
 
     /**

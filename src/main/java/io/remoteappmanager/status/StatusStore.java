@@ -11,6 +11,7 @@ import io.remoteappmanager.spec.AppKey;
 import io.remoteappmanager.spec.AppSpec;
 import io.remoteappmanager.spec.DesiredState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,11 +29,25 @@ import java.util.concurrent.ConcurrentHashMap;
 public class StatusStore {
 
     private final Map<AppKey, AppStatus> apps = new ConcurrentHashMap<>();
+    private final ReadinessView readiness;
+    private volatile Map<AppKey, AppSpec> specs = Map.of();
     private volatile PassSummary lastPass = PassSummary.NONE;
+
+    /** A store whose running containers are ready as soon as they run. */
+    public StatusStore() {
+        this(ReadinessView.ALWAYS_READY);
+    }
+
+    /** A store that shows a running container as Starting until {@code readiness} says it answers. */
+    @Inject
+    public StatusStore(ReadinessView readiness) {
+        this.readiness = readiness;
+    }
 
     /** Takes in one pass's plan: every planned key gets its phase, keys no longer planned are dropped. */
     public void recordPlan(Plan plan, DesiredState desired, Instant now) {
         apps.keySet().retainAll(plan.decisions().stream().map(Decision::key).toList());
+        specs = desired.apps();
         for (Decision decision : plan.decisions()) {
             Optional<AppSpec> spec = Optional.ofNullable(desired.apps().get(decision.key()));
             AppStatus status = apps.getOrDefault(decision.key(),
@@ -41,6 +56,9 @@ public class StatusStore {
                     .withPhase(decision.phase(), decision.message(), now);
             if (decision.container().isPresent()) {
                 status = withObserved(status, decision.container().get(), spec);
+                if (decision.phase() == Phase.Running) {
+                    status = runningOrStarting(status, decision.container().get().id(), decision.message(), now);
+                }
             }
             apps.put(decision.key(), status);
         }
@@ -56,9 +74,11 @@ public class StatusStore {
             AppStatus updated = status.withAction(verb(action), action.reason(), Optional.empty(), now);
             if (container.isPresent()) {
                 Container c = container.get();
-                updated = updated.withContainer(Optional.of(c.dockerId()), Optional.of(c.urlId()),
-                        Optional.of(c.urlpath()), Optional.of(c.hostUrl()))
-                        .withPhase(Phase.Running, "running since " + now, now);
+                if (action.kind() == Action.Kind.RESTART) {
+                    readiness.restarted(c.dockerId());
+                }
+                updated = runningOrStarting(updated.withContainer(Optional.of(c.dockerId()), Optional.of(c.urlId()),
+                        Optional.of(c.urlpath()), Optional.of(c.hostUrl())), c.dockerId(), "running since " + now, now);
             }
             return updated;
         });
@@ -69,6 +89,18 @@ public class StatusStore {
         apps.computeIfPresent(action.key(), (key, status) -> status
                 .withAction(verb(action), action.reason(), Optional.of(error), now)
                 .withPhase(Phase.Failed, verb(action) + " failed, retrying at " + retryAt + ": " + error, now));
+    }
+
+    /** The app's container did not become ready in time and was removed; the key is retried at {@code retryAt}. */
+    public void recordNotReady(AppKey key, String error, Instant retryAt, Instant now) {
+        apps.computeIfPresent(key, (k, status) -> status
+                .withAction("remove", "not ready in time", Optional.of(error), now)
+                .withPhase(Phase.Failed, error + "; container removed, retrying at " + retryAt, now));
+    }
+
+    /** The spec the last plan was made from for {@code key}, if it has one. */
+    public Optional<AppSpec> spec(AppKey key) {
+        return Optional.ofNullable(specs.get(key));
     }
 
     public void recordPass(PassSummary summary) {
@@ -92,6 +124,13 @@ public class StatusStore {
     private Phase phaseOf(AppKey key) {
         AppStatus status = apps.get(key);
         return status == null ? null : status.phase();
+    }
+
+    /** Running once the container answers, Starting (with why not yet) before. */
+    private AppStatus runningOrStarting(AppStatus status, String containerId, String runningMessage, Instant now) {
+        return readiness.notReady(containerId)
+                .map(why -> status.withPhase(Phase.Starting, why, now))
+                .orElseGet(() -> status.withPhase(Phase.Running, runningMessage, now));
     }
 
     private static AppStatus withObserved(AppStatus status, ObservedContainer c, Optional<AppSpec> spec) {

@@ -110,7 +110,8 @@ final class PlanFixture {
             String name = key.user() + "-" + key.mappingId();
             return new AppSpec(name, key.user(), image, key.mappingId(), "/user/" + key.user(), urlId,
                     OptionalInt.empty(), Map.of(), Map.of(), List.of(), AppSpec.Resources.DEFAULTS, restart,
-                    AppSpec.PullPolicy.IfNotPresent, suspend, new SpecOrigin(key.user() + ".yaml", name, line));
+                    AppSpec.PullPolicy.IfNotPresent, suspend, new SpecOrigin(key.user() + ".yaml", name, line),
+                    AppSpec.Readiness.DEFAULTS);
         }
     }
 

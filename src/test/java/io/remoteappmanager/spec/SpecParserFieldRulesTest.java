@@ -42,7 +42,8 @@ class SpecParserFieldRulesTest {
                 List.of("user: a", "image: b", "containerPort: 65535", "volumes: {'/srv/a b': {bind: /x, mode: ro}}"),
                 List.of("user: a", "image: b", "resources: {memory: 6291456, cpus: 2, pids: 4194304}"),
                 List.of("user: a", "image: b", "resources: {memory: 2GiB, cpus: '1.25'}", "suspend: False"),
-                List.of("user: a", "image: b", "environment: {_X: '', Y2: 0}", "command: []"));
+                List.of("user: a", "image: b", "environment: {_X: '', Y2: 0}", "command: []"),
+                List.of("user: a", "image: b", "readiness: {path: /health, period: 1s, timeout: 5m}"));
     }
 
     @ParameterizedTest
@@ -109,7 +110,11 @@ class SpecParserFieldRulesTest {
                 Arguments.of("imagePullPolicy: Sometimes", "spec.imagePullPolicy: expected one of IfNotPresent, Always, Never, got \"Sometimes\""),
                 Arguments.of("suspend: yes", "spec.suspend: expected true or false, got \"yes\""),
                 Arguments.of("suspend: maybe", "spec.suspend: expected true or false, got \"maybe\""),
-                Arguments.of("suspend: 'true'", "spec.suspend: expected true or false, got \"true\""));
+                Arguments.of("suspend: 'true'", "spec.suspend: expected true or false, got \"true\""),
+                Arguments.of("readiness: {period: 0s}", "spec.readiness.period: expected " + SpecPatterns.DURATION.expected() + ", got \"0s\""),
+                Arguments.of("readiness: {timeout: 30}", "spec.readiness.timeout: expected " + SpecPatterns.DURATION.expected() + ", got \"30\""),
+                Arguments.of("readiness: {path: health}", "spec.readiness.path: expected " + SpecPatterns.READINESS_PATH.expected() + ", got \"health\""),
+                Arguments.of("readiness: {command: ls}", "spec.readiness.command: unknown field"));
     }
 
     @ParameterizedTest

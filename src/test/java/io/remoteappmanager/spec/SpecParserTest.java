@@ -13,6 +13,8 @@ import io.remoteappmanager.spec.AppSpec.Resources;
 import io.remoteappmanager.spec.AppSpec.RestartPolicy;
 import io.remoteappmanager.spec.AppSpec.VolumeBind;
 import io.remoteappmanager.spec.SpecProblem.Kind;
+import io.remoteappmanager.spec.AppSpec.Readiness;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +39,8 @@ class SpecParserTest {
                 "resources: {memory: 512m, cpus: 0.5, pids: 256}",
                 "restartPolicy: OnFailure",
                 "imagePullPolicy: Always",
-                "suspend: true"));
+                "suspend: true",
+                "readiness: {path: '{urlpath}/api/status', period: 250ms, timeout: 2m}"));
 
         assertEquals(List.of(), problems(parsed));
         AppSpec spec = parsed.specs().get(0);
@@ -50,7 +53,9 @@ class SpecParserTest {
                 List.of("sh", "-c", "exec app --port 9000"),
                 new Resources(Optional.of(512L << 20), Optional.of(0.5), Optional.of(256L)),
                 RestartPolicy.OnFailure, PullPolicy.Always, true,
-                new SpecOrigin("alice.yaml", "alice-paraview", 1)), spec);
+                new SpecOrigin("alice.yaml", "alice-paraview", 1),
+                new Readiness(Optional.of("{urlpath}/api/status"), Optional.of(Duration.ofMillis(250)),
+                        Optional.of(Duration.ofMinutes(2)))), spec);
         assertEquals(new AppKey("alice@example.org", "paraview"), spec.key());
     }
 

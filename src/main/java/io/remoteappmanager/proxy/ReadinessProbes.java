@@ -1,0 +1,158 @@
+package io.remoteappmanager.proxy;
+
+import io.remoteappmanager.status.ReadinessView;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Probes started containers asynchronously (never on the reconcile loop or an executor worker, so a slow
+ * app stalls no other) until they answer below 500 or time out, remembers the verdict per container id,
+ * and wakes the loop on each verdict so routes follow within one probe period.
+ */
+public final class ReadinessProbes implements ReadinessView, AutoCloseable {
+
+    private final boolean enabled;
+    private final Consumer<String> wake;
+    private final Map<String, Probe> probes = new ConcurrentHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ram-readiness");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param enabled {@code ram.readiness.enabled}; false: every running container is ready at once
+     * @param wake    asks the reconcile loop for a pass, with a reason
+     */
+    public ReadinessProbes(boolean enabled, Consumer<String> wake) {
+        this.enabled = enabled;
+        this.wake = wake;
+    }
+
+    /** Starts probing the container at {@code url}, unless it is already probed or known. */
+    public void watch(String containerId, URI url, ReadinessSettings settings) {
+        if (!enabled) {
+            return;
+        }
+        Probe fresh = new Probe(containerId, url, settings);
+        if (probes.putIfAbsent(containerId, fresh) == null) {
+            fresh.attempt();
+        }
+    }
+
+    @Override
+    public Optional<String> notReady(String containerId) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        Probe probe = probes.get(containerId);
+        return probe == null ? Optional.of("starting: readiness probe not started yet") : probe.notReady();
+    }
+
+    @Override
+    public void restarted(String containerId) {
+        forget(containerId);
+    }
+
+    /** Drops what is known of the container; a probe still under way for it stops. */
+    public void forget(String containerId) {
+        probes.remove(containerId);
+    }
+
+    /** The containers whose probe gave up: not ready within their timeout. */
+    public List<String> timedOut() {
+        return probes.values().stream().filter(p -> p.state == State.TIMED_OUT).map(p -> p.containerId).toList();
+    }
+
+    /** Forgets every container not in {@code live} (removed, or no longer running). */
+    public void retainOnly(Collection<String> live) {
+        probes.keySet().retainAll(live);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    private enum State { PROBING, READY, TIMED_OUT }
+
+    /** One container's probe: attempts every period until an answer below 500 or the timeout. */
+    private final class Probe {
+
+        final String containerId;
+        final URI url;
+        final ReadinessSettings settings;
+        final long startedNanos = System.nanoTime();
+        volatile State state = State.PROBING;
+        volatile String lastAnswer = "no answer yet";
+
+        Probe(String containerId, URI url, ReadinessSettings settings) {
+            this.containerId = containerId;
+            this.url = url;
+            this.settings = settings;
+        }
+
+        Optional<String> notReady() {
+            return switch (state) {
+                case READY -> Optional.empty();
+                case PROBING -> Optional.of("starting: waiting for " + url + " to answer (last: " + lastAnswer + ")");
+                case TIMED_OUT -> Optional.of("not ready: " + url + " did not answer below 500 within "
+                        + settings.timeout() + " (last: " + lastAnswer + ")");
+            };
+        }
+
+        void attempt() {
+            if (probes.get(containerId) != this || timer.isShutdown()) {
+                return;
+            }
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.requestTimeout()).GET().build();
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> answered(response == null ? -1 : response.statusCode(), error));
+        }
+
+        private void answered(int status, Throwable error) {
+            if (probes.get(containerId) != this) {
+                return;
+            }
+            if (error == null && status < 500) {
+                state = State.READY;
+                wake.accept("app ready: " + url);
+                return;
+            }
+            lastAnswer = error == null ? "HTTP " + status : describe(error);
+            if (Duration.ofNanos(System.nanoTime() - startedNanos).compareTo(settings.timeout()) >= 0) {
+                state = State.TIMED_OUT;
+                wake.accept("app not ready in time: " + url);
+                return;
+            }
+            try {
+                timer.schedule(this::attempt, settings.period().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // the controller is stopping
+            }
+        }
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+}
