@@ -52,11 +52,14 @@ public final class ReadinessGate implements PassListener {
         List<AppStatus> apps = status.all();
         Set<String> live = new HashSet<>();
         for (AppStatus app : apps) {
-            if (app.containerId().isEmpty() || app.hostUrl().isEmpty() || app.urlpath().isEmpty()) {
+            if (app.containerId().isEmpty() || app.hostUrl().isEmpty()) {
                 continue;
             }
             String id = app.containerId().get();
             live.add(id);
+            if (app.urlpath().isEmpty()) {
+                continue; // kept without its spec (broken file, empty directory): what is known of it stays
+            }
             ReadinessSettings settings = ReadinessSettings.of(defaults,
                     status.spec(app.key()).map(AppSpec::readiness).orElse(AppSpec.Readiness.DEFAULTS));
             probes.watch(id, settings.url(app.hostUrl().get(), app.urlpath().get()), settings);

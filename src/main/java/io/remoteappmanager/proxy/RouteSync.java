@@ -10,9 +10,11 @@ import io.remoteappmanager.status.ReadinessView;
 import io.remoteappmanager.status.StatusStore;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,7 +53,7 @@ public final class RouteSync implements PassListener {
             return; // no proxy, or the engine could not be listed: what runs is unknown, routes stay
         }
         try {
-            sync(chp.get(), wanted());
+            sync(chp.get());
         } catch (ProxyException e) {
             errors.increment();
             proxyStatus.failed(e.getMessage(), clock.instant());
@@ -59,26 +61,33 @@ public final class RouteSync implements PassListener {
         }
     }
 
-    /** urlpath → target of every app whose container runs and answers. */
-    private Map<String, String> wanted() {
+    /**
+     * urlpath → target of every app whose container runs and answers; a container kept without its spec
+     * (a broken file, an empty directory) has no known urlpath: its target is in {@code kept}, so the
+     * route it already has stays.
+     */
+    private Map<String, String> wanted(Set<String> kept) {
         Map<String, String> wanted = new HashMap<>();
         for (AppStatus app : status.all()) {
             boolean routable = app.phase() != Phase.Removing && app.phase() != Phase.Starting
                     && app.phase() != Phase.Failed && app.containerId().flatMap(readiness::notReady).isEmpty();
-            if (routable && app.containerId().isPresent() && app.urlpath().isPresent() && app.hostUrl().isPresent()) {
-                wanted.put(app.urlpath().get(), app.hostUrl().get());
+            if (routable && app.containerId().isPresent() && app.hostUrl().isPresent()) {
+                app.urlpath().ifPresentOrElse(path -> wanted.put(path, app.hostUrl().get()),
+                        () -> kept.add(app.hostUrl().get()));
             }
         }
         return wanted;
     }
 
-    private void sync(ChpClient client, Map<String, String> wanted) {
+    private void sync(ChpClient client) {
+        Set<String> kept = new HashSet<>();
+        Map<String, String> wanted = wanted(kept);
         List<ProxyRoute> table = client.routes();
         Map<String, ProxyRoute> byPath = new HashMap<>();
         table.forEach(route -> byPath.put(route.path(), route));
         int changes = 0;
         for (ProxyRoute route : table) {
-            if (route.ownedBy(realm) && !wanted.containsKey(route.path())) {
+            if (route.ownedBy(realm) && !wanted.containsKey(route.path()) && !kept.contains(route.target())) {
                 client.delete(route.path());
                 LOG.infof("route %s → %s deleted: its app no longer runs", route.path(), route.target());
                 changes++;

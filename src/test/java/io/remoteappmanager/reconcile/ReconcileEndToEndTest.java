@@ -176,7 +176,8 @@ class ReconcileEndToEndTest {
 
         assertThat(pass.outcomes()).isEmpty();
         assertThat(List.of(oneRunning(ALICE).id(), oneRunning(new AppKey("bob", "bob-web")).id())).isEqualTo(before);
-        assertThat(controller.status.get(ALICE).orElseThrow().phase()).isEqualTo(Phase.Running);
+        // adopted containers are probed once (Starting) and are Running as soon as they answer
+        await().until(() -> controller.status.get(ALICE).orElseThrow().phase(), Phase.Running::equals);
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.time.Duration;
 /** Plain HTTP GETs for tests, to loopback addresses only (DESIGN.md section 7). */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            // HTTP/1.1: the JDK's h2c upgrade header makes a reverse proxy (CHP) treat a GET as a websocket upgrade
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     private Http() {}
 
