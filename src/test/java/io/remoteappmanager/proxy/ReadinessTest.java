@@ -1,0 +1,75 @@
+package io.remoteappmanager.proxy;
+
+import static io.remoteappmanager.proxy.ProxyRoutesTest.waiting;
+import static io.remoteappmanager.testing.TestEngine.HTTPD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.remoteappmanager.planner.Phase;
+import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.status.AppStatus;
+import io.remoteappmanager.testing.Chp;
+import io.remoteappmanager.testing.SpecFiles;
+import io.remoteappmanager.testing.TestController;
+import io.remoteappmanager.testing.TestEngine;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+/** Readiness before routing: Starting and no route until the app answers; an app that never does is retried. */
+@Execution(ExecutionMode.CONCURRENT)
+class ReadinessTest {
+
+    static final AppKey ALICE = new AppKey("alice", "paraview");
+
+    @TempDir
+    Path specs;
+
+    @Test
+    void appIsStartingWithoutRouteUntilItsWebServerAnswers() {
+        Chp chp = Chp.shared();
+        try (TestEngine engine = TestEngine.withConfig(settings(chp, "ready")); TestController controller = new TestController(engine).start()) {
+            SpecFiles.write(specs, "alice.yaml", SpecFiles.app("alice-paraview", "alice", HTTPD, "mappingId: paraview",
+                    "command: [/bin/sh, -c, 'sleep 3; exec /bin/sh /ram-httpd.sh']"));
+
+            AppStatus starting = waiting().until(() -> controller.status.get(ALICE).orElse(null),
+                    s -> s != null && s.phase() == Phase.Starting && s.urlpath().isPresent());
+            assertThat(starting.message()).startsWith("starting:");
+            assertThat(chp.route(starting.urlpath().orElseThrow())).isEmpty();
+
+            AppStatus running = waiting().until(() -> controller.status.get(ALICE).orElseThrow(), s -> s.phase() == Phase.Running);
+            assertThat(running.containerId()).isEqualTo(starting.containerId());
+            waiting().until(() -> chp.route(running.urlpath().orElseThrow()).map(ProxyRoute::target), running.hostUrl()::equals);
+        }
+    }
+
+    @Test
+    void appThatNeverAnswersIsFailedRemovedAndRetriedAfterBackOff() {
+        Map<String, String> settings = settings(Chp.shared(), "never");
+        settings.put("ram.reconcile.initial-backoff", "1s");
+        try (TestEngine engine = TestEngine.withConfig(settings); TestController controller = new TestController(engine).start()) {
+            SpecFiles.write(specs, "alice.yaml", SpecFiles.app("alice-paraview", "alice", HTTPD, "mappingId: paraview",
+                    "command: [/bin/sleep, '3600']", "readiness: {timeout: 2s}"));
+            String first = waiting().until(() -> controller.status.get(ALICE).flatMap(AppStatus::containerId).orElse(null),
+                    id -> id != null);
+
+            AppStatus failed = waiting().until(() -> controller.status.get(ALICE).orElseThrow(), s -> s.phase() == Phase.Failed);
+            assertThat(failed.lastError()).hasValueSatisfying(e -> assertThat(e).contains("did not answer below 500 within PT2S"));
+            assertThat(engine.runtime.inspect(first)).isEmpty();
+
+            waiting().until(() -> controller.status.get(ALICE).flatMap(AppStatus::containerId).filter(id -> !id.equals(first)),
+                    retried -> retried.isPresent());
+            SpecFiles.delete(specs, "alice.yaml");
+        }
+    }
+
+    private Map<String, String> settings(Chp chp, String purpose) {
+        Map<String, String> settings = new HashMap<>(chp.settings());
+        settings.put("ram.realm", TestEngine.uniqueRealm(purpose));
+        settings.put("ram.specs.dir", specs.toString());
+        return settings;
+    }
+}
