@@ -35,8 +35,11 @@ export DOCKER_HOST
 # 2. More services go here, each as `scripts/NAME.sh start` plus its stop, and the environment the
 #    tests read to find it, e.g.:
 #      scripts/registry.sh start && STOPS+=("scripts/registry.sh stop")   # registry on 127.0.0.1:5000
-#      scripts/proxy.sh start && STOPS+=("scripts/proxy.sh stop")         # configurable-http-proxy
-#      eval "$(scripts/proxy.sh env)"
+#    configurable-http-proxy on 127.0.0.1 (proxy 8000, API 8001): the proxy tests read RAM_TEST_CHP_*.
+#    One that already answered is left running; one we start is stopped on exit (registered first).
+scripts/proxy.sh status || STOPS+=("scripts/proxy.sh stop")
+scripts/proxy.sh start
+eval "$(scripts/proxy.sh env)"
 
 # 3. The suite. Maven's exit code is ours; the trap stops the services.
 log "running mvn -B test $* (DOCKER_HOST=$DOCKER_HOST)"
