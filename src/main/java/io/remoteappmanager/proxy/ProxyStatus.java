@@ -10,6 +10,8 @@ import java.util.Optional;
 public final class ProxyStatus {
 
     /**
+     * One immutable view of the proxy's state.
+     *
      * @param enabled   whether {@code ram.proxy.api-url} is set
      * @param routes    routes of our realm in CHP after the last successful synchronisation
      * @param changes   routes added, replaced or deleted by the last successful synchronisation
