@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -130,7 +131,7 @@ public class Reconciler {
     }
 
     private void settleBackoffs(Plan plan, Instant now) {
-        backoffs.retainOnly(plan.decisions().stream().map(Decision::key).toList());
+        backoffs.retainOnly(plan.decisions().stream().map(Decision::key).collect(Collectors.toSet()));
         plan.decisions().stream().filter(d -> d.phase() == Phase.Running).forEach(d -> backoffs.settled(d.key(), now));
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The in-memory status of every app, rebuilt by each pass from the plan (so a restarted controller
@@ -46,7 +47,7 @@ public class StatusStore {
 
     /** Takes in one pass's plan: every planned key gets its phase, keys no longer planned are dropped. */
     public void recordPlan(Plan plan, DesiredState desired, Instant now) {
-        apps.keySet().retainAll(plan.decisions().stream().map(Decision::key).toList());
+        apps.keySet().retainAll(plan.decisions().stream().map(Decision::key).collect(Collectors.toSet()));
         specs = desired.apps();
         for (Decision decision : plan.decisions()) {
             Optional<AppSpec> spec = Optional.ofNullable(desired.apps().get(decision.key()));

@@ -3,8 +3,6 @@ package io.remoteappmanager.runtime.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
@@ -53,15 +51,7 @@ public class DockerRuntime implements ContainerRuntime {
 
     @Override
     public Optional<RuntimeContainer> inspect(String idOrName) {
-        try {
-            InspectContainerResponse response = call("inspect", () -> docker.inspectContainerCmd(idOrName).exec());
-            return Optional.of(DockerMapping.fromInspect(response));
-        } catch (RuntimeFault fault) {
-            if (fault.getCause() instanceof NotFoundException) {
-                return Optional.empty();
-            }
-            throw fault;
-        }
+        return unlessNotFound("inspect", () -> DockerMapping.fromInspect(docker.inspectContainerCmd(idOrName).exec()));
     }
 
     @Override
@@ -80,40 +70,29 @@ public class DockerRuntime implements ContainerRuntime {
 
     @Override
     public void stop(String id, Duration timeout) {
+        // 304: already stopped; 404: already gone. Both are the state the caller wants.
         try {
             call("stop " + id, () -> docker.stopContainerCmd(id).withTimeout((int) timeout.toSeconds()).exec());
         } catch (RuntimeFault fault) {
-            if (!(fault.getCause() instanceof NotModifiedException) && !(fault.getCause() instanceof NotFoundException)) {
-                throw fault;
+            if (!(fault.getCause() instanceof NotModifiedException)) {
+                unlessNotFound(fault);
             }
         }
     }
 
     @Override
     public void remove(String id) {
-        try {
-            call("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
-        } catch (RuntimeFault fault) {
-            if (!(fault.getCause() instanceof NotFoundException)) {
-                throw fault;
-            }
-        }
+        unlessNotFound("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
     }
 
     @Override
     public Optional<ImageInfo> image(String idOrReference) {
-        try {
-            InspectImageResponse image = call("image", () -> docker.inspectImageCmd(idOrReference).exec());
+        return unlessNotFound("image", () -> docker.inspectImageCmd(idOrReference).exec()).map(image -> {
             Map<String, String> labels = image.getConfig() == null || image.getConfig().getLabels() == null
                     ? Map.of() : image.getConfig().getLabels();
             List<String> tags = image.getRepoTags() == null ? List.of() : image.getRepoTags();
-            return Optional.of(new ImageInfo(image.getId(), tags, labels));
-        } catch (RuntimeFault fault) {
-            if (fault.getCause() instanceof NotFoundException) {
-                return Optional.empty();
-            }
-            throw fault;
-        }
+            return new ImageInfo(image.getId(), tags, labels);
+        });
     }
 
     @Override
@@ -151,6 +130,22 @@ public class DockerRuntime implements ContainerRuntime {
                         onError.accept(new RuntimeFault("Docker event stream ended"));
                     }
                 }));
+    }
+
+    /** The call's answer, or empty when the engine says the object does not exist (404). */
+    private <T> Optional<T> unlessNotFound(String operation, Supplier<T> body) {
+        try {
+            return Optional.ofNullable(call(operation, body));
+        } catch (RuntimeFault fault) {
+            unlessNotFound(fault);
+            return Optional.empty();
+        }
+    }
+
+    private static void unlessNotFound(RuntimeFault fault) {
+        if (!(fault.getCause() instanceof NotFoundException)) {
+            throw fault;
+        }
     }
 
     private <T> T call(String operation, Supplier<T> body) {
