@@ -48,9 +48,13 @@ public class Backoffs {
         histories.compute(key, (k, h) -> next(h, Optional.empty(), now));
     }
 
-    /** Clears a key after a successful action. */
+    /**
+     * Clears a key's error after a successful action, but keeps its attempt count until the key has run
+     * well for a while ({@link #settled}): an app that starts and then fails again (never ready, crashes)
+     * backs off ever longer instead of starting over at the first delay.
+     */
     public void succeeded(AppKey key) {
-        histories.computeIfPresent(key, (k, h) -> h.lastError().isPresent() ? null : h);
+        histories.computeIfPresent(key, (k, h) -> new KeyHistory(h.attempts(), h.notBefore(), Optional.empty()));
     }
 
     /** Clears a key that has run well for longer than the longest back-off since its last restart. */

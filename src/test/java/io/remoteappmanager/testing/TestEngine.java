@@ -26,6 +26,8 @@ public final class TestEngine implements AutoCloseable {
 
     static {
         TestLogging.toConsole();
+        // Engine operations on a loaded 2-core machine can take seconds; a real hang still fails.
+        org.awaitility.Awaitility.setDefaultTimeout(java.time.Duration.ofSeconds(30));
     }
 
     public final RamConfig config;
