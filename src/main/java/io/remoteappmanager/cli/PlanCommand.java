@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -33,6 +34,13 @@ final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "the spec directory")
     Path directory;
 
+    @CommandLine.Option(names = "--realm", paramLabel = "REALM", description = "the realm to plan for (default: ram.realm)")
+    String realm;
+
+    @CommandLine.Option(names = "--docker-host", paramLabel = "URL",
+            description = "the engine to ask (default: ram.docker.host, else DOCKER_HOST, else the local socket)")
+    String dockerHost;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,7 +50,14 @@ final class PlanCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "not a directory: " + directory);
         }
         PrintWriter out = spec.commandLine().getOut();
-        RamConfig config = StandaloneConfig.load(Map.of());
+        Map<String, String> options = new HashMap<>();
+        if (realm != null) {
+            options.put("ram.realm", realm);
+        }
+        if (dockerHost != null) {
+            options.put("ram.docker.host", dockerHost);
+        }
+        RamConfig config = StandaloneConfig.load(Map.of(), options);
         LabelScheme labels = new LabelScheme(config);
         try (DockerRuntimes.Connection engine = DockerRuntimes.connect(config, new SimpleMeterRegistry())) {
             PlanSnapshot snapshot = new PlanSnapshot(new SpecDirectory(directory), engine.runtime(), labels,
