@@ -12,7 +12,7 @@ import java.util.Arrays;
 @QuarkusMain
 public final class Main {
 
-    private Main() {}
+    Main() {}
 
     public static void main(String... args) {
         if (args.length == 0 || args[0].equals("run")) {
