@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The REST API end to end on the real engine: apps and phases, the seed's lookups, plan, reconcile, errors. */
 @QuarkusTest
+@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
 @TestProfile(ApiProfile.class)
 class ApiTest {
 

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * With the engine unreachable the controller stays alive but not ready, and says why; the API answers
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * application points at a socket that does not exist.)
  */
 @QuarkusTest
+@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
 @TestProfile(NoEngineProfile.class)
 class NotReadyTest {
 

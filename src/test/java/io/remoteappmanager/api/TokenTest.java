@@ -7,9 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** With {@code ram.api.token} set, reads and writes need the bearer token; a refusal is a 401 saying why. */
 @QuarkusTest
+@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
 @TestProfile(TokenProfile.class)
 class TokenTest {
 
