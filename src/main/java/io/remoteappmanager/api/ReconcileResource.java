@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,7 +50,7 @@ public class ReconcileResource {
         } catch (TimeoutException e) {
             throw new ApiException(504, "the pass did not finish within " + passTimeout
                     + " (ram.health.max-pass-duration); it goes on, see GET /api/v1/status");
-        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+        } catch (ExecutionException | CancellationException e) {
             throw new ApiException(503, "the reconcile loop is stopping; no pass ran");
         }
         if (result.engineError().isPresent()) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -20,6 +22,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -86,7 +89,7 @@ class ApiTest {
                 .statusCode(200).body("size()", equalTo(1)).body("[0].user", equalTo("alice"));
         given().queryParam("user", "alice").get("/api/v1/containers").then()
                 .statusCode(200).body("size()", equalTo(1)).body("[0].mappingId", equalTo("web"));
-        given().get("/api/v1/containers").then().statusCode(200).body("urlId", org.hamcrest.Matchers.hasItem(urlId));
+        given().get("/api/v1/containers").then().statusCode(200).body("urlId", hasItem(urlId));
         given().get("/api/v1/containers/" + urlId).then().statusCode(200)
                 .body("hostUrl", equalTo(hostUrl)).body("urlpath", equalTo("/user/alice/containers/" + urlId));
         given().queryParam("user", "nobody").get("/api/v1/containers").then().statusCode(200).body("size()", equalTo(0));
@@ -125,7 +128,7 @@ class ApiTest {
     @Test
     void statusHealthAndMetricsReportTheLastPass() {
         given().get("/api/v1/status").then().statusCode(200)
-                .body("engineReachable", equalTo(true)).body("finishedAt", org.hamcrest.Matchers.notNullValue());
+                .body("engineReachable", equalTo(true)).body("finishedAt", notNullValue());
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
@@ -144,7 +147,7 @@ class ApiTest {
 
     private static Map<String, String> phases() {
         JsonPath apps = given().get("/api/v1/apps").then().statusCode(200).extract().jsonPath();
-        Map<String, String> phases = new java.util.TreeMap<>();
+        Map<String, String> phases = new TreeMap<>();
         List<String> keys = apps.getList("key");
         List<String> values = apps.getList("phase");
         for (int i = 0; i < keys.size(); i++) {

@@ -1,6 +1,7 @@
 package io.remoteappmanager.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -30,7 +31,7 @@ class NotReadyTest {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/api/v1/status").then().statusCode(200).body("engineReachable", equalTo(false));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        org.assertj.core.api.Assertions.assertThat(metrics).containsPattern("(?m)^ram_engine_reachable(\\{[^}]*\\})? 0\\.0");
+        assertThat(metrics).containsPattern("(?m)^ram_engine_reachable(\\{[^}]*\\})? 0\\.0");
     }
 
     @Test
