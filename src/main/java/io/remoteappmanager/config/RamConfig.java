@@ -43,6 +43,10 @@ public interface RamConfig {
 
     Readiness readiness();
 
+    Api api();
+
+    Health health();
+
     /** Where the spec files live. */
     interface Specs {
         @WithDefault("config/specs")
@@ -155,5 +159,24 @@ public interface RamConfig {
         /** An app not ready this long after its start is removed and retried with back-off. */
         @WithDefault("30s")
         Duration timeout();
+    }
+
+    /** Who may use the REST API under /api/v1. */
+    interface Api {
+        /** When set, requests need {@code Authorization: Bearer <token>}; POSTs always, GETs per {@link #tokenForReads()}. */
+        Optional<String> token();
+
+        /** Whether GET requests need the token too (when one is set). */
+        @WithName("token-for-reads")
+        @WithDefault("true")
+        boolean tokenForReads();
+    }
+
+    /** When the health checks call the controller unhealthy. */
+    interface Health {
+        /** A pass running longer than this makes liveness fail: the loop is stuck. */
+        @WithName("max-pass-duration")
+        @WithDefault("5m")
+        Duration maxPassDuration();
     }
 }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +39,7 @@ public class Executor implements AutoCloseable {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final ExecutorService workers;
+    private final AtomicInteger queued = new AtomicInteger();
 
     @Inject
     public Executor(ContainerManager manager, Backoffs backoffs, StatusStore status, MeterRegistry metrics,
@@ -61,6 +63,7 @@ public class Executor implements AutoCloseable {
 
     /** Runs every action of the plan and returns how each ended, once all have. */
     public List<ActionOutcome> execute(Plan plan) {
+        queued.addAndGet(plan.actions().size());
         List<CompletableFuture<List<ActionOutcome>>> perKey = plan.decisions().stream()
                 .filter(d -> !d.actions().isEmpty())
                 .map(d -> CompletableFuture.supplyAsync(() -> runInOrder(d), workers))
@@ -68,6 +71,11 @@ public class Executor implements AutoCloseable {
         List<ActionOutcome> outcomes = new ArrayList<>();
         perKey.forEach(f -> outcomes.addAll(f.join()));
         return outcomes;
+    }
+
+    /** Actions handed to this executor that have not finished yet (queue depth, for metrics). */
+    public int actionsInFlight() {
+        return queued.get();
     }
 
     @PreDestroy
@@ -78,14 +86,18 @@ public class Executor implements AutoCloseable {
 
     private List<ActionOutcome> runInOrder(Decision decision) {
         List<ActionOutcome> outcomes = new ArrayList<>();
-        for (Action action : decision.actions()) {
-            ActionOutcome outcome = run(action);
-            outcomes.add(outcome);
-            metrics.counter("ram.actions", "kind", verb(action), "outcome", outcome.result().name().toLowerCase(Locale.ROOT))
-                    .increment();
-            if (outcome.result() == ActionOutcome.Result.FAILED) {
-                break;
+        try {
+            for (Action action : decision.actions()) {
+                ActionOutcome outcome = run(action);
+                outcomes.add(outcome);
+                metrics.counter("ram.actions", "kind", verb(action), "outcome", outcome.result().name().toLowerCase(Locale.ROOT))
+                        .increment();
+                if (outcome.result() == ActionOutcome.Result.FAILED) {
+                    break;
+                }
             }
+        } finally {
+            queued.addAndGet(-decision.actions().size());
         }
         return outcomes;
     }

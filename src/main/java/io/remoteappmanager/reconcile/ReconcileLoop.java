@@ -67,6 +67,11 @@ public class ReconcileLoop implements AutoCloseable {
         return started == null ? Optional.empty() : Optional.of(Duration.between(started, clock.instant()));
     }
 
+    /** Triggers waiting for the next pass: 0 or 1, since triggers arriving meanwhile fold into one pass. */
+    public synchronized int pendingTriggers() {
+        return pendingTrigger == null ? 0 : 1;
+    }
+
     public Optional<Instant> lastPassEndedAt() {
         return Optional.ofNullable(lastPassEndedAt);
     }

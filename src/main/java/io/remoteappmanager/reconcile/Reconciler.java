@@ -13,10 +13,8 @@ import io.remoteappmanager.planner.Decision;
 import io.remoteappmanager.planner.ObservedContainer;
 import io.remoteappmanager.planner.Phase;
 import io.remoteappmanager.planner.Plan;
-import io.remoteappmanager.planner.Planner;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.RuntimeFault;
-import io.remoteappmanager.spec.AppSpec;
 import io.remoteappmanager.spec.DesiredState;
 import io.remoteappmanager.spec.SpecDirectory;
 import io.remoteappmanager.status.PassSummary;
@@ -25,9 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -41,29 +37,20 @@ public class Reconciler {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
 
-    private final SpecDirectory specs;
-    private final ContainerRuntime runtime;
-    private final LabelScheme labels;
-    private final Planner planner;
+    private final PlanSnapshot snapshot;
     private final Executor executor;
     private final Backoffs backoffs;
     private final StatusStore status;
     private final SpecProblemLog problemLog = new SpecProblemLog();
     private final EngineRetry engineRetry = new EngineRetry();
     private final Timer passTimer;
-    private final ContainerTemplate template;
     private final List<PassListener> listeners;
-    private Map<AppSpec, String> hashes = Map.of();
     private final Clock clock = Clock.systemUTC();
 
     public Reconciler(SpecDirectory specs, ContainerRuntime runtime, LabelScheme labels, ContainerTemplate template,
             Executor executor, Backoffs backoffs, StatusStore status, MeterRegistry metrics, RamConfig config,
             @All List<PassListener> listeners) {
-        this.specs = specs;
-        this.runtime = runtime;
-        this.labels = labels;
-        this.planner = new Planner(config.prune().allowEmpty(), spec -> hashes.get(spec));
-        this.template = template;
+        this.snapshot = new PlanSnapshot(specs, runtime, labels, template, config.prune().allowEmpty());
         this.executor = executor;
         this.backoffs = backoffs;
         this.status = status;
@@ -87,11 +74,11 @@ public class Reconciler {
     private PassResult pass(String trigger) {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        DesiredState desired = readSpecs();
+        DesiredState desired = snapshot.readSpecs();
         problemLog.report(desired.problems());
         List<ObservedContainer> observed;
         try {
-            observed = ObservedContainers.from(runtime.list(labels.realmFilter()), labels);
+            observed = snapshot.observe();
         } catch (RuntimeFault e) {
             Instant retryAt = engineRetry.failed(now);
             LOG.warnf("pass (%s): cannot list containers, doing nothing, retry at %s: %s", trigger, retryAt, e.getMessage());
@@ -99,7 +86,7 @@ public class Reconciler {
             return PassResult.engineDown(e.getMessage(), retryAt);
         }
         engineRetry.succeeded();
-        Plan plan = planner.plan(desired, observed, backoffs::history, now);
+        Plan plan = snapshot.plan(desired, observed, backoffs::history, now);
         settleBackoffs(plan, now);
         status.recordPlan(plan, desired, now);
         problemLog.warnings(plan.warnings());
@@ -110,24 +97,9 @@ public class Reconciler {
         return new PassResult(Optional.of(plan), outcomes, plan.requeueAt(), Optional.empty(), relist);
     }
 
-    /** What a pass would do now, without doing it or recording it. */
-    public synchronized Plan preview() {
-        DesiredState desired = readSpecs();
-        List<ObservedContainer> observed = ObservedContainers.from(runtime.list(labels.realmFilter()), labels);
-        return planner.plan(desired, observed, backoffs::history, clock.instant());
-    }
-
-    /** Reads the specs and their hashes; a hash is computed once per distinct spec, not once per pass. */
-    private DesiredState readSpecs() {
-        DesiredState desired = specs.read();
-        Map<AppSpec, String> previous = hashes;
-        Map<AppSpec, String> current = new HashMap<>(desired.apps().size() * 2);
-        for (AppSpec spec : desired.apps().values()) {
-            String known = previous.get(spec);
-            current.put(spec, known != null ? known : template.specHash(spec));
-        }
-        hashes = current;
-        return desired;
+    /** What a pass would do now, without doing it or recording it; waits for a running pass to end. */
+    public synchronized PlanSnapshot.Result preview() {
+        return snapshot.take(backoffs::history, clock.instant());
     }
 
     private void settleBackoffs(Plan plan, Instant now) {

@@ -10,7 +10,6 @@ import io.remoteappmanager.manager.ImagePuller;
 import io.remoteappmanager.manager.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.docker.DockerTestAccess;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -60,11 +59,10 @@ public final class TestEngine implements AutoCloseable {
         return "t" + purpose + UUID.randomUUID().toString().substring(0, 6);
     }
 
-    /** Test configuration: the given settings over application defaults (but under the environment), with a 1 s stop timeout. */
+    /** Test configuration: the given settings over everything, and a 1 s stop timeout over the application defaults. */
     public static RamConfig config(Map<String, String> settings) {
-        Map<String, String> values = new HashMap<>(Map.of("ram.stop-timeout", "1s"));
-        values.putAll(settings);
-        return StandaloneConfig.load(values);
+        // The test's own settings override everything: a Quarkus test profile leaves JVM-wide system properties.
+        return StandaloneConfig.load(Map.of("ram.stop-timeout", "1s"), settings);
     }
 
     /** A ContainerManager on this engine and realm, over the given runtime (the real one, or a wrapper of it). */

@@ -1,2 +1,5 @@
-/** The Docker engine behind {@link io.remoteappmanager.runtime.ContainerRuntime}: the only package that imports docker-java. */
+/**
+ * The Docker engine behind {@link io.remoteappmanager.runtime.ContainerRuntime}: the only package that imports
+ * docker-java. CDI builds it through the client producer; everything else through {@code DockerRuntimes}.
+ */
 package io.remoteappmanager.runtime.docker;

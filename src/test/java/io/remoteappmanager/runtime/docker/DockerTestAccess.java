@@ -5,16 +5,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.runtime.ContainerRuntime;
 
-/** Lets tests outside CDI build the real Docker runtime from a config, as the producer does. */
+/** Lets tests outside CDI build the real Docker runtime from a config, through {@link DockerRuntimes}. */
 public final class DockerTestAccess {
 
     private DockerTestAccess() {}
 
     public static DockerClient client(RamConfig config) {
-        return new DockerClientProducer().dockerClient(config);
+        return DockerRuntimes.client(config);
     }
 
     public static ContainerRuntime runtime(DockerClient client, MeterRegistry metrics) {
-        return new DockerRuntime(client, metrics);
+        return DockerRuntimes.runtime(client, metrics);
     }
 }

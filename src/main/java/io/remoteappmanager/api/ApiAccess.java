@@ -1,0 +1,39 @@
+package io.remoteappmanager.api;
+
+import io.remoteappmanager.config.RamConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * The API's access rule from {@code ram.api.*}: when a token is set, every request but a read needs
+ * {@code Authorization: Bearer <token>}, and reads too unless {@code ram.api.token-for-reads=false}.
+ * A bean of its own so the filter, built before runtime config exists, reads the config on first use.
+ */
+@ApplicationScoped
+public class ApiAccess {
+
+    private static final String BEARER = "Bearer ";
+
+    private final Optional<byte[]> token;
+    private final boolean forReads;
+
+    public ApiAccess(RamConfig config) {
+        this.token = config.api().token().filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
+        this.forReads = config.api().tokenForReads();
+    }
+
+    /** Why this request is refused, or empty when it may go on. */
+    public Optional<String> refusal(boolean read, String authorization) {
+        if (token.isEmpty() || (read && !forReads)) {
+            return Optional.empty();
+        }
+        if (authorization == null || !authorization.startsWith(BEARER)) {
+            return Optional.of("missing token: send 'Authorization: Bearer <ram.api.token>'");
+        }
+        byte[] given = authorization.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(token.get(), given) ? Optional.empty()
+                : Optional.of("wrong token in the Authorization header");
+    }
+}

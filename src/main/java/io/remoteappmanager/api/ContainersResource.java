@@ -1,0 +1,69 @@
+package io.remoteappmanager.api;
+
+import io.remoteappmanager.manager.Container;
+import io.remoteappmanager.manager.ContainerManager;
+import io.remoteappmanager.manager.LabelScheme;
+import io.remoteappmanager.spec.SpecPatterns;
+import io.remoteappmanager.spec.SpecPatterns.TextRule;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The seed's lookups of running containers (by user, mapping id, url id), read from the engine each time. */
+@Path("/api/v1/containers")
+@Produces(MediaType.APPLICATION_JSON)
+public class ContainersResource {
+
+    private final ContainerManager manager;
+
+    public ContainersResource(ContainerManager manager) {
+        this.manager = manager;
+    }
+
+    /** Running containers of the realm matching every filter given; none given lists them all. */
+    @GET
+    public List<ContainerView> find(@QueryParam("user") String user, @QueryParam("mappingId") String mappingId,
+            @QueryParam("urlId") String urlId) {
+        Optional<String> u = checked("user", user, SpecPatterns.USER);
+        Optional<String> m = checked("mappingId", mappingId, SpecPatterns.MAPPING_ID);
+        Optional<String> id = checked("urlId", urlId, SpecPatterns.URL_ID);
+        List<Container> found;
+        if (u.isPresent() && m.isPresent() && id.isEmpty()) {
+            found = manager.containersFromMappingId(u.get(), m.get());
+        } else if (id.isPresent() && u.isEmpty() && m.isEmpty()) {
+            found = manager.containerFromUrlId(id.get()).stream().toList();
+        } else {
+            Map<String, String> filters = new HashMap<>();
+            u.ifPresent(v -> filters.put(LabelScheme.USER, v));
+            m.ifPresent(v -> filters.put(LabelScheme.MAPPING_ID, v));
+            id.ifPresent(v -> filters.put(LabelScheme.URL_ID, v));
+            found = manager.containersFromFilters(filters);
+        }
+        return found.stream().map(ContainerView::of).toList();
+    }
+
+    @GET
+    @Path("{urlId}")
+    public ContainerView byUrlId(@PathParam("urlId") String urlId) {
+        String id = checked("urlId", urlId, SpecPatterns.URL_ID).orElseThrow();
+        return manager.containerFromUrlId(id).map(ContainerView::of)
+                .orElseThrow(() -> ApiException.notFound("no running container with url id " + id));
+    }
+
+    private static Optional<String> checked(String name, String value, TextRule rule) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!rule.accepts(value)) {
+            throw ApiException.badRequest(name + " must be " + rule.expected());
+        }
+        return Optional.of(value);
+    }
+}

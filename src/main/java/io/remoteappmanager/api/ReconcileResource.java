@@ -1,0 +1,67 @@
+package io.remoteappmanager.api;
+
+import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.reconcile.PassResult;
+import io.remoteappmanager.reconcile.ReconcileLoop;
+import io.remoteappmanager.reconcile.Reconciler;
+import io.remoteappmanager.status.StatusStore;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The reconcile loop from outside: what a pass would do, run one now, and how the last one went. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReconcileResource {
+
+    private final Reconciler reconciler;
+    private final ReconcileLoop loop;
+    private final StatusStore status;
+    private final Duration passTimeout;
+
+    public ReconcileResource(Reconciler reconciler, ReconcileLoop loop, StatusStore status, RamConfig config) {
+        this.reconciler = reconciler;
+        this.loop = loop;
+        this.status = status;
+        this.passTimeout = config.health().maxPassDuration();
+    }
+
+    /** What a pass would do now; nothing is changed or recorded. */
+    @GET
+    @Path("plan")
+    public PlanView plan() {
+        return PlanView.of(reconciler.preview());
+    }
+
+    /** Runs a pass now (after the current one, if any) and returns what it did. */
+    @POST
+    @Path("reconcile")
+    public ReconcileView reconcile() throws InterruptedException {
+        PassResult result;
+        try {
+            result = loop.requestPass("api").get(passTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ApiException(504, "the pass did not finish within " + passTimeout
+                    + " (ram.health.max-pass-duration); it goes on, see GET /api/v1/status");
+        } catch (ExecutionException | CancellationException e) {
+            throw new ApiException(503, "the reconcile loop is stopping; no pass ran");
+        }
+        if (result.engineError().isPresent()) {
+            throw new ApiException(503, "Docker engine unreachable, nothing done: " + result.engineError().get());
+        }
+        return ReconcileView.of(result);
+    }
+
+    @GET
+    @Path("status")
+    public StatusView lastPass() {
+        return StatusView.of(status.lastPass());
+    }
+}

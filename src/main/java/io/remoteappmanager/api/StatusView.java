@@ -1,0 +1,15 @@
+package io.remoteappmanager.api;
+
+import io.remoteappmanager.status.PassSummary;
+import java.time.Instant;
+import java.util.List;
+
+/** The last pass at a glance: when and why it ran, what it did, whether the engine answered, spec problems. */
+public record StatusView(Instant finishedAt, long durationMillis, String trigger, int actions, int failures,
+        boolean engineReachable, String engineError, List<String> problems, List<String> warnings) {
+
+    static StatusView of(PassSummary s) {
+        return new StatusView(s.finishedAt().orElse(null), s.duration().toMillis(), s.trigger(), s.actions(),
+                s.failures(), s.engineReachable(), s.engineError().orElse(null), s.problems(), s.warnings());
+    }
+}

@@ -1,0 +1,25 @@
+package io.remoteappmanager.api;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+/** Applies {@link ApiAccess} to every API request: a refused one ends in 401 with a JSON error saying why. */
+@Provider
+public class TokenFilter implements ContainerRequestFilter {
+
+    private final ApiAccess access;
+
+    public TokenFilter(ApiAccess access) {
+        this.access = access;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
+        access.refusal(read, request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .ifPresent(reason -> request.abortWith(ApiError.response(401, reason)));
+    }
+}

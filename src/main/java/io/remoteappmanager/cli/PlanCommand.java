@@ -1,0 +1,90 @@
+package io.remoteappmanager.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.config.StandaloneConfig;
+import io.remoteappmanager.executor.Backoffs;
+import io.remoteappmanager.manager.ContainerTemplate;
+import io.remoteappmanager.manager.LabelScheme;
+import io.remoteappmanager.planner.Action;
+import io.remoteappmanager.planner.Decision;
+import io.remoteappmanager.reconcile.PlanSnapshot;
+import io.remoteappmanager.runtime.RuntimeFault;
+import io.remoteappmanager.runtime.docker.DockerRuntimes;
+import io.remoteappmanager.spec.SpecDirectory;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code plan DIR}: what a pass would do now against the configured engine and realm (ram.* settings from
+ * the environment and application.properties), printed and not done. Back-offs start empty, as after a restart.
+ */
+@Command(name = "plan", description = "Show what a pass would do for the specs in DIR; changes nothing. "
+        + "Exit 0, 1 when the engine is unreachable, 2 on a usage error.")
+final class PlanCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "the spec directory")
+    Path directory;
+
+    @CommandLine.Option(names = "--realm", paramLabel = "REALM", description = "the realm to plan for (default: ram.realm)")
+    String realm;
+
+    @CommandLine.Option(names = "--docker-host", paramLabel = "URL",
+            description = "the engine to ask (default: ram.docker.host, else DOCKER_HOST, else the local socket)")
+    String dockerHost;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(directory)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "not a directory: " + directory);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> options = new HashMap<>();
+        if (realm != null) {
+            options.put("ram.realm", realm);
+        }
+        if (dockerHost != null) {
+            options.put("ram.docker.host", dockerHost);
+        }
+        RamConfig config = StandaloneConfig.load(Map.of(), options);
+        LabelScheme labels = new LabelScheme(config);
+        try (DockerRuntimes.Connection engine = DockerRuntimes.connect(config, new SimpleMeterRegistry())) {
+            PlanSnapshot snapshot = new PlanSnapshot(new SpecDirectory(directory), engine.runtime(), labels,
+                    new ContainerTemplate(config, labels), config.prune().allowEmpty());
+            PlanSnapshot.Result result = snapshot.take(new Backoffs(config)::history, Instant.now());
+            print(out, config, result);
+            return 0;
+        } catch (RuntimeFault e) {
+            spec.commandLine().getErr().printf("cannot reach the Docker engine at %s: %s%n",
+                    DockerRuntimes.engineAddress(config), e.getMessage());
+            return Cli.FINDING;
+        }
+    }
+
+    private void print(PrintWriter out, RamConfig config, PlanSnapshot.Result result) {
+        out.printf("realm '%s', %d app(s) desired, %d container(s) observed%n", config.realm(),
+                result.desired().apps().size(), result.observed().size());
+        result.desired().problems().forEach(p -> out.println("problem: " + p));
+        result.plan().warnings().forEach(w -> out.println("warning: " + w));
+        for (Decision decision : result.plan().decisions()) {
+            out.printf("%-40s %-16s %s%n", decision.key(), decision.phase(), decision.message());
+        }
+        if (result.plan().isNoop()) {
+            out.println("no action: everything is as the specs say");
+        }
+        for (Action action : result.plan().actions()) {
+            out.println("would " + action);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.remoteappmanager.cli;
+
+import io.remoteappmanager.spec.DesiredState;
+import io.remoteappmanager.spec.SpecDirectory;
+import io.remoteappmanager.spec.SpecProblem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code validate DIR}: reads the spec directory as the controller would and prints every problem as {@code file:line: message}. */
+@Command(name = "validate", description = "Check every spec in DIR; exit 0 when valid, 1 when not, 2 on a usage error.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "the spec directory")
+    Path directory;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(directory)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "not a directory: " + directory);
+        }
+        DesiredState desired = new SpecDirectory(directory).read();
+        for (SpecProblem problem : desired.problems()) {
+            spec.commandLine().getOut().println(problem);
+        }
+        if (!desired.problems().isEmpty()) {
+            spec.commandLine().getErr().printf("%s: %d problem(s)%n", directory, desired.problems().size());
+            return Cli.FINDING;
+        }
+        spec.commandLine().getOut().printf("%s: %d app(s), valid%n", directory, desired.apps().size());
+        return 0;
+    }
+}
