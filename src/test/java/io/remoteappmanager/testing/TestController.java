@@ -7,6 +7,7 @@ import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.reconcile.EngineEvents;
 import io.remoteappmanager.reconcile.ReconcileLoop;
 import io.remoteappmanager.reconcile.Reconciler;
+import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.spec.SpecDirectory;
 import io.remoteappmanager.spec.SpecWatcher;
 import io.remoteappmanager.status.StatusStore;
@@ -30,7 +31,8 @@ public final class TestController implements AutoCloseable {
         ContainerManager manager = engine.manager();
         Backoffs backoffs = new Backoffs(engine.config);
         executor = new Executor(manager, backoffs, status, metrics, engine.config);
-        reconciler = new Reconciler(new SpecDirectory(engine.config.specs().dir()), engine.runtime, engine.labels,
+        reconciler = new Reconciler(new SpecDirectory(engine.config.specs().dir(),
+                SpecPolicy.from(engine.config.policy())), engine.runtime, engine.labels,
                 engine.template, executor, backoffs, status, metrics, engine.config, java.util.List.of());
         loop = new ReconcileLoop(reconciler);
         events = new EngineEvents(engine.runtime, engine.labels, loop);
