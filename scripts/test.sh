@@ -37,6 +37,7 @@ export DOCKER_HOST
 #      scripts/registry.sh start && STOPS+=("scripts/registry.sh stop")   # registry on 127.0.0.1:5000
 #      scripts/proxy.sh start && STOPS+=("scripts/proxy.sh stop")         # configurable-http-proxy
 #      eval "$(scripts/proxy.sh env)"
+scripts/registry.sh start && STOPS+=("scripts/registry.sh stop")   # registry on 127.0.0.1:5000, for ImagePullTest
 
 # 3. The suite. Maven's exit code is ours; the trap stops the services.
 log "running mvn -B test $* (DOCKER_HOST=$DOCKER_HOST)"

@@ -118,6 +118,22 @@ public interface RamConfig {
         @WithName("cap-add")
         @WithDefault("CHOWN,SETUID,SETGID,DAC_OVERRIDE,FOWNER,KILL,NET_BIND_SERVICE")
         List<String> capAdd();
+
+        /** Credentials for pulls from one private registry. */
+        Registry registry();
+    }
+
+    /**
+     * Basic-auth credentials sent with pulls of images whose reference starts with {@code server/}
+     * ({@code ram.docker.registry.server}, {@code .username}, {@code .password}); none by default.
+     */
+    interface Registry {
+        /** The registry host as image references name it, e.g. {@code registry.example.org:5000}. */
+        Optional<String> server();
+
+        Optional<String> username();
+
+        Optional<String> password();
     }
 
     /**

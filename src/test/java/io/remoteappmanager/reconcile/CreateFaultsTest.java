@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.remoteappmanager.manager.ContainerNames;
-import io.remoteappmanager.planner.Phase;
 import io.remoteappmanager.spec.AppKey;
 import io.remoteappmanager.status.AppStatus;
+import io.remoteappmanager.testing.AppStatuses;
 import io.remoteappmanager.testing.RealmContainers;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestController;
 import io.remoteappmanager.testing.TestEngine;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +55,7 @@ class CreateFaultsTest {
             SpecFiles.write(specs, "alice.yaml", SpecFiles.app("web", "alice", HTTPD));
             controller.start();
 
-            AppStatus failed = awaitRetriedFailure();
+            AppStatus failed = AppStatuses.awaitRetriedFailure(controller, ALICE);
             assertThat(failed.lastError().orElseThrow()).contains("container name " + name + " is held by container "
                     + foreign.substring(0, 12));
             var holder = engine.docker.inspectContainerCmd(foreign).exec();
@@ -79,7 +77,7 @@ class CreateFaultsTest {
         SpecFiles.write(specs, "alice.yaml", SpecFiles.app("web", "alice", image, "imagePullPolicy: Never"));
         controller.start();
 
-        AppStatus failed = awaitRetriedFailure();
+        AppStatus failed = AppStatuses.awaitRetriedFailure(controller, ALICE);
         assertThat(failed.lastError().orElseThrow()).isEqualTo("image " + image + " is not present and imagePullPolicy is Never");
         assertThat(failed.message()).contains("retrying at");
 
@@ -91,14 +89,5 @@ class CreateFaultsTest {
             engine.close();
             engine.docker.removeImageCmd(image).exec();
         }
-    }
-
-    /** Waits for a failed create, then for a second attempt (a later action time): the failure is retried. */
-    private AppStatus awaitRetriedFailure() {
-        AppStatus first = await().until(() -> controller.status.get(ALICE).orElse(null),
-                s -> s != null && s.phase() == Phase.Failed && s.lastError().isPresent());
-        Instant at = first.lastActionAt().orElseThrow();
-        return await().atMost(Duration.ofSeconds(30)).until(() -> controller.status.get(ALICE).orElseThrow(),
-                s -> s.phase() == Phase.Failed && s.lastActionAt().orElseThrow().isAfter(at));
     }
 }

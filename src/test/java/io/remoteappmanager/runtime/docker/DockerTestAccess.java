@@ -14,7 +14,7 @@ public final class DockerTestAccess {
         return new DockerClientProducer().dockerClient(config);
     }
 
-    public static ContainerRuntime runtime(DockerClient client, MeterRegistry metrics) {
-        return new DockerRuntime(client, metrics);
+    public static ContainerRuntime runtime(DockerClient client, MeterRegistry metrics, RamConfig config) {
+        return new DockerRuntime(client, metrics, config);
     }
 }
