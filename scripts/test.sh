@@ -37,7 +37,9 @@ export DOCKER_HOST
 #      scripts/registry.sh start && STOPS+=("scripts/registry.sh stop")   # registry on 127.0.0.1:5000
 #      scripts/proxy.sh start && STOPS+=("scripts/proxy.sh stop")         # configurable-http-proxy
 #      eval "$(scripts/proxy.sh env)"
-scripts/registry.sh start && STOPS+=("scripts/registry.sh stop")   # registry on 127.0.0.1:5000, for ImagePullTest
+# Registry on 127.0.0.1:5000 for ImagePullTest; one that already answered is left running.
+scripts/registry.sh status 2>/dev/null || STOPS+=("scripts/registry.sh stop")
+scripts/registry.sh start
 
 # 3. The suite. Maven's exit code is ours; the trap stops the services.
 log "running mvn -B test $* (DOCKER_HOST=$DOCKER_HOST)"
