@@ -40,6 +40,9 @@ export DOCKER_HOST
 scripts/proxy.sh status || STOPS+=("scripts/proxy.sh stop")
 scripts/proxy.sh start
 eval "$(scripts/proxy.sh env)"
+# Registry on 127.0.0.1:5000 for ImagePullTest; one that already answered is left running.
+scripts/registry.sh status 2>/dev/null || STOPS+=("scripts/registry.sh stop")
+scripts/registry.sh start
 
 # 3. The suite. Maven's exit code is ours; the trap stops the services.
 log "running mvn -B test $* (DOCKER_HOST=$DOCKER_HOST)"

@@ -47,6 +47,8 @@ public interface RamConfig {
 
     Health health();
 
+    Policy policy();
+
     /** Where the spec files live. */
     interface Specs {
         @WithDefault("config/specs")
@@ -124,6 +126,50 @@ public interface RamConfig {
         @WithName("cap-add")
         @WithDefault("CHOWN,SETUID,SETGID,DAC_OVERRIDE,FOWNER,KILL,NET_BIND_SERVICE")
         List<String> capAdd();
+
+        /** Credentials for pulls from one private registry. */
+        Registry registry();
+    }
+
+    /**
+     * Basic-auth credentials sent with pulls of images whose reference starts with {@code server/}
+     * ({@code ram.docker.registry.server}, {@code .username}, {@code .password}); none by default.
+     */
+    interface Registry {
+        /** The registry host as image references name it, e.g. {@code registry.example.org:5000}. */
+        Optional<String> server();
+
+        Optional<String> username();
+
+        Optional<String> password();
+    }
+
+    /**
+     * What a spec may ask for (checked when specs are read; a spec breaking it is invalid). Globs: {@code *}
+     * and {@code ?} stay within one {@code /}-separated part of an image reference, {@code **} crosses parts.
+     */
+    interface Policy {
+        /** Glob patterns of the image references a spec may name, matched against the text of spec.image. */
+        @WithName("allowed-images")
+        @WithDefault("**")
+        List<String> allowedImages();
+
+        /** Host directories under which volume sources must lie; none means no host volume at all. */
+        @WithName("volume-roots")
+        Optional<List<String>> volumeRoots();
+
+        /** The most memory a spec may ask for. */
+        @WithName("max-memory")
+        @WithDefault("4g")
+        String maxMemory();
+
+        @WithName("max-cpus")
+        @WithDefault("2")
+        double maxCpus();
+
+        @WithName("max-pids")
+        @WithDefault("4096")
+        long maxPids();
     }
 
     /** The reverse proxy (configurable-http-proxy) whose routes the controller keeps in step; off without an API URL. */

@@ -1,5 +1,6 @@
 package io.remoteappmanager.planner;
 
+import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.spec.AppKey;
 import io.remoteappmanager.spec.AppSpec;
 import io.remoteappmanager.spec.DesiredState;
@@ -77,9 +78,19 @@ final class KeyRules {
             case REMOVING -> new Outcome(Phase.Pending, null, Reasons.awaitingRemoval(kept));
             default -> spec.restartPolicy() == AppSpec.RestartPolicy.Never
                     ? new Outcome(Phase.Completed, null, Reasons.completed(kept))
-                    : Outcome.of(Phase.Restarting, Action.restart(spec.key(), kept.id(),
-                            Reasons.restarted(kept, spec.restartPolicy())));
+                    : Outcome.of(Phase.Restarting, again(spec, kept));
         };
+    }
+
+    /**
+     * Starts a stopped container again; a dead one (a removal the engine left half done, e.g. when it stopped
+     * mid-create) cannot be started, only removed, so it is recreated with its url id.
+     */
+    private static Action again(AppSpec spec, ObservedContainer kept) {
+        String reason = Reasons.restarted(kept, spec.restartPolicy());
+        return kept.state() == RuntimeContainer.State.DEAD
+                ? Action.recreate(spec, kept.id(), spec.urlId().orElse(kept.urlId()), reason)
+                : Action.restart(spec.key(), kept.id(), reason);
     }
 
     /** A container with no spec: pruned, unless its spec is only broken or the directory is unusable. */

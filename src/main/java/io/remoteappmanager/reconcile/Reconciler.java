@@ -94,7 +94,18 @@ public class Reconciler {
         status.recordPass(summary(now, started, trigger, desired, plan.warnings(), outcomes, Optional.empty()));
         passTimer.record(Duration.ofNanos(System.nanoTime() - started));
         boolean relist = outcomes.stream().anyMatch(o -> o.result() == ActionOutcome.Result.DONE_ELSEWHERE);
-        return new PassResult(Optional.of(plan), outcomes, plan.requeueAt(), Optional.empty(), relist);
+        return new PassResult(Optional.of(plan), outcomes, requeueAt(plan, outcomes), Optional.empty(), relist);
+    }
+
+    /**
+     * When the loop must look again: the plan's held keys, and the retry time of every action that failed
+     * during this pass (the plan was made before they failed, so it cannot know them).
+     */
+    private Optional<Instant> requeueAt(Plan plan, List<ActionOutcome> outcomes) {
+        return java.util.stream.Stream.concat(plan.requeueAt().stream(), outcomes.stream()
+                        .filter(o -> o.result() == ActionOutcome.Result.FAILED)
+                        .flatMap(o -> backoffs.history(o.action().key()).notBefore().stream()))
+                .min(java.util.Comparator.naturalOrder());
     }
 
     /** What a pass would do now, without doing it or recording it; waits for a running pass to end. */

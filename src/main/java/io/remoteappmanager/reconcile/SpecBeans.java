@@ -1,20 +1,21 @@
 package io.remoteappmanager.reconcile;
 
 import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.spec.SpecDirectory;
 import io.remoteappmanager.spec.SpecWatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** Builds the spec directory reader and its watcher from {@code ram.specs.*}; the watcher wakes the loop. */
+/** Builds the spec directory reader (with the policy of {@code ram.policy.*}) and its watcher from {@code ram.specs.*}; the watcher wakes the loop. */
 @ApplicationScoped
 public class SpecBeans {
 
     @Produces
     @Singleton
     SpecDirectory specDirectory(RamConfig config) {
-        return new SpecDirectory(config.specs().dir());
+        return new SpecDirectory(config.specs().dir(), SpecPolicy.from(config.policy()));
     }
 
     @Produces

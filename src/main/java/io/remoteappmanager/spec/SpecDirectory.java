@@ -39,12 +39,20 @@ public final class SpecDirectory {
     private record Entry(Stamp stamp, FileState state) {}
 
     private final Path directory;
+    private final SpecCheck check;
     private Map<String, Entry> files = new HashMap<>();
     private DesiredState current;
     private long parses;
 
+    /** A reader with no rule beyond the file format. */
     public SpecDirectory(Path directory) {
+        this(directory, SpecCheck.NONE);
+    }
+
+    /** A reader that also applies {@code check} (the policy) to every parsed spec; this is what the controller and {@code validate} use. */
+    public SpecDirectory(Path directory, SpecCheck check) {
         this.directory = directory;
+        this.check = check;
     }
 
     public Path directory() {
@@ -129,7 +137,16 @@ public final class SpecDirectory {
             return unreadable(name, describe(e), before);
         }
         parses++;
-        return new Entry(stamp, FileState.next(name, SpecParser.parse(name, content), before));
+        return new Entry(stamp, FileState.next(name, checked(SpecParser.parse(name, content)), before));
+    }
+
+    /** The parsed file, failed as a whole when one of its specs breaks the extra check. */
+    private ParsedFile checked(ParsedFile parsed) {
+        if (!parsed.ok()) {
+            return parsed;
+        }
+        List<SpecProblem> problems = parsed.specs().stream().flatMap(spec -> check.check(spec).stream()).toList();
+        return problems.isEmpty() ? parsed : new ParsedFile(List.of(), problems);
     }
 
     private static Entry unreadable(String name, String reason, FileState previous) {

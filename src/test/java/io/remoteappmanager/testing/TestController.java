@@ -3,6 +3,7 @@ package io.remoteappmanager.testing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.executor.Backoffs;
 import io.remoteappmanager.executor.Executor;
+import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.proxy.ProxyBeans;
 import io.remoteappmanager.proxy.ProxyStatus;
@@ -47,7 +48,8 @@ public final class TestController implements AutoCloseable {
                 new ReadinessGate(engine.config.readiness(), readiness, status, manager, backoffs, this::wake),
                 new RouteSync(ProxyBeans.chp(engine.config.proxy()), engine.config.realm(), status, readiness, proxy,
                         metrics));
-        reconciler = new Reconciler(new SpecDirectory(engine.config.specs().dir()), engine.runtime, engine.labels,
+        reconciler = new Reconciler(new SpecDirectory(engine.config.specs().dir(),
+                SpecPolicy.from(engine.config.policy())), engine.runtime, engine.labels,
                 engine.template, executor, backoffs, status, metrics, engine.config, listeners);
         loop = new ReconcileLoop(reconciler);
         events = new EngineEvents(engine.runtime, engine.labels, loop);

@@ -52,7 +52,7 @@ public final class TestEngine implements AutoCloseable {
     public static TestEngine withConfig(Map<String, String> settings) {
         RamConfig config = config(settings);
         DockerClient docker = DockerTestAccess.client(config);
-        return new TestEngine(config, docker, DockerTestAccess.runtime(docker, new SimpleMeterRegistry()));
+        return new TestEngine(config, docker, DockerTestAccess.runtime(docker, new SimpleMeterRegistry(), config));
     }
 
     public static String uniqueRealm(String purpose) {

@@ -3,6 +3,7 @@ package io.remoteappmanager.runtime.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
@@ -10,6 +11,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.ImageInfo;
@@ -31,10 +33,12 @@ public class DockerRuntime implements ContainerRuntime {
 
     private final DockerClient docker;
     private final MeterRegistry metrics;
+    private final RegistryAuth auth;
 
-    DockerRuntime(DockerClient docker, MeterRegistry metrics) {
+    DockerRuntime(DockerClient docker, MeterRegistry metrics, RamConfig config) {
         this.docker = docker;
         this.metrics = metrics;
+        this.auth = new RegistryAuth(config.docker().registry());
     }
 
     @Override
@@ -100,8 +104,9 @@ public class DockerRuntime implements ContainerRuntime {
         ImageReference ref = ImageReference.parse(reference);
         call("pull " + reference, () -> {
             try {
-                return docker.pullImageCmd(ref.repository()).withTag(ref.tag())
-                        .exec(new PullImageResultCallback()).awaitCompletion();
+                PullImageCmd pull = docker.pullImageCmd(ref.repository()).withTag(ref.tag());
+                auth.forImage(reference).ifPresent(pull::withAuthConfig);
+                return pull.exec(new PullImageResultCallback()).awaitCompletion();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while pulling " + reference, e);

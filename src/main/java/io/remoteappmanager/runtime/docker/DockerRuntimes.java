@@ -31,7 +31,7 @@ public final class DockerRuntimes {
     /** Connects lazily: nothing is sent to the engine until the first call on the runtime. */
     public static Connection connect(RamConfig config, MeterRegistry metrics) {
         DockerClient client = client(config);
-        return new Connection(runtime(client, metrics), client);
+        return new Connection(runtime(client, metrics, config), client);
     }
 
     /** The docker-java client the application's producer would build from {@code config}. */
@@ -40,8 +40,8 @@ public final class DockerRuntimes {
     }
 
     /** The runtime over an existing client, counting its API calls in {@code metrics}. */
-    public static ContainerRuntime runtime(DockerClient client, MeterRegistry metrics) {
-        return new DockerRuntime(client, metrics);
+    public static ContainerRuntime runtime(DockerClient client, MeterRegistry metrics, RamConfig config) {
+        return new DockerRuntime(client, metrics, config);
     }
 
     /** Where {@code config} points the client, as the error messages name it. */

@@ -14,7 +14,7 @@ public final class DockerTestAccess {
         return DockerRuntimes.client(config);
     }
 
-    public static ContainerRuntime runtime(DockerClient client, MeterRegistry metrics) {
-        return DockerRuntimes.runtime(client, metrics);
+    public static ContainerRuntime runtime(DockerClient client, MeterRegistry metrics, RamConfig config) {
+        return DockerRuntimes.runtime(client, metrics, config);
     }
 }

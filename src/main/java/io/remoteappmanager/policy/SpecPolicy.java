@@ -1,0 +1,60 @@
+package io.remoteappmanager.policy;
+
+import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.spec.AppSpec;
+import io.remoteappmanager.spec.MemorySize;
+import io.remoteappmanager.spec.SpecCheck;
+import io.remoteappmanager.spec.SpecProblem;
+import io.remoteappmanager.spec.SpecProblem.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code ram.policy.*} rules as a {@link SpecCheck}: a spec naming an image outside the allowed patterns,
+ * binding a host path outside the volume roots, or asking more resources than the ceilings is a POLICY problem
+ * at its document's {@code file:line}. Give it to {@code new SpecDirectory(dir, policy)}.
+ */
+public final class SpecPolicy implements SpecCheck {
+
+    /** The most a spec may ask for; a spec that asks nothing gets the configured defaults. */
+    public record Ceilings(long memoryBytes, double cpus, long pids) {}
+
+    private final List<ImageGlob> images;
+    private final VolumeRule volumes;
+    private final Ceilings ceilings;
+
+    public SpecPolicy(List<String> allowedImages, List<String> volumeRoots, Ceilings ceilings) {
+        this.images = allowedImages.stream().map(ImageGlob::of).toList();
+        this.volumes = new VolumeRule(volumeRoots);
+        this.ceilings = ceilings;
+    }
+
+    /** The policy the configuration describes. */
+    public static SpecPolicy from(RamConfig.Policy policy) {
+        return new SpecPolicy(policy.allowedImages(), policy.volumeRoots().orElse(List.of()),
+                new Ceilings(MemorySize.parseBytes(policy.maxMemory()), policy.maxCpus(), policy.maxPids()));
+    }
+
+    @Override
+    public List<SpecProblem> check(AppSpec spec) {
+        List<String> reasons = new ArrayList<>();
+        if (images.stream().noneMatch(glob -> glob.matches(spec.image()))) {
+            reasons.add("image " + spec.image() + " is not allowed by ram.policy.allowed-images "
+                    + images.stream().map(ImageGlob::glob).toList());
+        }
+        spec.volumes().keySet().forEach(source -> volumes.refusal(source)
+                .ifPresent(why -> reasons.add("volume " + source + " refused by policy: " + why)));
+        AppSpec.Resources asked = spec.resources();
+        ceiling(reasons, "memory", asked.memoryBytes(), ceilings.memoryBytes(), "ram.policy.max-memory");
+        ceiling(reasons, "cpus", asked.cpus(), ceilings.cpus(), "ram.policy.max-cpus");
+        ceiling(reasons, "pids", asked.pids(), ceilings.pids(), "ram.policy.max-pids");
+        return reasons.stream().map(reason -> new SpecProblem(Kind.POLICY, spec.origin().file(), spec.origin().line(),
+                spec.origin().document() + ": " + reason, Optional.of(spec.key()))).toList();
+    }
+
+    private static <N extends Number> void ceiling(List<String> reasons, String what, Optional<N> asked, N max, String key) {
+        asked.filter(value -> value.doubleValue() > max.doubleValue()).ifPresent(value ->
+                reasons.add("resources." + what + " " + value + " is above " + key + " (" + max + ")"));
+    }
+}

@@ -1,0 +1,48 @@
+package io.remoteappmanager.reconcile;
+
+import static io.remoteappmanager.testing.TestEngine.HTTPD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.testing.PrivateEngine;
+import io.remoteappmanager.testing.RealmContainers;
+import io.remoteappmanager.testing.TestController;
+import io.remoteappmanager.testing.TestEngine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/** The engine stopping while a pass is creating 20 apps: once it is back, all converge, none twice, none recreated. */
+@Isolated("stops the engine")
+class EngineStopMidPassTest {
+
+    @TempDir
+    Path specs;
+
+    @Test
+    void anEngineStoppedMidPassLosesNothingAndDuplicatesNothing() {
+        PrivateEngine.assumeOwned();
+        try (TestEngine engine = TestEngine.withConfig(Map.of("ram.realm", TestEngine.uniqueRealm("midpass"),
+                "ram.specs.dir", specs.toString()));
+                TestController controller = new TestController(engine)) {
+            List<AppKey> keys = RealmContainers.writeApps(specs, "alice", HTTPD, 20);
+            controller.start();
+            await().atMost(Duration.ofMinutes(1)).until(() -> RealmContainers.byKey(engine).size() >= 3);
+            PrivateEngine.stop();
+            await().atMost(Duration.ofSeconds(60)).until(() -> !controller.status.lastPass().engineReachable());
+            PrivateEngine.start();
+
+            await().atMost(Duration.ofMinutes(3)).ignoreExceptions().until(() -> RealmContainers.converged(engine, keys));
+            Map<AppKey, String> before = RealmContainers.ids(engine);
+            controller.loop.trigger("test: look again");
+            await().until(() -> controller.status.lastPass().trigger().contains("look again"));
+            assertThat(controller.status.lastPass().actions()).as("a further pass has nothing to do").isZero();
+            assertThat(RealmContainers.ids(engine)).isEqualTo(before);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.remoteappmanager.runtime.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.remoteappmanager.testing.TestEngine;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+/** Registry credentials from config go with pulls from that registry only. */
+@Execution(ExecutionMode.CONCURRENT)
+class RegistryAuthTest {
+
+    @Test
+    void credentialsGoOnlyToTheConfiguredRegistry() {
+        RegistryAuth auth = new RegistryAuth(TestEngine.config(Map.of("ram.docker.registry.server", "127.0.0.1:5000",
+                "ram.docker.registry.username", "ci", "ram.docker.registry.password", "secret")).docker().registry());
+        assertThat(auth.forImage("127.0.0.1:5000/team/app:1")).hasValueSatisfying(a -> {
+            assertThat(a.getUsername()).isEqualTo("ci");
+            assertThat(a.getPassword()).isEqualTo("secret");
+            assertThat(a.getRegistryAddress()).isEqualTo("127.0.0.1:5000");
+        });
+        assertThat(auth.forImage("127.0.0.1:50001/team/app:1")).isEmpty();
+        assertThat(auth.forImage("team/app:1")).isEmpty();
+    }
+
+    @Test
+    void noCredentialsByDefault() {
+        assertThat(new RegistryAuth(TestEngine.config(Map.of()).docker().registry()).forImage("127.0.0.1:5000/a:1")).isEmpty();
+    }
+}

@@ -1,0 +1,24 @@
+package io.remoteappmanager.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import io.remoteappmanager.planner.Phase;
+import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.status.AppStatus;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Waits on a controller's status for tests of failures. */
+public final class AppStatuses {
+
+    private AppStatuses() {}
+
+    /** Waits for a failed action on {@code key}, then for a later attempt that failed too: the failure is retried. */
+    public static AppStatus awaitRetriedFailure(TestController controller, AppKey key) {
+        AppStatus first = await().atMost(Duration.ofSeconds(60)).until(() -> controller.status.get(key).orElse(null),
+                s -> s != null && s.phase() == Phase.Failed && s.lastError().isPresent());
+        Instant at = first.lastActionAt().orElseThrow();
+        return await().atMost(Duration.ofSeconds(30)).until(() -> controller.status.get(key).orElseThrow(),
+                s -> s.phase() == Phase.Failed && s.lastActionAt().orElseThrow().isAfter(at));
+    }
+}
