@@ -23,7 +23,8 @@ public class EngineEvents implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EngineEvents.class);
     private static final Set<String> WAKING = Set.of("die", "oom", "destroy", "stop", "kill");
     private static final long MAX_DELAY_SECONDS = 30;
-    private static final long SETTLE_MILLIS = 250;
+    /** Follow-up wake-ups after an event; a loaded engine can take seconds to list a dead container as exited. */
+    private static final long[] SETTLE_MILLIS = {250, 2000};
 
     private final ContainerRuntime runtime;
     private final LabelScheme labels;
@@ -56,25 +57,34 @@ public class EngineEvents implements AutoCloseable {
             long current = ++generation;
             subscription = runtime.events(labels.realmFilter(), this::onEvent, error -> onBroken(current, error));
             if (failures > 0) {
-                LOG.info("engine event stream back; re-listing in case events were missed");
                 loop.trigger("engine event stream resubscribed");
             }
-            failures = 0;
         } catch (RuntimeFault e) {
             scheduleResubscribe(e);
         }
     }
 
     /**
-     * Wakes the loop now, and once more shortly after: Docker sends "die" a moment before its container
+     * Wakes the loop now, and twice more shortly after: Docker sends "die" a moment before its container
      * listing says "exited", so a pass run at once can still see the container running.
      */
     private void onEvent(RuntimeEvent event) {
+        streamProvedHealthy();
         if (WAKING.contains(event.action())) {
             String reason = "container " + event.action() + ": "
                     + labels.appKey(event.labels()).map(Object::toString).orElse(event.containerId());
             loop.trigger(reason);
-            scheduler.schedule(() -> loop.trigger(reason + " (settled)"), SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+            for (long delay : SETTLE_MILLIS) {
+                scheduler.schedule(() -> loop.trigger(reason + " (settled)"), delay, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Only an event proves a resubscribed stream works (the subscription itself is asynchronous). */
+    private synchronized void streamProvedHealthy() {
+        if (failures > 0) {
+            LOG.info("engine event stream back");
+            failures = 0;
         }
     }
 

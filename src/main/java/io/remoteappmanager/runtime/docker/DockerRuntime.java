@@ -69,7 +69,14 @@ public class DockerRuntime implements ContainerRuntime {
 
     @Override
     public void start(String id) {
-        call("start " + id, () -> docker.startContainerCmd(id).exec());
+        // 304: already started, which is what the caller wants.
+        try {
+            call("start " + id, () -> docker.startContainerCmd(id).exec());
+        } catch (RuntimeFault fault) {
+            if (!(fault.getCause() instanceof NotModifiedException)) {
+                throw fault;
+            }
+        }
     }
 
     @Override
