@@ -86,7 +86,7 @@ final class LatencyBenchmark {
     private record Previous(String id, String startedAt) {}
 
     private static void awaitRunning(BenchRealm realm, AppKey key, Optional<Previous> previous) {
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(POLL).pollDelay(Duration.ZERO).until(() ->
+        Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(POLL).pollDelay(Duration.ZERO).until(() ->
                 runningOf(realm, key).filter(c -> previous.isEmpty() || !c.id().equals(previous.get().id())
                         || !startedAt(realm, c.id()).equals(previous.get().startedAt())).isPresent());
     }
