@@ -97,13 +97,17 @@ final class BenchRealm implements AutoCloseable {
         return running;
     }
 
-    /** Waits until exactly the expected apps run with their expected hashes and nothing else is in the realm. */
-    void awaitConverged(Map<AppKey, String> expected) {
-        Awaitility.await().atMost(CONVERGE_TIMEOUT).pollInterval(Duration.ofMillis(50)).pollDelay(Duration.ZERO)
+    /**
+     * Waits until exactly the expected apps run with their expected hashes and nothing else is in the
+     * realm, checking once a second, and returns when the last start or removal that got it there arrived.
+     */
+    long awaitConverged(Map<AppKey, String> expected, RealmEvents events) {
+        Awaitility.await().atMost(CONVERGE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).pollDelay(Duration.ZERO)
                 .until(() -> {
                     List<RuntimeContainer> all = observer.runtime.list(observer.labels.realmFilter());
                     return all.size() == expected.size() && running(all).equals(expected);
                 });
+        return events.lastChangeNanos();
     }
 
     /** Docker API calls the controller's engine handle has made so far. */
