@@ -145,9 +145,8 @@ public class ContainerManager {
 
     private Container createAndStart(AppSpec spec, String urlId) {
         requireVolumeSources(spec);
-        images.ensure(spec.image(), spec.imagePullPolicy());
         ContainerRequest request = template.request(spec, urlId);
-        String id = runtime.create(request);
+        String id = images.create(request, spec.imagePullPolicy());
         try {
             runtime.start(id);
             Container started = ownContainer(id).orElseThrow(() ->

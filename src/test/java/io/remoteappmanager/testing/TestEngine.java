@@ -1,6 +1,7 @@
 package io.remoteappmanager.testing;
 
 import com.github.dockerjava.api.DockerClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.config.StandaloneConfig;
@@ -50,9 +51,14 @@ public final class TestEngine implements AutoCloseable {
 
     /** An engine handle with extra {@code ram.*} settings over the fast-stop test defaults. */
     public static TestEngine withConfig(Map<String, String> settings) {
+        return withConfig(settings, new SimpleMeterRegistry());
+    }
+
+    /** As {@link #withConfig(Map)}, counting the runtime's Docker API calls ({@code ram.docker.api.calls}) on {@code metrics}. */
+    public static TestEngine withConfig(Map<String, String> settings, MeterRegistry metrics) {
         RamConfig config = config(settings);
         DockerClient docker = DockerTestAccess.client(config);
-        return new TestEngine(config, docker, DockerTestAccess.runtime(docker, new SimpleMeterRegistry(), config));
+        return new TestEngine(config, docker, DockerTestAccess.runtime(docker, metrics, config));
     }
 
     public static String uniqueRealm(String purpose) {

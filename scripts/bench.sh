@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The benchmark suite (issue 6; not part of the test command): the controller beside the engine's own
+# limit and docker-compose, on the project's private engine. Prints a table, writes target/bench/results.*
+# Usage: scripts/bench.sh [--quick] [--only=cold,noop,latency,churn,parse,footprint]
+#                         [--cold=50,200] [--noop=1000] [--churn=200] [--parse=10000] [--tries=20]
+# Every container it makes is in a realm (or compose project) of its own and is removed at the end.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+cd "$ROOT"
+
+"$HERE/engine.sh" start
+eval "$("$HERE/engine.sh" env)"
+export DOCKER_HOST
+
+if ! command -v docker-compose >/dev/null 2>&1; then
+    apt-get install -y docker-compose || { apt-get update && apt-get install -y docker-compose; }
+fi
+
+mkdir -p target/bench
+mvn -B -q test-compile
+mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
+case " $* " in
+    *--only=*) case " $* " in *footprint*) PACKAGE=1 ;; *) PACKAGE=0 ;; esac ;;
+    *) PACKAGE=1 ;;
+esac
+if [ "$PACKAGE" = 1 ]; then
+    mvn -B -q package -DskipTests
+fi
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); full log: target/bench/run.log"
+set +e
+: >target/bench/run.log
+java -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+    io.remoteappmanager.bench.BenchMain "$@" >target/bench/run.log 2>&1 &
+BENCH_PID=$!
+trap 'kill "$BENCH_PID" 2>/dev/null' INT TERM
+tail -n +1 --pid="$BENCH_PID" -f target/bench/run.log | grep --line-buffered -E '^(BENCH|== )'
+wait "$BENCH_PID"
+STATUS=$?
+set -e
+echo
+cat target/bench/results.txt 2>/dev/null || echo "no results written; see target/bench/run.log"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+exit "$STATUS"

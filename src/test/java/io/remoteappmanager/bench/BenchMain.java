@@ -1,0 +1,88 @@
+package io.remoteappmanager.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs the selected scenarios in one JVM against the engine DOCKER_HOST names, prints the table and
+ * writes target/bench/results.{json,csv,txt}. A failing scenario is reported and the others still run.
+ *
+ * <p>Arguments: {@code --quick} (sizes / 10), {@code --only=cold,noop,latency,churn,parse,footprint}, and
+ * sizes {@code --cold=50,200 --noop=1000 --churn=200 --parse=10000 --tries=20}.
+ */
+public final class BenchMain {
+
+    private static final Map<String, String> DEFAULTS = Map.of(
+            "only", "cold,noop,latency,churn,parse,footprint",
+            "cold", "50,200", "noop", "1000", "churn", "200", "parse", "10000", "tries", "20");
+
+    private BenchMain() {}
+
+    public static void main(String[] args) {
+        Map<String, String> options = options(args);
+        Results results = new Results();
+        List<String> only = Arrays.asList(options.get("only").split(","));
+        Map<String, IntConsumer> scenarios = new LinkedHashMap<>();
+        scenarios.put("parse", n -> new ParsingBenchmark(results).run(n));
+        scenarios.put("latency", n -> new LatencyBenchmark(results).run(n));
+        scenarios.put("cold", n -> new ColdConvergeBenchmark(results).run(n));
+        scenarios.put("churn", n -> new ChurnBenchmark(results).run(n));
+        scenarios.put("noop", n -> new NoOpPassBenchmark(results, only.contains("footprint")).run(n));
+        int failures = 0;
+        for (Map.Entry<String, IntConsumer> scenario : scenarios.entrySet()) {
+            boolean footprintAlone = scenario.getKey().equals("noop") && only.contains("footprint");
+            if (!only.contains(scenario.getKey()) && !footprintAlone) {
+                continue;
+            }
+            String sizeKey = scenario.getKey().equals("latency") ? "tries" : scenario.getKey();
+            for (String size : options.get(sizeKey).split(",")) {
+                int n = Integer.parseInt(size.trim());
+                System.out.println("== " + scenario.getKey() + " " + n);
+                try {
+                    scenario.getValue().accept(n);
+                } catch (RuntimeException e) {
+                    failures++;
+                    e.printStackTrace();
+                    results.add(scenario.getKey() + "-" + n, "FAILED", 0, "", "", String.valueOf(e.getMessage()));
+                }
+            }
+        }
+        results.write(Path.of("target/bench"));
+        System.out.println();
+        System.out.print(results.table());
+        System.exit(failures == 0 ? 0 : 1);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>(DEFAULTS);
+        boolean quick = false;
+        for (String arg : args) {
+            if (arg.equals("--quick")) {
+                quick = true;
+            } else if (arg.startsWith("--") && arg.contains("=")) {
+                String name = arg.substring(2, arg.indexOf('='));
+                if (!DEFAULTS.containsKey(name)) {
+                    throw new IllegalArgumentException("unknown option " + arg + "; known: " + DEFAULTS.keySet());
+                }
+                options.put(name, arg.substring(arg.indexOf('=') + 1));
+            } else {
+                throw new IllegalArgumentException("unknown argument " + arg);
+            }
+        }
+        if (quick) {
+            for (String sized : List.of("cold", "noop", "churn", "parse")) {
+                if (options.get(sized).equals(DEFAULTS.get(sized))) {
+                    options.put(sized, Arrays.stream(options.get(sized).split(","))
+                            .map(s -> String.valueOf(Math.max(4, Integer.parseInt(s.trim()) / 10)))
+                            .reduce((a, b) -> a + "," + b).orElseThrow());
+                }
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,138 @@
+package io.remoteappmanager.bench;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.remoteappmanager.manager.ContainerManager;
+import io.remoteappmanager.manager.LabelScheme;
+import io.remoteappmanager.runtime.ContainerRequest;
+import io.remoteappmanager.runtime.RuntimeContainer;
+import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.spec.AppSpec;
+import io.remoteappmanager.spec.SpecDirectory;
+import io.remoteappmanager.testing.SpecFiles;
+import io.remoteappmanager.testing.TestEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+
+/**
+ * One scenario's world: a fresh realm and spec directory, the engine handle the controller uses (its
+ * Docker API calls counted on {@link #metrics}) and a second handle on the same realm for the benchmark's
+ * own polling, so polling never shows up in the controller's call count. {@link #close} removes it all.
+ */
+final class BenchRealm implements AutoCloseable {
+
+    static final Duration CONVERGE_TIMEOUT = Duration.ofMinutes(30);
+
+    final Path specs;
+    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    final TestEngine engine;
+    final TestEngine observer;
+
+    BenchRealm(String purpose) {
+        try {
+            specs = Files.createTempDirectory("ram-bench-" + purpose);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a spec directory", e);
+        }
+        Map<String, String> settings = Map.of("ram.realm", TestEngine.uniqueRealm("b" + purpose),
+                "ram.specs.dir", specs.toString());
+        engine = TestEngine.withConfig(settings, metrics);
+        observer = TestEngine.withConfig(settings, new SimpleMeterRegistry());
+    }
+
+    String realm() {
+        return engine.labels.realm();
+    }
+
+    /** The spec file of app {@code i}; {@code extra} lines go under {@code spec:}. */
+    void writeApp(int i, String... extra) {
+        String name = String.format("app-%05d", i);
+        SpecFiles.write(specs, name + ".yaml", SpecFiles.app(name, String.format("u%05d", i), TestEngine.HTTPD, extra));
+    }
+
+    void deleteApp(int i) {
+        SpecFiles.delete(specs, String.format("app-%05d.yaml", i));
+    }
+
+    /** What the spec directory asks for now: key to spec_hash. */
+    Map<AppKey, String> expected() {
+        Map<AppKey, String> hashes = new HashMap<>();
+        new SpecDirectory(specs).read().apps().forEach((key, spec) -> hashes.put(key, engine.template.specHash(spec)));
+        return hashes;
+    }
+
+    /** The exact create requests the controller would send for the current specs (fresh url ids). */
+    List<ContainerRequest> requests() {
+        return new SpecDirectory(specs).read().apps().values().stream()
+                .map(spec -> engine.template.request(spec, ContainerManager.newUrlId()))
+                .toList();
+    }
+
+    List<AppSpec> apps() {
+        return List.copyOf(new SpecDirectory(specs).read().apps().values());
+    }
+
+    /** Running containers of the realm: key to spec_hash (one list call). */
+    Map<AppKey, String> running() {
+        return running(observer.runtime.list(observer.labels.realmFilter()));
+    }
+
+    private Map<AppKey, String> running(List<RuntimeContainer> containers) {
+        Map<AppKey, String> running = new HashMap<>();
+        for (RuntimeContainer c : containers) {
+            if (c.isRunning()) {
+                observer.labels.appKey(c.labels()).ifPresent(key ->
+                        running.put(key, observer.labels.get(c.labels(), LabelScheme.SPEC_HASH).orElse("")));
+            }
+        }
+        return running;
+    }
+
+    /**
+     * Waits until exactly the expected apps run with their expected hashes and nothing else is in the
+     * realm, checking once a second, and returns when the last start or removal that got it there arrived.
+     */
+    long awaitConverged(Map<AppKey, String> expected, RealmEvents events) {
+        Awaitility.await().atMost(CONVERGE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).pollDelay(Duration.ZERO)
+                .until(() -> {
+                    List<RuntimeContainer> all = observer.runtime.list(observer.labels.realmFilter());
+                    return all.size() == expected.size() && running(all).equals(expected);
+                });
+        return events.lastChangeNanos();
+    }
+
+    /** Docker API calls the controller's engine handle has made so far. */
+    double apiCalls() {
+        return metrics.find("ram.docker.api.calls").counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** The engine-limit driver on the benchmark's own handle, with the controller's parallelism. */
+    EngineLimit limit() {
+        return new EngineLimit(observer.runtime, engine.config.reconcile().parallelism(), engine.config.stopTimeout());
+    }
+
+    /** Removes every container of the realm, in parallel (untimed set-up between measurements). */
+    void removeContainers() {
+        EngineLimit limit = limit();
+        limit.run(observer.runtime.list(observer.labels.realmFilter()).stream().map(c -> limit.stopRemove(c.id())).toList());
+    }
+
+    @Override
+    public void close() {
+        observer.close();
+        try (Stream<Path> files = Files.walk(specs)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("cannot delete " + specs + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.remoteappmanager.bench;
+
+import io.remoteappmanager.runtime.ContainerRequest;
+import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.testing.TestController;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+
+/**
+ * Scenario 1: N spec files dropped at once into a running controller's empty directory, until all N
+ * run; beside it the engine's limit and docker-compose's {@code up -d} (and its no-op) for the same N.
+ */
+final class ColdConvergeBenchmark {
+
+    private final Results results;
+
+    ColdConvergeBenchmark(Results results) {
+        this.results = results;
+    }
+
+    void run(int n) {
+        String scenario = "cold-" + n;
+        try (BenchRealm realm = new BenchRealm("cold")) {
+            for (int i = 0; i < n; i++) {
+                realm.writeApp(i);
+            }
+            List<ContainerRequest> requests = realm.requests();
+            Map<AppKey, String> expected = realm.expected();
+            double engine = realm.limit().createStartAll(requests);
+            results.add(scenario, "engine limit: create+start N (8 parallel)", engine, "ms");
+            realm.removeContainers();
+
+            double controller = controllerConverge(realm, expected);
+            results.add(scenario, "controller: N files dropped -> all running", controller, "ms");
+            results.add(scenario, "controller / engine limit", controller / engine, "x", "<= 1.15",
+                    controller / engine <= 1.15 ? "met" : "MISSED");
+            results.add(scenario, "controller Docker API calls per container", realm.apiCalls() / n, "calls");
+            realm.removeContainers();
+
+            try (ComposeAnchor compose = new ComposeAnchor(realm.realm(), requests)) {
+                double up = compose.up();
+                double noop = compose.up();
+                results.add(scenario, "docker-compose up -d", up, "ms");
+                results.add(scenario, "docker-compose up -d (no-op)", noop, "ms");
+                results.add(scenario, "docker-compose / engine limit", up / engine, "x");
+                results.add(scenario, "controller / docker-compose", controller / up, "x");
+            }
+        }
+    }
+
+    /** Starts a controller on an empty directory, then moves the N prepared files in at once. */
+    private static double controllerConverge(BenchRealm realm, Map<AppKey, String> expected) {
+        Path staged = realm.specs.resolveSibling(realm.specs.getFileName() + "-staged");
+        try {
+            Files.move(realm.specs, staged);
+            Files.createDirectory(realm.specs);
+            try (TestController controller = new TestController(realm.engine).start();
+                    RealmEvents events = new RealmEvents(realm.observer)) {
+                Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> controller.loop.lastPassEndedAt().isPresent());
+                long start = System.nanoTime();
+                List<Path> files;
+                try (var listing = Files.list(staged)) {
+                    files = listing.toList();
+                }
+                for (Path f : files) {
+                    Files.move(f, realm.specs.resolve(f.getFileName()));
+                }
+                return (realm.awaitConverged(expected, events) - start) / 1e6;
+            } finally {
+                Files.deleteIfExists(staged);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage the spec files", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.remoteappmanager.bench;
+
+import io.remoteappmanager.runtime.ContainerRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Anchor (b): docker-compose 1.29 bringing up the same N services (same image, init, published port on
+ * loopback, same limits) as one project, and its no-op {@code up -d}; {@link #close} runs {@code down}.
+ */
+final class ComposeAnchor implements AutoCloseable {
+
+    private final Path file;
+    private final String project;
+    private boolean up;
+
+    ComposeAnchor(String project, List<ContainerRequest> requests) {
+        this.project = project;
+        StringBuilder yaml = new StringBuilder("version: \"2.4\"\nservices:\n");
+        for (int i = 0; i < requests.size(); i++) {
+            ContainerRequest r = requests.get(i);
+            yaml.append(String.format(Locale.ROOT, "  s%05d:%n    image: %s%n    init: %s%n"
+                            + "    ports: [\"%s::%d\"]%n    mem_limit: %d%n    cpus: %s%n    pids_limit: %d%n"
+                            + "    labels: {bench: \"%s\"}%n",
+                    i, r.image(), r.security().init(), r.hostIp(), r.containerPort(), r.limits().memoryBytes(),
+                    r.limits().cpus(), r.limits().pids(), project));
+        }
+        try {
+            file = Files.createTempFile("ram-bench-compose-", ".yml");
+            Files.writeString(file, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the compose file", e);
+        }
+    }
+
+    /** {@code docker-compose up -d}, in milliseconds. */
+    double up() {
+        up = true;
+        long start = System.nanoTime();
+        compose("up", "-d");
+        return Stats.since(start);
+    }
+
+    private void compose(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("docker-compose", "-p", project, "-f", file.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " failed (exit " + p.exitValue() + ")");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run docker-compose (scripts/bench.sh installs it)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running docker-compose", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (up) {
+                compose("down", "-t", "1");
+            }
+        } finally {
+            file.toFile().delete();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.remoteappmanager.bench;
+
+import io.remoteappmanager.runtime.ContainerRequest;
+import io.remoteappmanager.runtime.ContainerRuntime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Anchor (a), the engine's own limit: the same engine operations the controller ends up sending, driven
+ * straight through the runtime interface with the same parallelism, and no controller logic at all.
+ */
+final class EngineLimit {
+
+    private final ContainerRuntime runtime;
+    private final int parallelism;
+    private final Duration stopTimeout;
+
+    EngineLimit(ContainerRuntime runtime, int parallelism, Duration stopTimeout) {
+        this.runtime = runtime;
+        this.parallelism = parallelism;
+        this.stopTimeout = stopTimeout;
+    }
+
+    Runnable createStart(ContainerRequest request) {
+        return () -> runtime.start(runtime.create(request));
+    }
+
+    Runnable stopRemove(String id) {
+        return () -> {
+            runtime.stop(id, stopTimeout);
+            runtime.remove(id);
+        };
+    }
+
+    Runnable recreate(String id, ContainerRequest request) {
+        return () -> {
+            stopRemove(id).run();
+            createStart(request).run();
+        };
+    }
+
+    /** Runs the operations {@code parallelism} at a time and returns the wall time in milliseconds. */
+    double run(List<Runnable> operations) {
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            operations.forEach(op -> done.add(pool.submit(op)));
+            for (Future<?> f : done) {
+                f.get();
+            }
+            return Stats.since(start);
+        } catch (Exception e) {
+            throw new IllegalStateException("engine-limit run failed: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    double createStartAll(List<ContainerRequest> requests) {
+        return run(requests.stream().map(this::createStart).toList());
+    }
+}
