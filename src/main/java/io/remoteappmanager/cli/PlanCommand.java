@@ -8,10 +8,10 @@ import io.remoteappmanager.manager.ContainerTemplate;
 import io.remoteappmanager.manager.LabelScheme;
 import io.remoteappmanager.planner.Action;
 import io.remoteappmanager.planner.Decision;
+import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.reconcile.PlanSnapshot;
 import io.remoteappmanager.runtime.RuntimeFault;
 import io.remoteappmanager.runtime.docker.DockerRuntimes;
-import io.remoteappmanager.spec.SpecDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ final class PlanCommand implements Callable<Integer> {
         RamConfig config = StandaloneConfig.load(Map.of(), options);
         LabelScheme labels = new LabelScheme(config);
         try (DockerRuntimes.Connection engine = DockerRuntimes.connect(config, new SimpleMeterRegistry())) {
-            PlanSnapshot snapshot = new PlanSnapshot(new SpecDirectory(directory), engine.runtime(), labels,
+            PlanSnapshot snapshot = new PlanSnapshot(SpecPolicy.directory(directory, config), engine.runtime(), labels,
                     new ContainerTemplate(config, labels), config.prune().allowEmpty());
             PlanSnapshot.Result result = snapshot.take(new Backoffs(config)::history, Instant.now());
             print(out, config, result);

@@ -1,10 +1,12 @@
 package io.remoteappmanager.cli;
 
+import io.remoteappmanager.config.StandaloneConfig;
+import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.spec.DesiredState;
-import io.remoteappmanager.spec.SpecDirectory;
 import io.remoteappmanager.spec.SpecProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (!Files.isDirectory(directory)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "not a directory: " + directory);
         }
-        DesiredState desired = new SpecDirectory(directory).read();
+        DesiredState desired = SpecPolicy.directory(directory, StandaloneConfig.load(Map.of())).read();
         for (SpecProblem problem : desired.problems()) {
             spec.commandLine().getOut().println(problem);
         }

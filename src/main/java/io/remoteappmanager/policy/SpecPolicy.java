@@ -4,8 +4,10 @@ import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.spec.AppSpec;
 import io.remoteappmanager.spec.MemorySize;
 import io.remoteappmanager.spec.SpecCheck;
+import io.remoteappmanager.spec.SpecDirectory;
 import io.remoteappmanager.spec.SpecProblem;
 import io.remoteappmanager.spec.SpecProblem.Kind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,14 @@ public final class SpecPolicy implements SpecCheck {
         this.images = allowedImages.stream().map(ImageGlob::of).toList();
         this.volumes = new VolumeRule(volumeRoots);
         this.ceilings = ceilings;
+    }
+
+    /**
+     * The spec directory {@code dir} read under the configured policy: the one way the controller, the
+     * API and the command line read specs, so {@code validate} reports exactly what the controller refuses.
+     */
+    public static SpecDirectory directory(Path dir, RamConfig config) {
+        return new SpecDirectory(dir, from(config.policy()));
     }
 
     /** The policy the configuration describes. */

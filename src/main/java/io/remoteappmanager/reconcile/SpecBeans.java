@@ -15,7 +15,7 @@ public class SpecBeans {
     @Produces
     @Singleton
     SpecDirectory specDirectory(RamConfig config) {
-        return new SpecDirectory(config.specs().dir(), SpecPolicy.from(config.policy()));
+        return SpecPolicy.directory(config.specs().dir(), config);
     }
 
     @Produces

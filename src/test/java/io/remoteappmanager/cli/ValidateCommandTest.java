@@ -49,6 +49,17 @@ class ValidateCommandTest {
     }
 
     @Test
+    void policyViolationIsReportedAsTheControllerWouldRefuseIt() {
+        SpecFiles.write(dir, "root.yaml", SpecFiles.app("eve-web", "eve", HTTPD,
+                "volumes:", "  /etc: {bind: /host-etc, mode: ro}"));
+
+        CliRun run = CliRun.of("validate", dir.toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("(?m)^root\\.yaml:\\d+: .*/etc.*$");
+    }
+
+    @Test
     void conflictingSpecsExitOne() {
         SpecFiles.write(dir, "one.yaml", SpecFiles.app("web-one", "alice", HTTPD, "mappingId: web"));
         SpecFiles.write(dir, "two.yaml", SpecFiles.app("web-two", "alice", HTTPD, "mappingId: web"));

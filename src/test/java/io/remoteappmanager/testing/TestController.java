@@ -14,7 +14,6 @@ import io.remoteappmanager.reconcile.EngineEvents;
 import io.remoteappmanager.reconcile.PassListener;
 import io.remoteappmanager.reconcile.ReconcileLoop;
 import io.remoteappmanager.reconcile.Reconciler;
-import io.remoteappmanager.spec.SpecDirectory;
 import io.remoteappmanager.spec.SpecWatcher;
 import io.remoteappmanager.status.StatusStore;
 import java.util.List;
@@ -48,8 +47,7 @@ public final class TestController implements AutoCloseable {
                 new ReadinessGate(engine.config.readiness(), readiness, status, manager, backoffs, this::wake),
                 new RouteSync(ProxyBeans.chp(engine.config.proxy()), engine.config.realm(), status, readiness, proxy,
                         metrics));
-        reconciler = new Reconciler(new SpecDirectory(engine.config.specs().dir(),
-                SpecPolicy.from(engine.config.policy())), engine.runtime, engine.labels,
+        reconciler = new Reconciler(SpecPolicy.directory(engine.config.specs().dir(), engine.config), engine.runtime, engine.labels,
                 engine.template, executor, backoffs, status, metrics, engine.config, listeners);
         loop = new ReconcileLoop(reconciler);
         events = new EngineEvents(engine.runtime, engine.labels, loop);
