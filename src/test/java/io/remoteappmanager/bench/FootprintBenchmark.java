@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,7 +34,11 @@ final class FootprintBenchmark {
         realm.writeApp(n);
         Map<AppKey, String> expected = realm.expected();
         Path log = Path.of("target/bench/footprint-" + n + ".log");
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", JAR.toString())
+        List<String> command = new ArrayList<>(List.of("java"));
+        // The JVM options scripts/run.sh gives the controller, so the footprint is the product's.
+        command.addAll(List.of(System.getenv().getOrDefault("JAVA_OPTS", "-Xmx128m -XX:+UseSerialGC").trim().split("\\s+")));
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("RAM_SPECS_DIR", realm.specs.toString());
         builder.environment().put("RAM_REALM", realm.realm());
