@@ -13,7 +13,6 @@ import io.remoteappmanager.reconcile.PlanSnapshot;
 import io.remoteappmanager.runtime.RuntimeFault;
 import io.remoteappmanager.runtime.docker.DockerRuntimes;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code plan DIR}: what a pass would do now against the configured engine and realm (ram.* settings from
@@ -31,8 +29,8 @@ import picocli.CommandLine.Parameters;
         + "Exit 0, 1 when the engine is unreachable, 2 on a usage error.")
 final class PlanCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "the spec directory")
-    Path directory;
+    @CommandLine.Mixin
+    SpecDirArgument dir;
 
     @CommandLine.Option(names = "--realm", paramLabel = "REALM", description = "the realm to plan for (default: ram.realm)")
     String realm;
@@ -46,9 +44,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(directory)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "not a directory: " + directory);
-        }
+        Path directory = dir.require();
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> options = new HashMap<>();
         if (realm != null) {

@@ -4,29 +4,25 @@ import io.remoteappmanager.config.StandaloneConfig;
 import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.spec.DesiredState;
 import io.remoteappmanager.spec.SpecProblem;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code validate DIR}: reads the spec directory as the controller would and prints every problem as {@code file:line: message}. */
 @Command(name = "validate", description = "Check every spec in DIR; exit 0 when valid, 1 when not, 2 on a usage error.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "the spec directory")
-    Path directory;
+    @CommandLine.Mixin
+    SpecDirArgument dir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(directory)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "not a directory: " + directory);
-        }
+        Path directory = dir.require();
         DesiredState desired = SpecPolicy.directory(directory, StandaloneConfig.load(Map.of())).read();
         for (SpecProblem problem : desired.problems()) {
             spec.commandLine().getOut().println(problem);
