@@ -23,9 +23,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -102,10 +104,10 @@ public class Reconciler {
      * during this pass (the plan was made before they failed, so it cannot know them).
      */
     private Optional<Instant> requeueAt(Plan plan, List<ActionOutcome> outcomes) {
-        return java.util.stream.Stream.concat(plan.requeueAt().stream(), outcomes.stream()
+        return Stream.concat(plan.requeueAt().stream(), outcomes.stream()
                         .filter(o -> o.result() == ActionOutcome.Result.FAILED)
                         .flatMap(o -> backoffs.history(o.action().key()).notBefore().stream()))
-                .min(java.util.Comparator.naturalOrder());
+                .min(Comparator.naturalOrder());
     }
 
     /** What a pass would do now, without doing it or recording it; waits for a running pass to end. */
