@@ -18,13 +18,14 @@ import org.jboss.logging.Logger;
 
 /**
  * After each pass: starts a readiness probe for every container that runs and was not probed yet (new,
- * recreated, restarted, or adopted at start-up), and removes a container whose probe timed out, backing
+ * recreated, restarted, or adopted at start-up), and removes a container it started whose probe timed out, backing
  * its key off (the planner then creates it again after the back-off, as after any failed action).
  * It runs on the loop thread once the executor is idle, so its removal never overlaps another action.
  */
 public final class ReadinessGate implements PassListener {
 
     private static final Logger LOG = Logger.getLogger(ReadinessGate.class);
+    private static final Set<String> STARTS = Set.of("create", "recreate", "restart");
 
     private final RamConfig.Readiness defaults;
     private final ReadinessProbes probes;
@@ -66,7 +67,17 @@ public final class ReadinessGate implements PassListener {
         }
         probes.retainOnly(live);
         List<String> timedOut = probes.timedOut();
-        apps.stream().filter(app -> app.containerId().filter(timedOut::contains).isPresent()).forEach(this::remove);
+        apps.stream().filter(app -> app.containerId().filter(timedOut::contains).isPresent())
+                .filter(ReadinessGate::startedHere).forEach(this::remove);
+    }
+
+    /**
+     * Whether this controller started the app's current container. A container it adopted was already
+     * running before it came: a probe timing out (a loaded host, a thousand probes at once) never removes
+     * it; it just gets no route until it answers.
+     */
+    private static boolean startedHere(AppStatus app) {
+        return app.lastAction().filter(STARTS::contains).isPresent();
     }
 
     private void remove(AppStatus app) {

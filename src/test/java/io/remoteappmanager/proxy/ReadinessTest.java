@@ -66,6 +66,31 @@ class ReadinessTest {
         }
     }
 
+    @Test
+    void adoptedContainerThatDoesNotAnswerIsNeverRemoved() {
+        Map<String, String> settings = settings(Chp.shared(), "adopted");
+        String app = SpecFiles.app("alice-paraview", "alice", HTTPD, "mappingId: paraview",
+                "command: [/bin/sleep, '3600']", "readiness: {timeout: 1s}");
+        try (TestEngine engine = TestEngine.withConfig(settings)) {
+            String adopted;
+            try (TestController first = new TestController(engine).start()) {
+                SpecFiles.write(specs, "alice.yaml", app.replace("timeout: 1s", "timeout: 60s"));
+                adopted = waiting().until(() -> first.status.get(ALICE).flatMap(AppStatus::containerId).orElse(null),
+                        id -> id != null);
+            }
+            SpecFiles.write(specs, "alice.yaml", app.replace("timeout: 60s", "timeout: 1s"));
+
+            try (TestController second = new TestController(engine).start()) {
+                waiting().until(() -> second.status.get(ALICE).flatMap(AppStatus::containerId), id -> id.equals(java.util.Optional.of(adopted)));
+                second.loop.requestPass("test").join();
+                waiting().during(java.time.Duration.ofSeconds(3)).atMost(java.time.Duration.ofSeconds(10))
+                        .until(() -> engine.runtime.inspect(adopted).isPresent());
+                assertThat(second.status.get(ALICE).orElseThrow().phase()).isEqualTo(Phase.Starting);
+            }
+            SpecFiles.delete(specs, "alice.yaml");
+        }
+    }
+
     private Map<String, String> settings(Chp chp, String purpose) {
         Map<String, String> settings = new HashMap<>(chp.settings());
         settings.put("ram.realm", TestEngine.uniqueRealm(purpose));
