@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -25,7 +26,7 @@ class EngineStopMidPassTest {
     Path specs;
 
     @Test
-    void anEngineStoppedMidPassLosesNothingAndDuplicatesNothing() {
+    void anEngineStoppedMidPassLosesNothingAndDuplicatesNothing() throws Exception {
         PrivateEngine.assumeOwned();
         try (TestEngine engine = TestEngine.withConfig(Map.of("ram.realm", TestEngine.uniqueRealm("midpass"),
                 "ram.specs.dir", specs.toString()));
@@ -39,9 +40,8 @@ class EngineStopMidPassTest {
 
             await().atMost(Duration.ofMinutes(3)).ignoreExceptions().until(() -> RealmContainers.converged(engine, keys));
             Map<AppKey, String> before = RealmContainers.ids(engine);
-            controller.loop.trigger("test: look again");
-            await().until(() -> controller.status.lastPass().trigger().contains("look again"));
-            assertThat(controller.status.lastPass().actions()).as("a further pass has nothing to do").isZero();
+            PassResult further = controller.loop.requestPass("test: look again").get(30, TimeUnit.SECONDS);
+            assertThat(further.outcomes()).as("a further pass has nothing to do").isEmpty();
             assertThat(RealmContainers.ids(engine)).isEqualTo(before);
         }
     }
