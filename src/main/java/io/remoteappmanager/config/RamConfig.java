@@ -205,6 +205,11 @@ public interface RamConfig {
         /** An app not ready this long after its start is removed and retried with back-off. */
         @WithDefault("30s")
         Duration timeout();
+
+        /** Probe requests in flight at once; the others wait their turn (a thousand apps starting together). */
+        @WithName("max-concurrent")
+        @WithDefault("32")
+        int maxConcurrent();
     }
 
     /** Who may use the REST API under /api/v1. */

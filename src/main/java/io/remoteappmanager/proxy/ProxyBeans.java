@@ -25,7 +25,7 @@ public class ProxyBeans {
     @Produces
     @Singleton
     ReadinessProbes readinessProbes(RamConfig config, ReconcileLoop loop) {
-        return new ReadinessProbes(config.readiness().enabled(), loop::trigger);
+        return new ReadinessProbes(config.readiness().enabled(), config.readiness().maxConcurrent(), loop::trigger);
     }
 
     void closeProbes(@Disposes ReadinessProbes probes) {

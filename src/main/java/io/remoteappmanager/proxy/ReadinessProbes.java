@@ -12,19 +12,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Probes started containers asynchronously (never on the reconcile loop or an executor worker, so a slow
  * app stalls no other) until they answer below 500 or time out, remembers the verdict per container id,
- * and wakes the loop on each verdict so routes follow within one probe period.
+ * and wakes the loop on each verdict so routes follow within one probe period. At most
+ * {@code maxConcurrent} requests are in flight: a thousand probes at once would time each other out.
  */
 public final class ReadinessProbes implements ReadinessView, AutoCloseable {
 
+    /** How soon a probe that found every slot taken asks again. */
+    private static final long TURN_WAIT_MILLIS = 10;
+
     private final boolean enabled;
     private final Consumer<String> wake;
+    private final Semaphore inFlight;
     private final Map<String, Probe> probes = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -38,11 +45,16 @@ public final class ReadinessProbes implements ReadinessView, AutoCloseable {
     });
 
     /**
-     * @param enabled {@code ram.readiness.enabled}; false: every running container is ready at once
-     * @param wake    asks the reconcile loop for a pass, with a reason
+     * @param enabled       {@code ram.readiness.enabled}; false: every running container is ready at once
+     * @param maxConcurrent {@code ram.readiness.max-concurrent}: probe requests in flight at once
+     * @param wake          asks the reconcile loop for a pass, with a reason
      */
-    public ReadinessProbes(boolean enabled, Consumer<String> wake) {
+    public ReadinessProbes(boolean enabled, int maxConcurrent, Consumer<String> wake) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("ram.readiness.max-concurrent must be at least 1, not " + maxConcurrent);
+        }
         this.enabled = enabled;
+        this.inFlight = new Semaphore(maxConcurrent);
         this.wake = wake;
     }
 
@@ -122,9 +134,15 @@ public final class ReadinessProbes implements ReadinessView, AutoCloseable {
             if (probes.get(containerId) != this || timer.isShutdown()) {
                 return;
             }
+            if (!inFlight.tryAcquire()) {
+                later(TURN_WAIT_MILLIS);
+                return;
+            }
             HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.requestTimeout()).GET().build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, error) -> answered(response == null ? -1 : response.statusCode(), error));
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                inFlight.release();
+                answered(response == null ? -1 : response.statusCode(), error);
+            });
         }
 
         private void answered(int status, Throwable error) {
@@ -142,9 +160,13 @@ public final class ReadinessProbes implements ReadinessView, AutoCloseable {
                 wake.accept("app not ready in time: " + url);
                 return;
             }
+            later(settings.period().toMillis());
+        }
+
+        private void later(long delayMillis) {
             try {
-                timer.schedule(this::attempt, settings.period().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                timer.schedule(this::attempt, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closed) {
                 // the controller is stopping
             }
         }

@@ -39,7 +39,8 @@ public final class TestController implements AutoCloseable {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         ContainerManager manager = engine.manager();
         Backoffs backoffs = new Backoffs(engine.config);
-        readiness = new ReadinessProbes(engine.config.readiness().enabled(), this::wake);
+        readiness = new ReadinessProbes(engine.config.readiness().enabled(),
+                engine.config.readiness().maxConcurrent(), this::wake);
         status = new StatusStore(readiness);
         proxy = new ProxyStatus(engine.config.proxy().apiUrl());
         executor = new Executor(manager, backoffs, status, metrics, engine.config);

@@ -1,0 +1,85 @@
+package io.remoteappmanager.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.remoteappmanager.spec.AppSpec;
+import io.remoteappmanager.testing.TestEngine;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Many containers probed at once share a bounded number of requests in flight, and all become ready. */
+class ReadinessProbesTest {
+
+    private static final int MAX_CONCURRENT = 4;
+    private static final int CONTAINERS = 40;
+    private static final ReadinessSettings SETTINGS =
+            ReadinessSettings.of(TestEngine.config(Map.of()).readiness(), AppSpec.Readiness.DEFAULTS);
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
+    private final CountDownLatch answer = new CountDownLatch(1);
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
+    private HttpServer app;
+
+    @BeforeEach
+    void startApp() throws IOException {
+        app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        app.setExecutor(handlers);
+        app.createContext("/", exchange -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                answer.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        app.start();
+    }
+
+    @AfterEach
+    void stopApp() {
+        answer.countDown();
+        app.stop(0);
+        handlers.shutdownNow();
+    }
+
+    @Test
+    void probesBeyondTheBoundWaitTheirTurnAndAllBecomeReady() {
+        URI url = URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/");
+        try (ReadinessProbes probes = new ReadinessProbes(true, MAX_CONCURRENT, reason -> {})) {
+            IntStream.range(0, CONTAINERS).forEach(i -> probes.watch("c" + i, url, SETTINGS));
+
+            await().until(() -> inFlight.get() >= MAX_CONCURRENT);
+            assertThat(IntStream.range(0, CONTAINERS).filter(i -> probes.notReady("c" + i).isPresent()).count())
+                    .as("none answered yet").isEqualTo(CONTAINERS);
+            answer.countDown();
+
+            await().until(() -> IntStream.range(0, CONTAINERS).noneMatch(i -> probes.notReady("c" + i).isPresent()));
+            assertThat(mostInFlight.get()).as("requests in flight at once, at most").isEqualTo(MAX_CONCURRENT);
+        }
+    }
+
+    @Test
+    void aBoundBelowOneIsRefusedWithTheKeyName() {
+        assertThatThrownBy(() -> new ReadinessProbes(true, 0, reason -> {}))
+                .hasMessageContaining("ram.readiness.max-concurrent");
+    }
+}
