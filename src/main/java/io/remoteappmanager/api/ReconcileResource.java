@@ -1,6 +1,7 @@
 package io.remoteappmanager.api;
 
 import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.reconcile.PassResult;
 import io.remoteappmanager.reconcile.ReconcileLoop;
 import io.remoteappmanager.reconcile.Reconciler;
@@ -16,7 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The reconcile loop from outside: what a pass would do, run one now, and how the last one went. */
+/** The reconcile loop from outside: what a pass would do, run one now, and how the last one (and its route sync) went. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReconcileResource {
@@ -24,12 +25,15 @@ public class ReconcileResource {
     private final Reconciler reconciler;
     private final ReconcileLoop loop;
     private final StatusStore status;
+    private final ProxyStatus proxy;
     private final Duration passTimeout;
 
-    public ReconcileResource(Reconciler reconciler, ReconcileLoop loop, StatusStore status, RamConfig config) {
+    public ReconcileResource(Reconciler reconciler, ReconcileLoop loop, StatusStore status, ProxyStatus proxy,
+            RamConfig config) {
         this.reconciler = reconciler;
         this.loop = loop;
         this.status = status;
+        this.proxy = proxy;
         this.passTimeout = config.health().maxPassDuration();
     }
 
@@ -62,6 +66,6 @@ public class ReconcileResource {
     @GET
     @Path("status")
     public StatusView lastPass() {
-        return StatusView.of(status.lastPass());
+        return StatusView.of(status.lastPass(), proxy.snapshot());
     }
 }

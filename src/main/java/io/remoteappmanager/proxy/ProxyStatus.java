@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the controller knows of the reverse proxy after its last route synchronisation, for the API,
- * health and the {@code ram.proxy.routes} gauge: how many of our routes CHP holds, and the last error.
+ * What the controller knows of the reverse proxy after its last route synchronisation, for
+ * {@code GET /api/v1/status} and the {@code ram.proxy.routes} gauge: how many of our routes CHP holds, and the
+ * last error.
  */
 public final class ProxyStatus {
 

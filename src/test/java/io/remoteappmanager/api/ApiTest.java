@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -129,6 +130,10 @@ class ApiTest {
     void statusHealthAndMetricsReportTheLastPass() {
         given().get("/api/v1/status").then().statusCode(200)
                 .body("engineReachable", equalTo(true)).body("finishedAt", notNullValue());
+        await().until(() -> given().get("/api/v1/status").jsonPath().getInt("proxy.routes"), routes -> routes >= 1);
+        given().get("/api/v1/status").then().body("proxy.enabled", equalTo(true))
+                .body("proxy.apiUrl", equalTo(config.proxy().apiUrl().orElseThrow()))
+                .body("proxy.lastSyncAt", notNullValue()).body("proxy.lastError", nullValue());
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
