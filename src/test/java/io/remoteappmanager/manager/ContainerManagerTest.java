@@ -52,7 +52,7 @@ class ContainerManagerTest {
                 .containsKey(prefix + "spec_hash")
                 .containsKey(prefix + "source");
         assertThat(c.urlId()).matches("[0-9a-f]{32}");
-        assertThat(c.name()).isEqualTo(engine.labels.realm() + "-alice_example.org-paraview");
+        assertThat(c.name()).isEqualTo(engine.labels.realm() + "-alice_40example.org-paraview");
         assertThat(c.state()).isEqualTo("running");
         assertThat(c.hostIp()).isEqualTo("127.0.0.1");
         assertThat(c.hostPort()).isPositive();
