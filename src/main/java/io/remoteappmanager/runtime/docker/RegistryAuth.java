@@ -3,23 +3,36 @@ package io.remoteappmanager.runtime.docker;
 import com.github.dockerjava.api.model.AuthConfig;
 import io.remoteappmanager.config.RamConfig;
 import java.util.Optional;
+import java.util.Set;
 
 /** The configured registry credentials ({@code ram.docker.registry.*}), sent only with pulls from that registry. */
 final class RegistryAuth {
 
-    private final Optional<AuthConfig> auth;
-    private final String prefix;
+    /** The names Docker Hub goes by in credentials ({@code docker login} writes the last). */
+    private static final Set<String> DOCKER_HUB_NAMES = Set.of("docker.io", "index.docker.io", "registry-1.docker.io",
+            "https://index.docker.io/v1/");
 
-    RegistryAuth(RamConfig.Registry registry) {
-        this.prefix = registry.server().map(server -> server + "/").orElse("");
-        this.auth = registry.server().flatMap(server -> registry.username().map(user -> new AuthConfig()
+    private final Optional<AuthConfig> auth;
+    private final String registry;
+
+    RegistryAuth(RamConfig.Registry config) {
+        this.registry = config.server().map(RegistryAuth::host).orElse("");
+        this.auth = config.server().flatMap(server -> config.username().map(user -> new AuthConfig()
                 .withRegistryAddress(server)
                 .withUsername(user)
-                .withPassword(registry.password().orElse(""))));
+                .withPassword(config.password().orElse(""))));
     }
 
     /** The credentials for pulling {@code reference}, or empty when it lives on another registry. */
     Optional<AuthConfig> forImage(String reference) {
-        return auth.filter(a -> reference.startsWith(prefix));
+        return auth.filter(a -> ImageReference.parse(reference).registry().equals(registry));
+    }
+
+    /** {@code ram.docker.registry.server} as an image reference names it: Docker Hub's aliases and URLs become docker.io. */
+    private static String host(String server) {
+        if (DOCKER_HUB_NAMES.contains(server)) {
+            return ImageReference.DOCKER_HUB;
+        }
+        return server.replaceFirst("^https?://", "").replaceFirst("/.*$", "");
     }
 }

@@ -26,6 +26,27 @@ class RegistryAuthTest {
     }
 
     @Test
+    void dockerHubCredentialsGoWithImagesNamedWithoutARegistry() {
+        for (String hub : new String[] {"docker.io", "index.docker.io", "https://index.docker.io/v1/"}) {
+            RegistryAuth auth = new RegistryAuth(TestEngine.config(Map.of("ram.docker.registry.server", hub,
+                    "ram.docker.registry.username", "ci")).docker().registry());
+            assertThat(auth.forImage("team/app:1")).as(hub).isPresent();
+            assertThat(auth.forImage("ubuntu")).as(hub).isPresent();
+            assertThat(auth.forImage("docker.io/team/app:1")).as(hub).isPresent();
+            assertThat(auth.forImage("127.0.0.1:5000/team/app:1")).as(hub).isEmpty();
+            assertThat(auth.forImage("ghcr.io/team/app:1")).as(hub).isEmpty();
+        }
+    }
+
+    @Test
+    void aRegistryGivenAsAUrlMatchesItsHost() {
+        RegistryAuth auth = new RegistryAuth(TestEngine.config(Map.of("ram.docker.registry.server", "https://localhost:5000/",
+                "ram.docker.registry.username", "ci")).docker().registry());
+        assertThat(auth.forImage("localhost:5000/team/app@sha256:" + "a".repeat(64))).isPresent();
+        assertThat(auth.forImage("localhost/team/app:1")).isEmpty();
+    }
+
+    @Test
     void noCredentialsByDefault() {
         assertThat(new RegistryAuth(TestEngine.config(Map.of()).docker().registry()).forImage("127.0.0.1:5000/a:1")).isEmpty();
     }
