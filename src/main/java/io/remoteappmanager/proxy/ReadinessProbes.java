@@ -10,7 +10,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,12 +28,11 @@ import java.util.function.Consumer;
  */
 public final class ReadinessProbes implements ReadinessView, AutoCloseable {
 
-    /** How soon a probe that found every slot taken asks again. */
-    private static final long TURN_WAIT_MILLIS = 10;
-
     private final boolean enabled;
     private final Consumer<String> wake;
     private final Semaphore inFlight;
+    /** Probes due for a request while every slot was taken, in the order they became due. */
+    private final Queue<Probe> waitingTurn = new ConcurrentLinkedQueue<>();
     private final Map<String, Probe> probes = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -130,19 +131,31 @@ public final class ReadinessProbes implements ReadinessView, AutoCloseable {
             };
         }
 
+        boolean current() {
+            return probes.get(containerId) == this && !timer.isShutdown();
+        }
+
+        /** Queues this probe's next request; it is sent as soon as a slot is free. */
         void attempt() {
-            if (probes.get(containerId) != this || timer.isShutdown()) {
-                return;
+            if (current()) {
+                waitingTurn.add(this);
+                sendWhileSlotsFree();
             }
-            if (!inFlight.tryAcquire()) {
-                later(TURN_WAIT_MILLIS);
-                return;
-            }
+        }
+
+        /** Sends one request in a slot already taken for it, and gives the slot back when it is answered. */
+        void send() {
             HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.requestTimeout()).GET().build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            try {
+                http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                    inFlight.release();
+                    answered(response == null ? -1 : response.statusCode(), error);
+                    sendWhileSlotsFree();
+                });
+            } catch (RuntimeException e) {
                 inFlight.release();
-                answered(response == null ? -1 : response.statusCode(), error);
-            });
+                answered(-1, e);
+            }
         }
 
         private void answered(int status, Throwable error) {
@@ -160,14 +173,25 @@ public final class ReadinessProbes implements ReadinessView, AutoCloseable {
                 wake.accept("app not ready in time: " + url);
                 return;
             }
-            later(settings.period().toMillis());
-        }
-
-        private void later(long delayMillis) {
             try {
-                timer.schedule(this::attempt, delayMillis, TimeUnit.MILLISECONDS);
+                timer.schedule(this::attempt, settings.period().toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException closed) {
                 // the controller is stopping
+            }
+        }
+    }
+
+    /**
+     * Sends queued probes while slots are free. Called after every enqueue and every answer, so a probe
+     * queued just as the last request was answered is still sent.
+     */
+    private void sendWhileSlotsFree() {
+        while (!waitingTurn.isEmpty() && inFlight.tryAcquire()) {
+            Probe next = waitingTurn.poll();
+            if (next != null && next.current()) {
+                next.send();
+            } else {
+                inFlight.release();
             }
         }
     }
