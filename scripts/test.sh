@@ -32,15 +32,12 @@ scripts/engine.sh start
 eval "$(scripts/engine.sh env)"
 export DOCKER_HOST
 
-# 2. More services go here, each as `scripts/NAME.sh start` plus its stop, and the environment the
-#    tests read to find it, e.g.:
-#      scripts/registry.sh start && STOPS+=("scripts/registry.sh stop")   # registry on 127.0.0.1:5000
-#    configurable-http-proxy on 127.0.0.1 (proxy 8000, API 8001): the proxy tests read RAM_TEST_CHP_*.
+# 2. configurable-http-proxy on 127.0.0.1 (proxy 8000, API 8001); the proxy tests read RAM_TEST_CHP_*.
+#    Registries on 127.0.0.1:5000 (anonymous) and :5001 (login) for ImagePullTest.
 #    One that already answered is left running; one we start is stopped on exit (registered first).
 scripts/proxy.sh status || STOPS+=("scripts/proxy.sh stop")
 scripts/proxy.sh start
 eval "$(scripts/proxy.sh env)"
-# Registry on 127.0.0.1:5000 for ImagePullTest; one that already answered is left running.
 scripts/registry.sh status 2>/dev/null || STOPS+=("scripts/registry.sh stop")
 scripts/registry.sh start
 

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * imagePullPolicy against a real registry (scripts/registry.sh): each test pushes under its realm's own
- * repository, and tells images apart by id (httpd:1 and httpd:2 keep their ids through push and pull).
+ * imagePullPolicy against real registries (scripts/registry.sh), one of them behind a login: each test
+ * pushes under its realm's own repository, and tells images apart by id (httpd:1 and httpd:2 keep their ids
+ * through push and pull).
  */
 @Execution(ExecutionMode.CONCURRENT)
 class ImagePullTest {
@@ -34,6 +35,8 @@ class ImagePullTest {
 
     @TempDir
     Path specs;
+    @TempDir
+    Path loginSpecs;
     TestEngine engine;
     TestController controller;
     String repository;
@@ -51,9 +54,10 @@ class ImagePullTest {
     void stop() {
         controller.close();
         engine.close();
-        String ours = LocalRegistry.ADDRESS + "/" + repository + ":";
+        List<String> ours = List.of(LocalRegistry.ADDRESS + "/" + repository + ":",
+                LocalRegistry.LOGIN_ADDRESS + "/" + repository + ":");
         engine.docker.listImagesCmd().exec().stream().filter(i -> i.getRepoTags() != null)
-                .flatMap(i -> java.util.Arrays.stream(i.getRepoTags())).filter(tag -> tag.startsWith(ours))
+                .flatMap(i -> java.util.Arrays.stream(i.getRepoTags())).filter(tag -> ours.stream().anyMatch(tag::startsWith))
                 .forEach(tag -> engine.docker.removeImageCmd(tag).exec()); // untags only: the content is the test images'
     }
 
@@ -101,7 +105,31 @@ class ImagePullTest {
         assertThat(RealmContainers.byKey(engine)).isEmpty();
     }
 
+    @Test
+    void aRegistryBehindALoginIsPulledFromWithTheConfiguredCredentials() {
+        String image = LocalRegistry.pushLoggedIn(engine, HTTPD, repository, "1");
+        write(image, "Always", "v1");
+        assertThat(AppStatuses.awaitRetriedFailure(controller, ALICE).lastError().orElseThrow())
+                .as("this controller has no credentials for it").startsWith("pulling image " + image + " failed: ")
+                .contains("no basic auth credentials");
+        SpecFiles.delete(specs, "alice.yaml");
+
+        try (TestEngine loggedIn = TestEngine.withConfig(Map.of("ram.realm", TestEngine.uniqueRealm("login"),
+                "ram.specs.dir", loginSpecs.toString(), "ram.docker.registry.server", LocalRegistry.LOGIN_ADDRESS,
+                "ram.docker.registry.username", LocalRegistry.LOGIN.getUsername(),
+                "ram.docker.registry.password", LocalRegistry.LOGIN.getPassword()));
+                TestController withCredentials = new TestController(loggedIn).start()) {
+            write(loginSpecs, image, "Always", "v1");
+            await().until(() -> RealmContainers.converged(loggedIn, List.of(ALICE)));
+            assertThat(RealmContainers.byKey(loggedIn).get(ALICE).get(0).imageId()).isEqualTo(id(HTTPD));
+        }
+    }
+
     private void write(String image, String policy, String version) {
+        write(specs, image, policy, version);
+    }
+
+    private static void write(Path specs, String image, String policy, String version) {
         SpecFiles.write(specs, "alice.yaml", SpecFiles.app("web", "alice", image, "imagePullPolicy: " + policy,
                 "environment: {VERSION: " + version + "}"));
     }
