@@ -63,10 +63,12 @@ start() {
   log "starting on 127.0.0.1:$PORT, API $API_URL (log $LOG)"
   CONFIGPROXY_AUTH_TOKEN=$TOKEN setsid "$BIN" --ip 127.0.0.1 --port "$PORT" \
     --api-ip 127.0.0.1 --api-port "$API_PORT" --log-level warn >"$LOG" 2>&1 </dev/null &
-  echo $! >"$PIDFILE"
+  local started=$!
+  echo "$started" >"$PIDFILE"
   local waited=0
   until answers; do
-    [ -n "$(running_pid)" ] || { tail -n 20 "$LOG" >&2; die "CHP exited during start-up (log $LOG)"; }
+    # kill -0, not running_pid: until the background job has exec'd, its command line is still this script's.
+    kill -0 "$started" 2>/dev/null || { tail -n 20 "$LOG" >&2; die "CHP exited during start-up (log $LOG)"; }
     [ "$waited" -lt $((START_TIMEOUT * 10)) ] || die "CHP API did not answer within ${START_TIMEOUT}s (log $LOG)"
     sleep 0.1
     waited=$((waited + 1))
