@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,8 +29,9 @@ class ReadinessProbesTest {
 
     private static final int MAX_CONCURRENT = 4;
     private static final int CONTAINERS = 40;
-    private static final ReadinessSettings SETTINGS =
-            ReadinessSettings.of(TestEngine.config(Map.of()).readiness(), AppSpec.Readiness.DEFAULTS);
+    /** A request may take one period: longer than the test, so no request times out and is sent again meanwhile. */
+    private static final ReadinessSettings SETTINGS = ReadinessSettings.of(TestEngine.config(Map.of()).readiness(),
+            new AppSpec.Readiness(Optional.empty(), Optional.of(Duration.ofSeconds(60)), Optional.of(Duration.ofSeconds(120))));
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
