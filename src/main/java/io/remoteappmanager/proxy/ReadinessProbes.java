@@ -80,6 +80,12 @@ public final class ReadinessProbes implements ReadinessView, AutoCloseable {
     }
 
     @Override
+    public boolean undecided(String containerId) {
+        Probe probe = probes.get(containerId);
+        return enabled && (probe == null || probe.state == State.PROBING);
+    }
+
+    @Override
     public void restarted(String containerId) {
         forget(containerId);
     }

@@ -62,18 +62,24 @@ public final class RouteSync implements PassListener {
     }
 
     /**
-     * urlpath → target of every app whose container runs and answers; a container kept without its spec
-     * (a broken file, an empty directory) has no known urlpath: its target is in {@code kept}, so the
-     * route it already has stays.
+     * urlpath → target of every app whose container runs and answers. Two kinds of app keep the route they
+     * already have, by their target in {@code kept}: a container kept without its spec (a broken file, an
+     * empty directory), whose urlpath is unknown; and one whose probe has not decided yet, such as every
+     * app a restarted controller adopts, so that a controller restart takes no route away.
      */
     private Map<String, String> wanted(Set<String> kept) {
         Map<String, String> wanted = new HashMap<>();
         for (AppStatus app : status.all()) {
+            if (app.containerId().isEmpty() || app.hostUrl().isEmpty()) {
+                continue;
+            }
+            String target = app.hostUrl().get();
             boolean routable = app.phase() != Phase.Removing && app.phase() != Phase.Starting
                     && app.phase() != Phase.Failed && app.containerId().flatMap(readiness::notReady).isEmpty();
-            if (routable && app.containerId().isPresent() && app.hostUrl().isPresent()) {
-                app.urlpath().ifPresentOrElse(path -> wanted.put(path, app.hostUrl().get()),
-                        () -> kept.add(app.hostUrl().get()));
+            if (routable) {
+                app.urlpath().ifPresentOrElse(path -> wanted.put(path, target), () -> kept.add(target));
+            } else if (app.phase() == Phase.Starting && readiness.undecided(app.containerId().get())) {
+                kept.add(target);
             }
         }
         return wanted;

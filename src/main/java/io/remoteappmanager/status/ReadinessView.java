@@ -16,11 +16,19 @@ public interface ReadinessView {
         }
 
         @Override
+        public boolean undecided(String containerId) {
+            return false;
+        }
+
+        @Override
         public void restarted(String containerId) {}
     };
 
     /** Why the container is not ready yet (its probe is pending or failing); empty once it is ready. */
     Optional<String> notReady(String containerId);
+
+    /** Whether the container's probe has not decided yet: neither an answer below 500 nor its timeout. */
+    boolean undecided(String containerId);
 
     /** The container was started again: whatever was known of its readiness no longer holds. */
     void restarted(String containerId);

@@ -14,6 +14,7 @@ import io.remoteappmanager.testing.TestEngine;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -81,11 +82,38 @@ class ReadinessTest {
             SpecFiles.write(specs, "alice.yaml", app.replace("timeout: 60s", "timeout: 1s"));
 
             try (TestController second = new TestController(engine).start()) {
-                waiting().until(() -> second.status.get(ALICE).flatMap(AppStatus::containerId), id -> id.equals(java.util.Optional.of(adopted)));
+                waiting().until(() -> second.status.get(ALICE).flatMap(AppStatus::containerId), id -> id.equals(Optional.of(adopted)));
                 second.loop.requestPass("test").join();
                 waiting().during(java.time.Duration.ofSeconds(3)).atMost(java.time.Duration.ofSeconds(10))
                         .until(() -> engine.runtime.inspect(adopted).isPresent());
                 assertThat(second.status.get(ALICE).orElseThrow().phase()).isEqualTo(Phase.Starting);
+            }
+            SpecFiles.delete(specs, "alice.yaml");
+        }
+    }
+
+    @Test
+    void aRestartedControllerKeepsTheRoutesOfAdoptedAppsWhileItProbesThem() {
+        Chp chp = Chp.shared();
+        Map<String, String> settings = settings(chp, "keep");
+        Map<String, String> unprobed = new HashMap<>(settings);
+        unprobed.put("ram.readiness.enabled", "false");
+        SpecFiles.write(specs, "alice.yaml", SpecFiles.app("alice-paraview", "alice", HTTPD, "mappingId: paraview",
+                "command: [/bin/sleep, '3600']", "readiness: {timeout: 60s}"));
+        try (TestEngine engine = TestEngine.withConfig(settings)) {
+            AppStatus routed;
+            try (TestController first = new TestController(TestEngine.withConfig(unprobed)).start()) {
+                routed = waiting().until(() -> first.status.get(ALICE).orElse(null),
+                        s -> s != null && s.phase() == Phase.Running && s.urlpath().isPresent());
+                waiting().until(() -> chp.route(routed.urlpath().orElseThrow()).map(ProxyRoute::target), routed.hostUrl()::equals);
+            }
+
+            try (TestController second = new TestController(engine).start()) {
+                waiting().until(() -> second.status.get(ALICE).map(AppStatus::phase), Optional.of(Phase.Starting)::equals);
+                second.loop.requestPass("test").join();
+                assertThat(second.status.get(ALICE).orElseThrow().containerId()).isEqualTo(routed.containerId());
+                assertThat(chp.route(routed.urlpath().orElseThrow()).map(ProxyRoute::target))
+                        .as("the route stays while the adopted app's probe decides").isEqualTo(routed.hostUrl());
             }
             SpecFiles.delete(specs, "alice.yaml");
         }
