@@ -4,7 +4,6 @@ import io.remoteappmanager.proxy.ChpClient;
 import io.remoteappmanager.proxy.ProxyRoute;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,8 +50,8 @@ public final class Chp implements AutoCloseable {
 
     /** A CHP of the test's own (own ports and state dir, shared npm install), stopped by {@link #close}. */
     public static Chp own(String purpose) {
-        int port = freePort();
-        int apiPort = freePort();
+        int port = FreePort.onLoopback();
+        int apiPort = FreePort.onLoopback();
         Map<String, String> env = new HashMap<>();
         env.put("RAM_CHP_DIR", "/tmp/ram-chp-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 6));
         env.put("RAM_CHP_INSTALL_DIR", "/tmp/ram-chp");
@@ -108,14 +107,6 @@ public final class Chp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
