@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the controller locally against the test engine (started if none answers; it is
 # left running afterwards). Arguments go to the application; RAM_SPECS_DIR defaults to config/specs,
-# JAVA_OPTS to a 128 MiB heap.
+# JAVA_OPTS to @config/jvm.options (a 128 MiB heap and a small footprint).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -11,5 +11,6 @@ export DOCKER_HOST
 export RAM_SPECS_DIR=${RAM_SPECS_DIR:-config/specs}
 
 mvn -B -q package -DskipTests
-# A small, fixed heap: the controller's live data is small, and an unbounded heap on a big host never shrinks.
-exec java ${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC} -jar target/quarkus-app/quarkus-run.jar "$@"
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+# shellcheck disable=SC2086  # JAVA_OPTS holds several options
+exec java ${JAVA_OPTS:-@config/jvm.options} -jar target/quarkus-app/quarkus-run.jar "$@"

@@ -44,11 +44,12 @@ final class FootprintBenchmark {
         Map<AppKey, String> expected = realm.expected();
         Path log = Path.of("target/bench/footprint-" + n + ".log");
         List<String> command = new ArrayList<>(List.of("java"));
-        // The JVM options scripts/run.sh gives the controller, so the footprint is the product's.
-        command.addAll(List.of(System.getenv().getOrDefault("JAVA_OPTS", "-Xmx128m -XX:+UseSerialGC").trim().split("\\s+")));
+        // The JVM options and malloc setting scripts/run.sh gives the controller, so the footprint is the product's.
+        command.addAll(List.of(System.getenv().getOrDefault("JAVA_OPTS", "@config/jvm.options").trim().split("\\s+")));
         command.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         builder.environment().put("RAM_SPECS_DIR", realm.specs.toString());
         builder.environment().put("RAM_REALM", realm.realm());
         int apiPort = FreePort.onLoopback();
