@@ -112,7 +112,10 @@ public final class ReadinessProbes implements ReadinessView, AutoCloseable {
 
     private enum State { PROBING, READY, TIMED_OUT }
 
-    /** One container's probe: attempts every period until an answer below 500 or the timeout. */
+    /**
+     * One container's probe: attempts every period until an answer below 500; past the timeout it is
+     * not ready, and attempts once per timeout until it answers or is forgotten.
+     */
     private final class Probe {
 
         final String containerId;
@@ -174,13 +177,16 @@ public final class ReadinessProbes implements ReadinessView, AutoCloseable {
                 return;
             }
             lastAnswer = error == null ? "HTTP " + status : describe(error);
-            if (Duration.ofNanos(System.nanoTime() - startedNanos).compareTo(settings.timeout()) >= 0) {
+            if (state == State.PROBING
+                    && Duration.ofNanos(System.nanoTime() - startedNanos).compareTo(settings.timeout()) >= 0) {
                 state = State.TIMED_OUT;
                 wake.accept("app not ready in time: " + url);
-                return;
             }
+            // Past its timeout a probe goes on, once per timeout: an adopted app, which is never removed, gets
+            // its route when it answers; a container this controller started is removed by the gate meanwhile.
+            Duration pause = state == State.TIMED_OUT ? settings.timeout() : settings.period();
             try {
-                timer.schedule(this::attempt, settings.period().toMillis(), TimeUnit.MILLISECONDS);
+                timer.schedule(this::attempt, pause.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException closed) {
                 // the controller is stopping
             }

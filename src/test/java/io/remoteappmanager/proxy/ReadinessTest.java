@@ -93,6 +93,30 @@ class ReadinessTest {
     }
 
     @Test
+    void adoptedContainerThatAnswersAfterItsProbeTimedOutBecomesRunning() {
+        Map<String, String> settings = settings(Chp.shared(), "late");
+        String app = SpecFiles.app("alice-paraview", "alice", HTTPD, "mappingId: paraview",
+                "command: [/bin/sh, -c, 'sleep 8; exec /bin/sh /ram-httpd.sh']", "readiness: {timeout: 1s}");
+        try (TestEngine engine = TestEngine.withConfig(settings)) {
+            String adopted;
+            try (TestController first = new TestController(engine).start()) {
+                SpecFiles.write(specs, "alice.yaml", app.replace("timeout: 1s", "timeout: 60s"));
+                adopted = waiting().until(() -> first.status.get(ALICE).flatMap(AppStatus::containerId).orElse(null),
+                        id -> id != null);
+            }
+            SpecFiles.write(specs, "alice.yaml", app);
+
+            try (TestController second = new TestController(engine).start()) {
+                waiting().until(() -> second.status.get(ALICE).orElse(null),
+                        s -> s != null && s.message().startsWith("not ready:"));
+                AppStatus running = waiting().until(() -> second.status.get(ALICE).orElseThrow(), s -> s.phase() == Phase.Running);
+                assertThat(running.containerId()).as("adopted, never replaced").contains(adopted);
+            }
+            SpecFiles.delete(specs, "alice.yaml");
+        }
+    }
+
+    @Test
     void aRestartedControllerKeepsTheRoutesOfAdoptedAppsWhileItProbesThem() {
         Chp chp = Chp.shared();
         Map<String, String> settings = settings(chp, "keep");
