@@ -14,6 +14,14 @@ cd "$ROOT"
 eval "$("$HERE/engine.sh" env)"
 export DOCKER_HOST
 
+# A thousand containers on one bridge need a thousand ARP entries; the kernel's default table (gc_thresh3
+# = 1024) overflows ("neighbor table overflow" in dmesg) and connections to apps stall for seconds.
+if [ "$(sysctl -n net.ipv4.neigh.default.gc_thresh3)" -lt 8192 ]; then
+    echo "bench: raising net.ipv4.neigh.default.gc_thresh1/2/3 to 1024/4096/8192 for N = 1000 apps"
+    sysctl -q -w net.ipv4.neigh.default.gc_thresh1=1024 net.ipv4.neigh.default.gc_thresh2=4096 \
+        net.ipv4.neigh.default.gc_thresh3=8192
+fi
+
 if ! command -v docker-compose >/dev/null 2>&1; then
     apt-get install -y docker-compose || { apt-get update && apt-get install -y docker-compose; }
 fi
