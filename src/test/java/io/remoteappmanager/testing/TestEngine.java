@@ -11,8 +11,10 @@ import io.remoteappmanager.manager.ImagePuller;
 import io.remoteappmanager.manager.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.docker.DockerTestAccess;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /**
  * The real engine (DOCKER_HOST, started by scripts/engine.sh) wired to a fresh realm per test class, so
@@ -27,7 +29,7 @@ public final class TestEngine implements AutoCloseable {
     static {
         TestLogging.toConsole();
         // Engine operations on a loaded 2-core machine can take seconds; a real hang still fails.
-        org.awaitility.Awaitility.setDefaultTimeout(java.time.Duration.ofSeconds(30));
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
     }
 
     public final RamConfig config;
@@ -80,9 +82,15 @@ public final class TestEngine implements AutoCloseable {
         return manager(runtime);
     }
 
-    /** Removes every container of this realm. */
+    /**
+     * Removes every container of this realm, trying again for a while: right after an engine restart the
+     * engine can refuse a removal for a moment ("failed to remove root filesystem: device or resource busy").
+     */
     @Override
     public void close() {
-        runtime.list(labels.realmFilter()).forEach(c -> runtime.remove(c.id()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            runtime.list(labels.realmFilter()).forEach(c -> runtime.remove(c.id()));
+            return runtime.list(labels.realmFilter()).isEmpty();
+        });
     }
 }
