@@ -12,6 +12,7 @@ import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestController;
 import io.remoteappmanager.testing.TestEngine;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -73,18 +74,12 @@ class ReadinessTest {
         String app = SpecFiles.app("alice-paraview", "alice", HTTPD, "mappingId: paraview",
                 "command: [/bin/sleep, '3600']", "readiness: {timeout: 1s}");
         try (TestEngine engine = TestEngine.withConfig(settings)) {
-            String adopted;
-            try (TestController first = new TestController(engine).start()) {
-                SpecFiles.write(specs, "alice.yaml", app.replace("timeout: 1s", "timeout: 60s"));
-                adopted = waiting().until(() -> first.status.get(ALICE).flatMap(AppStatus::containerId).orElse(null),
-                        id -> id != null);
-            }
-            SpecFiles.write(specs, "alice.yaml", app.replace("timeout: 60s", "timeout: 1s"));
+            String adopted = startedByAnotherController(engine, app);
 
             try (TestController second = new TestController(engine).start()) {
                 waiting().until(() -> second.status.get(ALICE).flatMap(AppStatus::containerId), id -> id.equals(Optional.of(adopted)));
                 second.loop.requestPass("test").join();
-                waiting().during(java.time.Duration.ofSeconds(3)).atMost(java.time.Duration.ofSeconds(10))
+                waiting().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                         .until(() -> engine.runtime.inspect(adopted).isPresent());
                 assertThat(second.status.get(ALICE).orElseThrow().phase()).isEqualTo(Phase.Starting);
             }
@@ -98,13 +93,7 @@ class ReadinessTest {
         String app = SpecFiles.app("alice-paraview", "alice", HTTPD, "mappingId: paraview",
                 "command: [/bin/sh, -c, 'sleep 8; exec /bin/sh /ram-httpd.sh']", "readiness: {timeout: 1s}");
         try (TestEngine engine = TestEngine.withConfig(settings)) {
-            String adopted;
-            try (TestController first = new TestController(engine).start()) {
-                SpecFiles.write(specs, "alice.yaml", app.replace("timeout: 1s", "timeout: 60s"));
-                adopted = waiting().until(() -> first.status.get(ALICE).flatMap(AppStatus::containerId).orElse(null),
-                        id -> id != null);
-            }
-            SpecFiles.write(specs, "alice.yaml", app);
+            String adopted = startedByAnotherController(engine, app);
 
             try (TestController second = new TestController(engine).start()) {
                 waiting().until(() -> second.status.get(ALICE).orElse(null),
@@ -141,6 +130,21 @@ class ReadinessTest {
             }
             SpecFiles.delete(specs, "alice.yaml");
         }
+    }
+
+    /**
+     * Has a first controller start {@code app} (its readiness timeout, 1s, raised to 60s so that this
+     * controller never removes it) and stop again; then writes {@code app} itself for the next controller,
+     * which adopts the container. Returns the container's id.
+     */
+    private String startedByAnotherController(TestEngine engine, String app) {
+        String id;
+        try (TestController first = new TestController(engine).start()) {
+            SpecFiles.write(specs, "alice.yaml", app.replace("timeout: 1s", "timeout: 60s"));
+            id = waiting().until(() -> first.status.get(ALICE).flatMap(AppStatus::containerId).orElse(null), c -> c != null);
+        }
+        SpecFiles.write(specs, "alice.yaml", app);
+        return id;
     }
 
     private Map<String, String> settings(Chp chp, String purpose) {
