@@ -67,8 +67,7 @@ class ImagePullTest {
         write(image, "Always", "v1");
         assertThat(awaitRunning(null).imageId()).isEqualTo(id(HTTPD));
 
-        LocalRegistry.push(engine, HTTPD_V2, repository, "1");
-        engine.docker.tagImageCmd(HTTPD, LocalRegistry.ADDRESS + "/" + repository, "1").exec();
+        registryMovesToV2WhileTheLocalTagStaysV1();
         RuntimeContainer first = awaitRunning(null);
         write(image, "Always", "v2");
         assertThat(awaitRunning(first.id()).imageId()).as("the registry's new content, pulled over the local tag").isEqualTo(id(HTTPD_V2));
@@ -81,8 +80,7 @@ class ImagePullTest {
         RuntimeContainer first = awaitRunning(null);
         assertThat(first.imageId()).as("pulled, as it was absent").isEqualTo(id(HTTPD));
 
-        LocalRegistry.push(engine, HTTPD_V2, repository, "1");
-        engine.docker.tagImageCmd(HTTPD, LocalRegistry.ADDRESS + "/" + repository, "1").exec();
+        registryMovesToV2WhileTheLocalTagStaysV1();
         write(image, "IfNotPresent", "v2");
         assertThat(awaitRunning(first.id()).imageId()).as("present, so not pulled again").isEqualTo(id(HTTPD));
     }
@@ -123,6 +121,12 @@ class ImagePullTest {
             await().until(() -> RealmContainers.converged(loggedIn, List.of(ALICE)));
             assertThat(RealmContainers.byKey(loggedIn).get(ALICE).get(0).imageId()).isEqualTo(id(HTTPD));
         }
+    }
+
+    /** The registry's {@code repository:1} now holds httpd:2; the engine's own tag of that name still names httpd:1. */
+    private void registryMovesToV2WhileTheLocalTagStaysV1() {
+        LocalRegistry.push(engine, HTTPD_V2, repository, "1");
+        engine.docker.tagImageCmd(HTTPD, LocalRegistry.ADDRESS + "/" + repository, "1").exec();
     }
 
     private void write(String image, String policy, String version) {
