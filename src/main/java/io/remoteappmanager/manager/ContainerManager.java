@@ -1,7 +1,9 @@
 package io.remoteappmanager.manager;
 
 import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.policy.VolumeRule;
 import io.remoteappmanager.runtime.ContainerRequest;
+import io.remoteappmanager.runtime.ContainerRequest.VolumeMount;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.ImageInfo;
 import io.remoteappmanager.runtime.RuntimeContainer;
@@ -37,6 +39,7 @@ public class ContainerManager {
     private final ImagePuller images;
     private final LabelScheme labels;
     private final RamConfig config;
+    private final VolumeRule volumes;
     private final InFlight<AppKey> starts = new InFlight<>("start");
     private final InFlight<String> stops = new InFlight<>("stop");
 
@@ -47,6 +50,7 @@ public class ContainerManager {
         this.images = images;
         this.labels = labels;
         this.config = config;
+        this.volumes = new VolumeRule(config.policy().volumeRoots().orElse(List.of()));
     }
 
     /** The container port apps listen on; published on a random port of {@code ram.docker.host-ip}. */
@@ -75,8 +79,14 @@ public class ContainerManager {
         return starts.run(spec.key(), () -> createAndStart(spec, urlId));
     }
 
-    /** Starts an existing, stopped container of this realm again and returns it as it now runs. */
+    /**
+     * Starts an existing, stopped container of this realm again and returns it as it now runs. Its host binds are
+     * checked against the volume policy first, as they resolve now: the engine resolves them again at start.
+     */
     public Container restart(String containerId) {
+        RuntimeContainer stopped = runtime.inspect(containerId).filter(c -> labels.inRealm(c.labels())).orElseThrow(() ->
+                new StartFailedException("container " + containerId + " is gone or not in realm '" + labels.realm() + "'"));
+        stopped.mounts().forEach(mount -> volumes.checkBoundSource(mount.source()));
         runtime.start(containerId);
         return ownContainer(containerId).orElseThrow(() ->
                 new StartFailedException("container " + containerId + " vanished right after its start"));
@@ -145,7 +155,7 @@ public class ContainerManager {
 
     private Container createAndStart(AppSpec spec, String urlId) {
         requireVolumeSources(spec);
-        ContainerRequest request = template.request(spec, urlId);
+        ContainerRequest request = withCheckedVolumes(template.request(spec, urlId));
         String id = images.create(request, spec.imagePullPolicy());
         try {
             runtime.start(id);
@@ -171,6 +181,17 @@ public class ContainerManager {
                         + " does not exist on the host");
             }
         }
+    }
+
+    /** The request with each volume source replaced by its real path, checked against the policy as it resolves now. */
+    private ContainerRequest withCheckedVolumes(ContainerRequest request) {
+        if (request.volumes().isEmpty()) {
+            return request;
+        }
+        List<VolumeMount> checked = request.volumes().stream()
+                .map(v -> new VolumeMount(volumes.bindSource(v.source()), v.target(), v.readOnly()))
+                .toList();
+        return request.withVolumes(checked);
     }
 
     private Optional<Container> ownContainer(String id) {

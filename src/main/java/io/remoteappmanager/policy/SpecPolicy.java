@@ -8,6 +8,7 @@ import io.remoteappmanager.spec.SpecDirectory;
 import io.remoteappmanager.spec.SpecProblem;
 import io.remoteappmanager.spec.SpecProblem.Kind;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +36,12 @@ public final class SpecPolicy implements SpecCheck {
     /**
      * The spec directory {@code dir} read under the configured policy: the one way the controller, the
      * API and the command line read specs, so {@code validate} reports exactly what the controller refuses.
+     *
+     * @param settle a file modified less than this long ago is still being written and not acted on yet: the
+     *               controller passes its debounce, one-off reads ({@code validate}) zero
      */
-    public static SpecDirectory directory(Path dir, RamConfig config) {
-        return new SpecDirectory(dir, from(config.policy()));
+    public static SpecDirectory directory(Path dir, RamConfig config, Duration settle) {
+        return new SpecDirectory(dir, from(config.policy()), settle);
     }
 
     /** The policy the configuration describes. */

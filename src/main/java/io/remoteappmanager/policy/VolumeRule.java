@@ -58,6 +58,48 @@ public final class VolumeRule {
     }
 
     /**
+     * The path to bind for {@code source} right now: its real path, checked against the rule as it resolves at
+     * this moment. Called right before every create, so a spec read earlier cannot smuggle in a path swapped
+     * for a symlink since; binding the real path means the engine mounts exactly what was checked.
+     *
+     * @throws PolicyViolation when the source is refused now
+     */
+    public String bindSource(String source) {
+        refusal(source).ifPresent(why -> {
+            throw new PolicyViolation("volume " + source + ": " + why);
+        });
+        try {
+            return resolve(Path.of(source)).toString();
+        } catch (IOException e) {
+            throw new PolicyViolation("volume " + source + " cannot be resolved: " + e);
+        }
+    }
+
+    /**
+     * Checks a bind made at create ({@link #bindSource}) again right before the container starts: the engine
+     * resolves the source anew at every start, so a source that no longer resolves to itself (a directory swapped
+     * for a symlink since) or that the rule now refuses is refused.
+     *
+     * @throws PolicyViolation when the container must not start
+     */
+    public void checkBoundSource(String bound) {
+        Path path = Path.of(bound);
+        Path real;
+        try {
+            real = resolve(path);
+        } catch (IOException e) {
+            throw new PolicyViolation("volume " + bound + " cannot be resolved any more: " + e);
+        }
+        if (!real.equals(path.toAbsolutePath().normalize())) {
+            throw new PolicyViolation("volume " + bound + " now resolves to " + real
+                    + " (swapped for a symlink since the container was created); the container stays stopped");
+        }
+        refusal(bound).ifPresent(why -> {
+            throw new PolicyViolation("volume " + bound + ": " + why);
+        });
+    }
+
+    /**
      * The real path: the nearest existing ancestor resolved with its symlinks, plus the rest of the
      * normalized path, so a symlinked parent of a not-yet-existing directory cannot lead outside a root.
      */

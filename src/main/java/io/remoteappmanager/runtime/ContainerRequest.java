@@ -26,6 +26,12 @@ public record ContainerRequest(
         volumes = List.copyOf(volumes);
     }
 
+    /** The same container with other host binds (their sources resolved and checked right before create). */
+    public ContainerRequest withVolumes(List<VolumeMount> checked) {
+        return new ContainerRequest(name, image, labels, environment, command, containerPort, hostIp, checked, limits,
+                security);
+    }
+
     /** A host directory bound into the container. */
     public record VolumeMount(String source, String target, boolean readOnly) {}
 

@@ -1,10 +1,15 @@
 package io.remoteappmanager.runtime;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What the engine reports of one container: its identity, labels, state and published port. */
+/**
+ * What the engine reports of one container: its identity, labels, state, published port and host binds.
+ *
+ * @param mounts the host directories bound into it, as given at create (the engine resolves them again at every start)
+ */
 public record RuntimeContainer(
         String id,
         String name,
@@ -13,7 +18,12 @@ public record RuntimeContainer(
         Map<String, String> labels,
         State state,
         Instant created,
-        Optional<PublishedPort> port) {
+        Optional<PublishedPort> port,
+        List<ContainerRequest.VolumeMount> mounts) {
+
+    public RuntimeContainer {
+        mounts = List.copyOf(mounts);
+    }
 
     /** Lifecycle states as the engine names them, folded to what the planner distinguishes. */
     public enum State {

@@ -10,6 +10,8 @@ import io.remoteappmanager.spec.AppSpec.VolumeBind;
 import io.remoteappmanager.testing.Http;
 import io.remoteappmanager.testing.PausingRuntime;
 import io.remoteappmanager.testing.TestEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +23,20 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The seed's ContainerManager behaviours, each against the real engine. */
 class ContainerManagerTest {
 
+    @TempDir
+    static Path volumeRoot;
     static TestEngine engine;
     static ContainerManager manager;
 
     @BeforeAll
     static void setUp() {
-        engine = TestEngine.withFreshRealm("cm");
+        engine = TestEngine.withConfig(Map.of("ram.realm", TestEngine.uniqueRealm("cm"),
+                "ram.policy.volume-roots", volumeRoot.toString()));
         manager = engine.manager();
     }
 
@@ -150,10 +156,11 @@ class ContainerManagerTest {
     }
 
     @Test
-    void failedStartRemovesWhatItCreated() {
+    void failedStartRemovesWhatItCreated() throws Exception {
         // A file bound onto a directory passes create and fails at start, inside the engine.
+        Path file = Files.writeString(volumeRoot.resolve("a-file"), "not a directory");
         assertThatThrownBy(() -> manager.startContainer("jack", HTTPD, "bad-start", "/user/jack",
-                Map.of("/etc/hostname", new VolumeBind("/bin", "ro")), Map.of()))
+                Map.of(file.toString(), new VolumeBind("/bin", "ro")), Map.of()))
                 .isInstanceOf(StartFailedException.class).hasMessageContaining("start");
         assertThat(engine.runtime.list(engine.labels.appFilter(new io.remoteappmanager.spec.AppKey("jack", "bad-start")))).isEmpty();
     }
@@ -189,6 +196,6 @@ class ContainerManagerTest {
     }
 
     private static RuntimeContainer withoutPort(RuntimeContainer c) {
-        return new RuntimeContainer(c.id(), c.name(), c.image(), c.imageId(), c.labels(), c.state(), c.created(), Optional.empty());
+        return new RuntimeContainer(c.id(), c.name(), c.image(), c.imageId(), c.labels(), c.state(), c.created(), Optional.empty(), c.mounts());
     }
 }

@@ -14,6 +14,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
 import io.remoteappmanager.runtime.ContainerRequest;
+import io.remoteappmanager.runtime.ContainerRequest.VolumeMount;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.runtime.RuntimeContainer.PublishedPort;
 import io.remoteappmanager.runtime.RuntimeEvent;
@@ -34,9 +35,13 @@ final class DockerMapping {
                 .filter(p -> p.getPublicPort() != null && p.getPrivatePort() != null)
                 .min(DockerMapping::preferIpv4)
                 .map(p -> new PublishedPort(p.getIp(), p.getPublicPort(), p.getPrivatePort()));
+        List<VolumeMount> mounts = c.getMounts() == null ? List.of() : c.getMounts().stream()
+                .filter(m -> (m.getName() == null || m.getName().isEmpty()) && m.getSource() != null && m.getDestination() != null)
+                .map(m -> new VolumeMount(m.getSource(), m.getDestination(), !Boolean.TRUE.equals(m.getRw())))
+                .toList();
         return new RuntimeContainer(c.getId(), name, c.getImage(), c.getImageId(), labels(c.getLabels()),
                 RuntimeContainer.State.of(c.getState()), Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated()),
-                port);
+                port, mounts);
     }
 
     static RuntimeContainer fromInspect(InspectContainerResponse r) {
@@ -52,8 +57,13 @@ final class DockerMapping {
         String state = r.getState() == null ? null : r.getState().getStatus();
         Map<String, String> labels = r.getConfig() == null ? Map.of() : labels(r.getConfig().getLabels());
         String image = r.getConfig() == null ? null : r.getConfig().getImage();
+        Bind[] binds = r.getHostConfig() == null ? null : r.getHostConfig().getBinds();
+        List<VolumeMount> mounts = binds == null ? List.of() : Arrays.stream(binds)
+                .map(b -> new VolumeMount(b.getPath(), b.getVolume().getPath(), b.getAccessMode() == AccessMode.ro))
+                .toList();
         return new RuntimeContainer(r.getId(), stripSlash(r.getName()), image, r.getImageId(), labels,
-                RuntimeContainer.State.of(state), r.getCreated() == null ? Instant.EPOCH : Instant.parse(r.getCreated()), port);
+                RuntimeContainer.State.of(state), r.getCreated() == null ? Instant.EPOCH : Instant.parse(r.getCreated()), port,
+                mounts);
     }
 
     static RuntimeEvent fromEvent(Event e) {
