@@ -14,6 +14,7 @@ import io.remoteappmanager.runtime.RuntimeFault;
 import io.remoteappmanager.runtime.docker.DockerRuntimes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class PlanCommand implements Callable<Integer> {
         RamConfig config = StandaloneConfig.load(Map.of(), options);
         LabelScheme labels = new LabelScheme(config);
         try (DockerRuntimes.Connection engine = DockerRuntimes.connect(config, new SimpleMeterRegistry())) {
-            PlanSnapshot snapshot = new PlanSnapshot(SpecPolicy.directory(directory, config), engine.runtime(), labels,
+            PlanSnapshot snapshot = new PlanSnapshot(SpecPolicy.directory(directory, config, Duration.ZERO), engine.runtime(), labels,
                     new ContainerTemplate(config, labels), config.prune().allowEmpty());
             PlanSnapshot.Result result = snapshot.take(new Backoffs(config)::history, Instant.now());
             print(out, config, result);

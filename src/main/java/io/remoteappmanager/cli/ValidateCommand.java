@@ -5,6 +5,7 @@ import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.spec.DesiredState;
 import io.remoteappmanager.spec.SpecProblem;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path directory = dir.require();
-        DesiredState desired = SpecPolicy.directory(directory, StandaloneConfig.load(Map.of())).read();
+        DesiredState desired = SpecPolicy.directory(directory, StandaloneConfig.load(Map.of()), Duration.ZERO).read();
         for (SpecProblem problem : desired.problems()) {
             spec.commandLine().getOut().println(problem);
         }

@@ -48,6 +48,7 @@ public class Reconciler {
     private final Timer passTimer;
     private final List<PassListener> listeners;
     private final Clock clock = Clock.systemUTC();
+    private final Duration settle;
 
     public Reconciler(SpecDirectory specs, ContainerRuntime runtime, LabelScheme labels, ContainerTemplate template,
             Executor executor, Backoffs backoffs, StatusStore status, MeterRegistry metrics, RamConfig config,
@@ -58,6 +59,7 @@ public class Reconciler {
         this.status = status;
         this.passTimer = metrics.timer("ram.reconcile.pass");
         this.listeners = List.copyOf(listeners);
+        this.settle = config.specs().debounce();
     }
 
     /** Runs one pass. Passes never overlap: a caller arriving during a pass waits for it to end. */
@@ -96,17 +98,19 @@ public class Reconciler {
         status.recordPass(summary(now, started, trigger, desired, plan.warnings(), outcomes, Optional.empty()));
         passTimer.record(Duration.ofNanos(System.nanoTime() - started));
         boolean relist = outcomes.stream().anyMatch(o -> o.result() == ActionOutcome.Result.DONE_ELSEWHERE);
-        return new PassResult(Optional.of(plan), outcomes, requeueAt(plan, outcomes), Optional.empty(), relist);
+        return new PassResult(Optional.of(plan), outcomes, requeueAt(plan, outcomes, desired, now), Optional.empty(), relist);
     }
 
     /**
-     * When the loop must look again: the plan's held keys, and the retry time of every action that failed
-     * during this pass (the plan was made before they failed, so it cannot know them).
+     * When the loop must look again: the plan's held keys, the retry time of every action that failed during this
+     * pass (the plan was made before they failed, so it cannot know them), and spec files still being written.
      */
-    private Optional<Instant> requeueAt(Plan plan, List<ActionOutcome> outcomes) {
-        return Stream.concat(plan.requeueAt().stream(), outcomes.stream()
+    private Optional<Instant> requeueAt(Plan plan, List<ActionOutcome> outcomes, DesiredState desired, Instant now) {
+        Stream<Instant> settling = desired.unsettled().isEmpty() ? Stream.empty() : Stream.of(now.plus(settle));
+        return Stream.of(plan.requeueAt().stream(), settling, outcomes.stream()
                         .filter(o -> o.result() == ActionOutcome.Result.FAILED)
                         .flatMap(o -> backoffs.history(o.action().key()).notBefore().stream()))
+                .flatMap(s -> s)
                 .min(Comparator.naturalOrder());
     }
 

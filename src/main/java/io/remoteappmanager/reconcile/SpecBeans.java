@@ -15,7 +15,7 @@ public class SpecBeans {
     @Produces
     @Singleton
     SpecDirectory specDirectory(RamConfig config) {
-        return SpecPolicy.directory(config.specs().dir(), config);
+        return SpecPolicy.directory(config.specs().dir(), config, config.specs().debounce());
     }
 
     @Produces

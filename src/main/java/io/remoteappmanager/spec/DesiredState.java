@@ -13,20 +13,25 @@ import java.util.Set;
  * @param conflicts         keys claimed by two or more documents: their containers are left as they are
  * @param protectedSources  spec file names that are broken and never parsed: containers whose
  *                          {@code source} label names one of them are kept
- * @param directoryUsable   false when the directory is missing, unreadable or holds no spec file at all:
- *                          then nothing is pruned unless {@code ram.prune.allow-empty}
+ * @param directoryUsable   false when the directory is missing, unreadable, or its files give no app at all
+ *                          (an emptied or half-written file included): then nothing is pruned unless
+ *                          {@code ram.prune.allow-empty}
+ * @param unsettled         spec files caught while being written: they keep their last good content and are
+ *                          read again once they settle
  */
 public record DesiredState(
         Map<AppKey, AppSpec> apps,
         List<SpecProblem> problems,
         Set<AppKey> conflicts,
         Set<String> protectedSources,
-        boolean directoryUsable) {
+        boolean directoryUsable,
+        Set<String> unsettled) {
 
     public DesiredState {
         apps = Map.copyOf(apps);
         problems = List.copyOf(problems);
         conflicts = Set.copyOf(conflicts);
         protectedSources = Set.copyOf(protectedSources);
+        unsettled = Set.copyOf(unsettled);
     }
 }

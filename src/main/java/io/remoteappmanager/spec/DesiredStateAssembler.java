@@ -34,8 +34,11 @@ final class DesiredStateAssembler {
 
     private DesiredStateAssembler() {}
 
-    /** {@code files} in a stable order (by name) so that problems come out in a stable order. */
-    static DesiredState assemble(Iterable<FileState> files, boolean directoryUsable) {
+    /**
+     * {@code files} in a stable order (by name) so that problems come out in a stable order. A directory whose
+     * files give no app at all counts as unusable: an emptied or half-written file must not prune everything.
+     */
+    static DesiredState assemble(Iterable<FileState> files, boolean hasFiles, Set<String> unsettled) {
         List<SpecProblem> problems = new ArrayList<>();
         Set<String> protectedSources = new HashSet<>();
         List<AppSpec> specs = new ArrayList<>();
@@ -60,7 +63,8 @@ final class DesiredStateAssembler {
                 apps.put(spec.key(), spec);
             }
         }
-        return new DesiredState(apps, problems, conflicts.keySet(), protectedSources, directoryUsable);
+        boolean usable = hasFiles && !specs.isEmpty();
+        return new DesiredState(apps, problems, conflicts.keySet(), protectedSources, usable, unsettled);
     }
 
     /** The groups of specs that share one identity, in order of first appearance. */

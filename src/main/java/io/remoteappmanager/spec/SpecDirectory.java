@@ -14,17 +14,23 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The spec directory as desired state: every read re-lists the directory (level-based), re-parses only
  * files that changed, and remembers each file's last good content so that breaking a file never changes
- * what runs (DESIGN.md sections 2 and 5). Reads are serialized; one reconcile thread is the expected caller.
+ * what runs. A file caught while it is being written (modified within the settle window, or changed during
+ * its read) is not acted on: its last good content stays until it settles. Reads are serialized; one
+ * reconcile thread is the expected caller.
  */
 public final class SpecDirectory {
 
@@ -40,19 +46,37 @@ public final class SpecDirectory {
 
     private final Path directory;
     private final SpecCheck check;
+    private final Duration settle;
+    private final Clock clock;
     private Map<String, Entry> files = new HashMap<>();
     private DesiredState current;
     private long parses;
 
-    /** A reader with no rule beyond the file format. */
+    /** A reader with no rule beyond the file format, acting on files as soon as they are read whole. */
     public SpecDirectory(Path directory) {
         this(directory, SpecCheck.NONE);
     }
 
-    /** A reader that also applies {@code check} (the policy) to every parsed spec; this is what the controller and {@code validate} use. */
+    /** A reader that also applies {@code check}, acting on files as soon as they are read whole (for one-off reads). */
     public SpecDirectory(Path directory, SpecCheck check) {
+        this(directory, check, Duration.ZERO);
+    }
+
+    /**
+     * A reader that also applies {@code check} (the policy) to every parsed spec; this is what the controller and
+     * {@code validate} use.
+     *
+     * @param settle a file modified less than this long ago counts as still being written
+     */
+    public SpecDirectory(Path directory, SpecCheck check, Duration settle) {
+        this(directory, check, settle, Clock.systemUTC());
+    }
+
+    SpecDirectory(Path directory, SpecCheck check, Duration settle, Clock clock) {
         this.directory = directory;
         this.check = check;
+        this.settle = settle;
+        this.clock = clock;
     }
 
     public Path directory() {
@@ -62,13 +86,14 @@ public final class SpecDirectory {
     /** The desired state now; never throws, every failure is a problem in the result. */
     public synchronized DesiredState read() {
         Map<String, Entry> next = new TreeMap<>();
+        Set<String> unsettled = new TreeSet<>();
         boolean changed = false;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path path : entries) {
                 String name = path.getFileName().toString();
                 if (isSpecFileName(name)) {
                     Entry previous = files.get(name);
-                    Entry entry = load(path, name, previous);
+                    Entry entry = load(path, name, previous, unsettled);
                     if (entry != null) {
                         next.put(name, entry);
                         changed |= entry != previous;
@@ -80,10 +105,11 @@ public final class SpecDirectory {
         } catch (IOException e) {
             return unusable(e);
         }
-        changed |= next.size() != files.size();
+        changed |= next.size() != files.size() || !unsettled.equals(current == null ? Set.of() : current.unsettled());
         files = next;
         if (changed || current == null) {
-            current = DesiredStateAssembler.assemble(next.values().stream().map(Entry::state).toList(), !next.isEmpty());
+            current = DesiredStateAssembler.assemble(next.values().stream().map(Entry::state).toList(), !next.isEmpty(),
+                    unsettled);
         }
         return current;
     }
@@ -95,7 +121,7 @@ public final class SpecDirectory {
                 : e instanceof NotDirectoryException ? "is not a directory"
                 : "cannot be listed: " + describe(e);
         return new DesiredState(Map.of(), List.of(new SpecProblem(Kind.UNREADABLE, directory.toString(), 0,
-                "spec directory " + reason, Optional.empty())), Set.of(), Set.of(), false);
+                "spec directory " + reason, Optional.empty())), Set.of(), Set.of(), false, Set.of());
     }
 
     /**
@@ -111,8 +137,11 @@ public final class SpecDirectory {
         return parses;
     }
 
-    /** The file's entry, {@code previous} itself when unchanged, or null for a subdirectory (skipped). */
-    private Entry load(Path path, String name, Entry previous) {
+    /**
+     * The file's entry: {@code previous} itself when unchanged or not settled yet (its name then goes into
+     * {@code unsettled}), a new one when it changed, or null for a subdirectory (skipped).
+     */
+    private Entry load(Path path, String name, Entry previous, Set<String> unsettled) {
         FileState before = previous == null ? null : previous.state();
         BasicFileAttributes attributes;
         try {
@@ -130,14 +159,47 @@ public final class SpecDirectory {
         if (previous != null && stamp.equals(previous.stamp())) {
             return previous;
         }
+        if (!settled(attributes)) {
+            return unsettled(name, previous, unsettled);
+        }
         byte[] content;
         try (InputStream in = Files.newInputStream(path)) {
             content = in.readNBytes(SpecParser.MAX_FILE_BYTES + 1);
         } catch (IOException e) {
             return unreadable(name, describe(e), before);
         }
+        if (!stamp.equals(stampNow(path))) {
+            return unsettled(name, previous, unsettled);
+        }
         parses++;
         return new Entry(stamp, FileState.next(name, checked(SpecParser.parse(name, content)), before));
+    }
+
+    /**
+     * Whether the file was last modified longer ago than the settle window (else a writer may still be at it). A
+     * modification time in the future (clock skew) says nothing either way: the check after the read still holds.
+     */
+    private boolean settled(BasicFileAttributes attributes) {
+        Instant modified = attributes.lastModifiedTime().toInstant();
+        Instant now = clock.instant();
+        return modified.isAfter(now) || !modified.isAfter(now.minus(settle));
+    }
+
+    /**
+     * A file caught mid-write: what was known of it stays (a file seen for the first time protects the containers
+     * its name labels, as a broken one does), and it is read again at the next pass.
+     */
+    private static Entry unsettled(String name, Entry previous, Set<String> unsettled) {
+        unsettled.add(name);
+        return previous != null ? previous : new Entry(null, new FileState(name, new ParsedFile(List.of(), List.of()), null));
+    }
+
+    private Stamp stampNow(Path path) {
+        try {
+            return Stamp.of(Files.readAttributes(path, BasicFileAttributes.class));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The parsed file, failed as a whole when one of its specs breaks the extra check. */

@@ -166,7 +166,7 @@ final class PlanFixture {
         }
 
         DesiredState build() {
-            return new DesiredState(apps, problems, conflicts, protectedSources, usable);
+            return new DesiredState(apps, problems, conflicts, protectedSources, usable, Set.of());
         }
     }
 }

@@ -11,7 +11,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -79,10 +83,15 @@ class SpecDirectoryTest {
     }
 
     @Test
-    void aBrokenFileAloneStillMakesTheDirectoryUsable() throws IOException {
+    void filesThatGiveNoAppLeaveTheDirectoryUnusable() throws IOException {
         write("alice.yaml", "not: [valid");
+        write("emptied.yaml", "");
+        SpecDirectory specs = new SpecDirectory(dir);
 
-        assertTrue(new SpecDirectory(dir).read().directoryUsable());
+        assertFalse(specs.read().directoryUsable());
+
+        write("bob.yaml", app("jupyter", "bob"));
+        assertTrue(specs.read().directoryUsable());
     }
 
     @Test
@@ -210,6 +219,67 @@ class SpecDirectoryTest {
         write("carol.yaml", app("carol", "carol"));
         assertEquals(3, specs.read().apps().size());
         assertEquals(4, specs.parses());
+    }
+
+    @Test
+    void aFileModifiedWithinTheSettleWindowKeepsItsLastGoodContentUntilItSettles() throws IOException {
+        MutableClock clock = new MutableClock(Instant.now().plusSeconds(1));
+        SpecDirectory specs = new SpecDirectory(dir, SpecCheck.NONE, Duration.ofSeconds(5), clock);
+        Path file = write("alice.yaml", app("paraview", "alice") + "---\n" + app("jupyter", "bob"));
+        Files.setLastModifiedTime(file, FileTime.from(clock.instant().minusSeconds(60)));
+        assertEquals(Set.of(ALICE, BOB), specs.read().apps().keySet());
+
+        write("alice.yaml", app("paraview", "alice"));
+        DesiredState writing = specs.read();
+        assertEquals(Set.of(ALICE, BOB), writing.apps().keySet(), "a valid prefix must not remove bob's app");
+        assertEquals(Set.of("alice.yaml"), writing.unsettled());
+        assertEquals(List.of(), problems(writing));
+
+        clock.advance(Duration.ofSeconds(10));
+        DesiredState settled = specs.read();
+        assertEquals(Set.of(ALICE), settled.apps().keySet());
+        assertEquals(Set.of(), settled.unsettled());
+    }
+
+    @Test
+    void aNewFileStillBeingWrittenProtectsTheContainersItsNameLabels() throws IOException {
+        MutableClock clock = new MutableClock(Instant.now().plusSeconds(1));
+        SpecDirectory specs = new SpecDirectory(dir, SpecCheck.NONE, Duration.ofSeconds(5), clock);
+        write("alice.yaml", app("paraview", "alice"));
+
+        DesiredState writing = specs.read();
+
+        assertEquals(Set.of(), writing.apps().keySet());
+        assertEquals(Set.of("alice.yaml"), writing.protectedSources());
+        assertFalse(writing.directoryUsable());
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     @Test

@@ -48,7 +48,8 @@ public final class TestController implements AutoCloseable {
                 new ReadinessGate(engine.config.readiness(), readiness, status, manager, backoffs, this::wake),
                 new RouteSync(ProxyBeans.chp(engine.config.proxy()), engine.config.realm(), status, readiness, proxy,
                         metrics));
-        reconciler = new Reconciler(SpecPolicy.directory(engine.config.specs().dir(), engine.config), engine.runtime, engine.labels,
+        reconciler = new Reconciler(SpecPolicy.directory(engine.config.specs().dir(), engine.config,
+                engine.config.specs().debounce()), engine.runtime, engine.labels,
                 engine.template, executor, backoffs, status, metrics, engine.config, listeners);
         loop = new ReconcileLoop(reconciler);
         events = new EngineEvents(engine.runtime, engine.labels, loop);
