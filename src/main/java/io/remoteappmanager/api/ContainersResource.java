@@ -2,9 +2,9 @@ package io.remoteappmanager.api;
 
 import io.remoteappmanager.manager.Container;
 import io.remoteappmanager.manager.ContainerManager;
-import io.remoteappmanager.manager.LabelScheme;
-import io.remoteappmanager.spec.SpecPatterns;
+import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.spec.SpecPatterns.TextRule;
+import io.remoteappmanager.spec.SpecPatterns;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

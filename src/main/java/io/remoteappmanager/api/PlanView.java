@@ -1,8 +1,8 @@
 package io.remoteappmanager.api;
 
+import io.remoteappmanager.model.SpecProblem;
 import io.remoteappmanager.planner.Decision;
 import io.remoteappmanager.reconcile.PlanSnapshot;
-import io.remoteappmanager.spec.SpecProblem;
 import java.util.List;
 
 /** What a pass would do now: every app's phase and message, the actions, pass-wide warnings and spec problems. */

@@ -5,13 +5,14 @@ import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.config.StandaloneConfig;
 import io.remoteappmanager.executor.Backoffs;
 import io.remoteappmanager.manager.ContainerTemplate;
-import io.remoteappmanager.manager.LabelScheme;
+import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.planner.Action;
 import io.remoteappmanager.planner.Decision;
 import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.reconcile.PlanSnapshot;
 import io.remoteappmanager.runtime.RuntimeFault;
 import io.remoteappmanager.runtime.docker.DockerRuntimes;
+import io.remoteappmanager.source.directory.DirectorySource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +20,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code plan DIR}: what a pass would do now against the configured engine and realm (ram.* settings from
@@ -57,7 +58,8 @@ final class PlanCommand implements Callable<Integer> {
         RamConfig config = StandaloneConfig.load(Map.of(), options);
         LabelScheme labels = new LabelScheme(config);
         try (DockerRuntimes.Connection engine = DockerRuntimes.connect(config, new SimpleMeterRegistry())) {
-            PlanSnapshot snapshot = new PlanSnapshot(SpecPolicy.directory(directory, config, Duration.ZERO), engine.runtime(), labels,
+            PlanSnapshot snapshot = new PlanSnapshot(new DirectorySource(SpecPolicy.directory(directory, config, Duration.ZERO), Duration.ZERO),
+                    engine.runtime(), labels,
                     new ContainerTemplate(config, labels), config.prune().allowEmpty());
             PlanSnapshot.Result result = snapshot.take(new Backoffs(config)::history, Instant.now());
             print(out, config, result);

@@ -1,15 +1,15 @@
 package io.remoteappmanager.cli;
 
 import io.remoteappmanager.config.StandaloneConfig;
+import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.SpecProblem;
 import io.remoteappmanager.policy.SpecPolicy;
-import io.remoteappmanager.spec.DesiredState;
-import io.remoteappmanager.spec.SpecProblem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code validate DIR}: reads the spec directory as the controller would and prints every problem as {@code file:line: message}. */
 @Command(name = "validate", description = "Check every spec in DIR; exit 0 when valid, 1 when not, 2 on a usage error.")

@@ -1,8 +1,8 @@
 package io.remoteappmanager.executor;
 
 import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.planner.KeyHistory;
-import io.remoteappmanager.spec.AppKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.remoteappmanager.manager;
 
+import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import java.util.Map;
 import java.util.Optional;

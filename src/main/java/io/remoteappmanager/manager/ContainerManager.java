@@ -1,17 +1,19 @@
 package io.remoteappmanager.manager;
 
 import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec.VolumeBind;
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.ContainerNames;
+import io.remoteappmanager.model.LabelScheme;
+import io.remoteappmanager.model.SpecOrigin;
 import io.remoteappmanager.policy.VolumeRule;
-import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRequest.VolumeMount;
+import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.ImageInfo;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.runtime.RuntimeFault;
-import io.remoteappmanager.spec.AppKey;
-import io.remoteappmanager.spec.AppSpec;
-import io.remoteappmanager.spec.AppSpec.VolumeBind;
-import io.remoteappmanager.spec.SpecOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;

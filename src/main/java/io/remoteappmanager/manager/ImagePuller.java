@@ -1,10 +1,10 @@
 package io.remoteappmanager.manager;
 
+import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.ImageNotFoundException;
 import io.remoteappmanager.runtime.RuntimeFault;
-import io.remoteappmanager.spec.AppSpec.PullPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

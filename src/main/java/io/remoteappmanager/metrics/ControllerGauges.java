@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.remoteappmanager.executor.Executor;
-import io.remoteappmanager.planner.Phase;
+import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.reconcile.ReconcileLoop;
 import io.remoteappmanager.status.StatusStore;
 import jakarta.enterprise.context.ApplicationScoped;

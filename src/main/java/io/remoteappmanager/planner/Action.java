@@ -1,7 +1,7 @@
 package io.remoteappmanager.planner;
 
-import io.remoteappmanager.spec.AppKey;
-import io.remoteappmanager.spec.AppSpec;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,8 @@
 package io.remoteappmanager.planner;
 
-import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.ObservedContainer;
+import io.remoteappmanager.model.Phase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,10 +1,12 @@
 package io.remoteappmanager.planner;
 
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.ObservedContainer;
+import io.remoteappmanager.model.Phase;
+import io.remoteappmanager.model.SpecProblem;
 import io.remoteappmanager.runtime.RuntimeContainer;
-import io.remoteappmanager.spec.AppKey;
-import io.remoteappmanager.spec.AppSpec;
-import io.remoteappmanager.spec.DesiredState;
-import io.remoteappmanager.spec.SpecProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

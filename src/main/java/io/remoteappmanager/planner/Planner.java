@@ -1,8 +1,9 @@
 package io.remoteappmanager.planner;
 
-import io.remoteappmanager.spec.AppKey;
-import io.remoteappmanager.spec.AppSpec;
-import io.remoteappmanager.spec.DesiredState;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.ObservedContainer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

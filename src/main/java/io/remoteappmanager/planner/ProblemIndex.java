@@ -1,7 +1,7 @@
 package io.remoteappmanager.planner;
 
-import io.remoteappmanager.spec.AppKey;
-import io.remoteappmanager.spec.SpecProblem;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.SpecProblem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,9 @@
 package io.remoteappmanager.planner;
 
-import io.remoteappmanager.spec.AppKey;
-import io.remoteappmanager.spec.AppSpec.RestartPolicy;
-import io.remoteappmanager.spec.SpecProblem;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec.RestartPolicy;
+import io.remoteappmanager.model.ObservedContainer;
+import io.remoteappmanager.model.SpecProblem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

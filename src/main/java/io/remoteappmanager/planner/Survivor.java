@@ -1,5 +1,6 @@
 package io.remoteappmanager.planner;
 
+import io.remoteappmanager.model.ObservedContainer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.remoteappmanager.policy;
 
 import io.remoteappmanager.config.RamConfig;
-import io.remoteappmanager.spec.AppSpec;
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.SpecProblem.Kind;
+import io.remoteappmanager.model.SpecProblem;
+import io.remoteappmanager.source.directory.SpecDirectory;
 import io.remoteappmanager.spec.MemorySize;
 import io.remoteappmanager.spec.SpecCheck;
-import io.remoteappmanager.spec.SpecDirectory;
-import io.remoteappmanager.spec.SpecProblem;
-import io.remoteappmanager.spec.SpecProblem.Kind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.remoteappmanager.proxy;
 
 import io.remoteappmanager.config.RamConfig;
-import io.remoteappmanager.spec.AppSpec;
+import io.remoteappmanager.model.AppSpec;
 import java.net.URI;
 import java.time.Duration;
 

@@ -2,7 +2,7 @@ package io.remoteappmanager.proxy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.remoteappmanager.planner.Phase;
+import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.reconcile.PassListener;
 import io.remoteappmanager.reconcile.PassResult;
 import io.remoteappmanager.status.AppStatus;

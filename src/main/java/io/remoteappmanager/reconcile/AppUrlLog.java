@@ -1,6 +1,6 @@
 package io.remoteappmanager.reconcile;
 
-import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.status.StatusStore;
 import jakarta.enterprise.context.ApplicationScoped;

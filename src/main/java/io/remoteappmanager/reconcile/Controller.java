@@ -3,7 +3,7 @@ package io.remoteappmanager.reconcile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.remoteappmanager.config.RamConfig;
-import io.remoteappmanager.spec.SpecWatcher;
+import io.remoteappmanager.source.SpecSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -20,25 +20,25 @@ public class Controller {
     private final RamConfig config;
     private final ReconcileLoop loop;
     private final EngineEvents events;
-    private final SpecWatcher watcher;
+    private final SpecSource source;
 
-    public Controller(RamConfig config, ReconcileLoop loop, EngineEvents events, SpecWatcher watcher) {
+    public Controller(RamConfig config, ReconcileLoop loop, EngineEvents events, SpecSource source) {
         this.config = config;
         this.loop = loop;
         this.events = events;
-        this.watcher = watcher;
+        this.source = source;
     }
 
     void onStart(@Observes StartupEvent startup) {
         LOG.infof("watching %s for realm '%s'; resync every %s", config.specs().dir().toAbsolutePath(),
                 config.realm(), config.reconcile().interval());
-        watcher.start();
+        source.start(() -> loop.trigger("spec files changed"));
         events.start();
         loop.start();
     }
 
     void onStop(@Observes ShutdownEvent shutdown) {
-        watcher.close();
+        source.close();
         events.close();
         loop.close();
         LOG.info("controller stopped; every app container is left running");

@@ -1,6 +1,6 @@
 package io.remoteappmanager.reconcile;
 
-import io.remoteappmanager.manager.LabelScheme;
+import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.RuntimeEvent;
 import io.remoteappmanager.runtime.RuntimeFault;

@@ -1,9 +1,9 @@
 package io.remoteappmanager.reconcile;
 
-import io.remoteappmanager.manager.LabelScheme;
-import io.remoteappmanager.planner.ObservedContainer;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.LabelScheme;
+import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.runtime.RuntimeContainer;
-import io.remoteappmanager.spec.AppKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,16 +1,16 @@
 package io.remoteappmanager.reconcile;
 
 import io.remoteappmanager.manager.ContainerTemplate;
-import io.remoteappmanager.manager.LabelScheme;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.LabelScheme;
+import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.planner.KeyHistory;
-import io.remoteappmanager.planner.ObservedContainer;
 import io.remoteappmanager.planner.Plan;
 import io.remoteappmanager.planner.Planner;
 import io.remoteappmanager.runtime.ContainerRuntime;
-import io.remoteappmanager.spec.AppKey;
-import io.remoteappmanager.spec.AppSpec;
-import io.remoteappmanager.spec.DesiredState;
-import io.remoteappmanager.spec.SpecDirectory;
+import io.remoteappmanager.source.SpecSource;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -27,14 +27,14 @@ public final class PlanSnapshot {
     /** What was read and what the planner made of it. */
     public record Result(DesiredState desired, List<ObservedContainer> observed, Plan plan) {}
 
-    private final SpecDirectory specs;
+    private final SpecSource specs;
     private final ContainerRuntime runtime;
     private final LabelScheme labels;
     private final ContainerTemplate template;
     private final Planner planner;
     private Map<AppSpec, String> hashes = Map.of();
 
-    public PlanSnapshot(SpecDirectory specs, ContainerRuntime runtime, LabelScheme labels, ContainerTemplate template,
+    public PlanSnapshot(SpecSource specs, ContainerRuntime runtime, LabelScheme labels, ContainerTemplate template,
             boolean pruneAllowEmpty) {
         this.specs = specs;
         this.runtime = runtime;

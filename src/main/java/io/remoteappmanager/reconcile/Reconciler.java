@@ -1,22 +1,22 @@
 package io.remoteappmanager.reconcile;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.arc.All;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.arc.All;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.executor.ActionOutcome;
 import io.remoteappmanager.executor.Backoffs;
 import io.remoteappmanager.executor.Executor;
 import io.remoteappmanager.manager.ContainerTemplate;
-import io.remoteappmanager.manager.LabelScheme;
+import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.LabelScheme;
+import io.remoteappmanager.model.ObservedContainer;
+import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.planner.Decision;
-import io.remoteappmanager.planner.ObservedContainer;
-import io.remoteappmanager.planner.Phase;
 import io.remoteappmanager.planner.Plan;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.RuntimeFault;
-import io.remoteappmanager.spec.DesiredState;
-import io.remoteappmanager.spec.SpecDirectory;
+import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.status.PassSummary;
 import io.remoteappmanager.status.StatusStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +50,7 @@ public class Reconciler {
     private final Clock clock = Clock.systemUTC();
     private final Duration settle;
 
-    public Reconciler(SpecDirectory specs, ContainerRuntime runtime, LabelScheme labels, ContainerTemplate template,
+    public Reconciler(SpecSource specs, ContainerRuntime runtime, LabelScheme labels, ContainerTemplate template,
             Executor executor, Backoffs backoffs, StatusStore status, MeterRegistry metrics, RamConfig config,
             @All List<PassListener> listeners) {
         this.snapshot = new PlanSnapshot(specs, runtime, labels, template, config.prune().allowEmpty());

@@ -1,6 +1,6 @@
 package io.remoteappmanager.reconcile;
 
-import io.remoteappmanager.spec.SpecProblem;
+import io.remoteappmanager.model.SpecProblem;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

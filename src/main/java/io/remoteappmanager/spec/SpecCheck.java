@@ -1,5 +1,7 @@
 package io.remoteappmanager.spec;
 
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.SpecProblem;
 import java.util.List;
 
 /**

@@ -1,6 +1,8 @@
 package io.remoteappmanager.spec;
 
-import io.remoteappmanager.spec.SpecProblem.Kind;
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.SpecProblem.Kind;
+import io.remoteappmanager.model.SpecProblem;
 import io.remoteappmanager.spec.YamlTreeReader.YamlException;
 import java.util.ArrayList;
 import java.util.Comparator;

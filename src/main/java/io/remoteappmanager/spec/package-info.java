@@ -1,5 +1,5 @@
 /**
- * The spec source: reads the spec directory's RemoteApp YAML files into a {@link io.remoteappmanager.spec.DesiredState},
- * keeps the last good content of files that break, and watches the directory for changes.
+ * The RemoteApp file format: one file's bytes into validated {@link io.remoteappmanager.model.AppSpec}s, or into
+ * problems located as {@code file:line}, under the input limits (size, aliases, depth). Pure: no file system.
  */
 package io.remoteappmanager.spec;

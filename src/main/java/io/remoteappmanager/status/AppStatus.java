@@ -1,7 +1,7 @@
 package io.remoteappmanager.status;
 
-import io.remoteappmanager.planner.Phase;
-import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.Phase;
 import java.time.Instant;
 import java.util.Optional;
 

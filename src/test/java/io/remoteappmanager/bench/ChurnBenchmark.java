@@ -1,8 +1,8 @@
 package io.remoteappmanager.bench;
 
+import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.RuntimeContainer;
-import io.remoteappmanager.spec.AppKey;
 import io.remoteappmanager.testing.TestController;
 import java.time.Duration;
 import java.util.ArrayList;

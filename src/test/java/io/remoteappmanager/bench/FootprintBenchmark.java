@@ -2,7 +2,7 @@ package io.remoteappmanager.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.testing.FreePort;
 import io.remoteappmanager.testing.Http;
 import java.io.IOException;

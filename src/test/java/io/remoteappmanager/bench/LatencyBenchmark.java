@@ -1,7 +1,7 @@
 package io.remoteappmanager.bench;
 
+import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.runtime.ContainerRequest;
-import io.remoteappmanager.spec.AppKey;
 import io.remoteappmanager.testing.TestController;
 import java.time.Duration;
 import java.util.List;

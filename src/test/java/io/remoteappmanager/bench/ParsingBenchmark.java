@@ -1,8 +1,8 @@
 package io.remoteappmanager.bench;
 
 import com.sun.management.ThreadMXBean;
-import io.remoteappmanager.spec.DesiredState;
-import io.remoteappmanager.spec.SpecDirectory;
+import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.source.directory.SpecDirectory;
 import java.lang.management.ManagementFactory;
 
 /**

@@ -1,6 +1,6 @@
 package io.remoteappmanager.bench;
 
-import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.testing.TestEngine;
 import java.io.Closeable;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package io.remoteappmanager.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.planner.KeyHistory;
-import io.remoteappmanager.spec.AppKey;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

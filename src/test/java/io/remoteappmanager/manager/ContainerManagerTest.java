@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.remoteappmanager.model.AppSpec.VolumeBind;
 import io.remoteappmanager.runtime.RuntimeContainer;
-import io.remoteappmanager.spec.AppSpec.VolumeBind;
 import io.remoteappmanager.testing.Http;
 import io.remoteappmanager.testing.PausingRuntime;
 import io.remoteappmanager.testing.TestEngine;
@@ -152,7 +152,7 @@ class ContainerManagerTest {
         assertThatThrownBy(() -> manager.startContainer("ivy", HTTPD, "vol", "/user/ivy",
                 Map.of("/no/such/dir", new VolumeBind("/data", "rw")), Map.of()))
                 .isInstanceOf(StartFailedException.class).hasMessageContaining("/no/such/dir").hasMessageContaining("does not exist");
-        assertThat(engine.runtime.list(engine.labels.appFilter(new io.remoteappmanager.spec.AppKey("ivy", "vol")))).isEmpty();
+        assertThat(engine.runtime.list(engine.labels.appFilter(new io.remoteappmanager.model.AppKey("ivy", "vol")))).isEmpty();
     }
 
     @Test
@@ -162,7 +162,7 @@ class ContainerManagerTest {
         assertThatThrownBy(() -> manager.startContainer("jack", HTTPD, "bad-start", "/user/jack",
                 Map.of(file.toString(), new VolumeBind("/bin", "ro")), Map.of()))
                 .isInstanceOf(StartFailedException.class).hasMessageContaining("start");
-        assertThat(engine.runtime.list(engine.labels.appFilter(new io.remoteappmanager.spec.AppKey("jack", "bad-start")))).isEmpty();
+        assertThat(engine.runtime.list(engine.labels.appFilter(new io.remoteappmanager.model.AppKey("jack", "bad-start")))).isEmpty();
     }
 
     @Test
@@ -172,7 +172,7 @@ class ContainerManagerTest {
 
         assertThatThrownBy(() -> broken.startContainer("kim", HTTPD, "no-port", "/user/kim", Map.of(), Map.of()))
                 .isInstanceOf(StartFailedException.class).hasMessageContaining("no published port");
-        assertThat(engine.runtime.list(engine.labels.appFilter(new io.remoteappmanager.spec.AppKey("kim", "no-port")))).isEmpty();
+        assertThat(engine.runtime.list(engine.labels.appFilter(new io.remoteappmanager.model.AppKey("kim", "no-port")))).isEmpty();
     }
 
     @Test

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.remoteappmanager.model.AppSpec.PullPolicy;
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.SpecOrigin;
 import io.remoteappmanager.runtime.ContainerRequest;
-import io.remoteappmanager.spec.AppSpec;
-import io.remoteappmanager.spec.AppSpec.PullPolicy;
-import io.remoteappmanager.spec.SpecOrigin;
 import io.remoteappmanager.testing.TestEngine;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,13 @@
 package io.remoteappmanager.planner;
 
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec.RestartPolicy;
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.ObservedContainer;
+import io.remoteappmanager.model.SpecOrigin;
+import io.remoteappmanager.model.SpecProblem;
 import io.remoteappmanager.runtime.RuntimeContainer.State;
-import io.remoteappmanager.spec.AppKey;
-import io.remoteappmanager.spec.AppSpec;
-import io.remoteappmanager.spec.AppSpec.RestartPolicy;
-import io.remoteappmanager.spec.DesiredState;
-import io.remoteappmanager.spec.SpecOrigin;
-import io.remoteappmanager.spec.SpecProblem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -13,7 +13,9 @@ import static io.remoteappmanager.planner.PlanFixture.specOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.remoteappmanager.spec.AppSpec;
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.ObservedContainer;
+import io.remoteappmanager.model.Phase;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

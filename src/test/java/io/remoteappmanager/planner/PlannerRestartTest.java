@@ -14,10 +14,12 @@ import static io.remoteappmanager.planner.PlanFixture.waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec.RestartPolicy;
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.ObservedContainer;
+import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.runtime.RuntimeContainer.State;
-import io.remoteappmanager.spec.AppKey;
-import io.remoteappmanager.spec.AppSpec;
-import io.remoteappmanager.spec.AppSpec.RestartPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
-import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.testing.RealmContainers;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestController;

@@ -2,11 +2,11 @@ package io.remoteappmanager.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.policy.SpecPolicy.Ceilings;
-import io.remoteappmanager.spec.AppKey;
-import io.remoteappmanager.spec.DesiredState;
-import io.remoteappmanager.spec.SpecDirectory;
-import io.remoteappmanager.spec.SpecProblem.Kind;
+import io.remoteappmanager.source.directory.SpecDirectory;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestEngine;
 import java.nio.file.Path;

@@ -2,12 +2,12 @@ package io.remoteappmanager.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.SpecProblem.Kind;
+import io.remoteappmanager.model.SpecProblem;
 import io.remoteappmanager.policy.SpecPolicy.Ceilings;
-import io.remoteappmanager.spec.AppSpec;
 import io.remoteappmanager.spec.ParsedFile;
 import io.remoteappmanager.spec.SpecParser;
-import io.remoteappmanager.spec.SpecProblem;
-import io.remoteappmanager.spec.SpecProblem.Kind;
 import io.remoteappmanager.testing.SpecFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import io.remoteappmanager.planner.Phase;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.runtime.RuntimeContainer;
-import io.remoteappmanager.spec.AppKey;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.testing.RealmContainers;
 import io.remoteappmanager.testing.SpecFiles;

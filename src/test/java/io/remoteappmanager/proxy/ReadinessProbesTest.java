@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import io.remoteappmanager.spec.AppSpec;
+import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.testing.TestEngine;
 import java.io.IOException;
 import java.net.InetAddress;

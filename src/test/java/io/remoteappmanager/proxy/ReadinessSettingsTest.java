@@ -3,7 +3,7 @@ package io.remoteappmanager.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remoteappmanager.config.RamConfig;
-import io.remoteappmanager.spec.AppSpec;
+import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.testing.TestEngine;
 import java.time.Duration;
 import java.util.Map;

@@ -4,8 +4,8 @@ import static io.remoteappmanager.proxy.ProxyRoutesTest.waiting;
 import static io.remoteappmanager.testing.TestEngine.HTTPD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.remoteappmanager.planner.Phase;
-import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.testing.Chp;
 import io.remoteappmanager.testing.SpecFiles;

@@ -4,8 +4,8 @@ import static io.remoteappmanager.testing.TestEngine.HTTPD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.runtime.RuntimeContainer;
-import io.remoteappmanager.spec.AppKey;
 import io.remoteappmanager.testing.ControllerProcess;
 import io.remoteappmanager.testing.RealmContainers;
 import io.remoteappmanager.testing.TestController;

@@ -4,8 +4,8 @@ import static io.remoteappmanager.testing.TestEngine.HTTPD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.remoteappmanager.manager.ContainerNames;
-import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.ContainerNames;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.testing.AppStatuses;
 import io.remoteappmanager.testing.RealmContainers;

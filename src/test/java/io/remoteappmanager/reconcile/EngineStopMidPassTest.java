@@ -4,7 +4,7 @@ import static io.remoteappmanager.testing.TestEngine.HTTPD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.testing.PrivateEngine;
 import io.remoteappmanager.testing.RealmContainers;
 import io.remoteappmanager.testing.TestController;

@@ -5,8 +5,8 @@ import static io.remoteappmanager.testing.TestEngine.HTTPD_V2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.runtime.RuntimeContainer;
-import io.remoteappmanager.spec.AppKey;
 import io.remoteappmanager.testing.AppStatuses;
 import io.remoteappmanager.testing.LocalRegistry;
 import io.remoteappmanager.testing.RealmContainers;

@@ -5,10 +5,10 @@ import static io.remoteappmanager.testing.TestEngine.HTTPD_V2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.remoteappmanager.manager.LabelScheme;
-import io.remoteappmanager.planner.Phase;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.LabelScheme;
+import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.runtime.RuntimeContainer;
-import io.remoteappmanager.spec.AppKey;
 import io.remoteappmanager.testing.Http;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestController;

@@ -4,8 +4,8 @@ import static io.remoteappmanager.testing.TestEngine.HTTPD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.remoteappmanager.planner.Phase;
-import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.testing.RealmContainers;
 import io.remoteappmanager.testing.TestController;

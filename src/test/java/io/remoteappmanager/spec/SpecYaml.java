@@ -1,17 +1,18 @@
 package io.remoteappmanager.spec;
 
+import io.remoteappmanager.model.SpecProblem;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Builds spec documents for tests with known line numbers: metadata.name on line 4, spec fields from line 6. */
-final class SpecYaml {
+public final class SpecYaml {
 
-    static final String FILE = "alice.yaml";
+    public static final String FILE = "alice.yaml";
 
     private SpecYaml() {}
 
     /** A document named {@code name} whose spec section holds {@code specLines} (indented for you), from line 6. */
-    static String doc(String name, String... specLines) {
+    public static String doc(String name, String... specLines) {
         StringBuilder yaml = new StringBuilder("apiVersion: remoteappmanager/v1\nkind: RemoteApp\nmetadata:\n  name: ")
                 .append(name).append("\nspec:\n");
         for (String line : specLines) {
@@ -21,7 +22,7 @@ final class SpecYaml {
     }
 
     /** A valid document for {@code user} and {@code name}, plus {@code extraSpecLines} from line 8. */
-    static String app(String name, String user, String... extraSpecLines) {
+    public static String app(String name, String user, String... extraSpecLines) {
         String[] lines = new String[extraSpecLines.length + 2];
         lines[0] = "user: " + user;
         lines[1] = "image: simphony/paraview:5.4";
@@ -29,11 +30,11 @@ final class SpecYaml {
         return doc(name, lines);
     }
 
-    static ParsedFile parse(String yaml) {
+    public static ParsedFile parse(String yaml) {
         return SpecParser.parse(FILE, yaml.getBytes(StandardCharsets.UTF_8));
     }
 
-    static List<String> problems(ParsedFile parsed) {
+    public static List<String> problems(ParsedFile parsed) {
         return parsed.problems().stream().map(SpecProblem::toString).toList();
     }
 }

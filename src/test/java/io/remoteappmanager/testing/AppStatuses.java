@@ -2,8 +2,8 @@ package io.remoteappmanager.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import io.remoteappmanager.planner.Phase;
-import io.remoteappmanager.spec.AppKey;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.status.AppStatus;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.remoteappmanager.testing;
 
+import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.runtime.RuntimeContainer;
-import io.remoteappmanager.spec.AppKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -3,8 +3,8 @@ package io.remoteappmanager.testing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.executor.Backoffs;
 import io.remoteappmanager.executor.Executor;
-import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.manager.ContainerManager;
+import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.proxy.ProxyBeans;
 import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.proxy.ReadinessGate;
@@ -14,7 +14,8 @@ import io.remoteappmanager.reconcile.EngineEvents;
 import io.remoteappmanager.reconcile.PassListener;
 import io.remoteappmanager.reconcile.ReconcileLoop;
 import io.remoteappmanager.reconcile.Reconciler;
-import io.remoteappmanager.spec.SpecWatcher;
+import io.remoteappmanager.source.SpecSource;
+import io.remoteappmanager.source.directory.DirectorySource;
 import io.remoteappmanager.status.StatusStore;
 import java.util.List;
 
@@ -32,7 +33,7 @@ public final class TestController implements AutoCloseable {
     public final Reconciler reconciler;
     public final ReconcileLoop loop;
     private final EngineEvents events;
-    private final SpecWatcher watcher;
+    private final SpecSource source;
     private final Executor executor;
 
     public TestController(TestEngine engine) {
@@ -48,18 +49,17 @@ public final class TestController implements AutoCloseable {
                 new ReadinessGate(engine.config.readiness(), readiness, status, manager, backoffs, this::wake),
                 new RouteSync(ProxyBeans.chp(engine.config.proxy()), engine.config.realm(), status, readiness, proxy,
                         metrics));
-        reconciler = new Reconciler(SpecPolicy.directory(engine.config.specs().dir(), engine.config,
-                engine.config.specs().debounce()), engine.runtime, engine.labels,
+        source = new DirectorySource(SpecPolicy.directory(engine.config.specs().dir(), engine.config,
+                engine.config.specs().debounce()), engine.config.specs().debounce());
+        reconciler = new Reconciler(source, engine.runtime, engine.labels,
                 engine.template, executor, backoffs, status, metrics, engine.config, listeners);
         loop = new ReconcileLoop(reconciler);
         events = new EngineEvents(engine.runtime, engine.labels, loop);
-        watcher = new SpecWatcher(engine.config.specs().dir(), engine.config.specs().debounce(),
-                () -> loop.trigger("spec files changed"));
     }
 
     /** Starts watching, listening and the first pass, as the application's start-up does. */
     public TestController start() {
-        watcher.start();
+        source.start(() -> loop.trigger("spec files changed"));
         events.start();
         loop.start();
         return this;
@@ -68,7 +68,7 @@ public final class TestController implements AutoCloseable {
     /** Stops the controller; its containers keep running. */
     @Override
     public void close() {
-        watcher.close();
+        source.close();
         events.close();
         loop.close();
         executor.close();

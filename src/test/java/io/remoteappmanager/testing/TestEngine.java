@@ -8,7 +8,7 @@ import io.remoteappmanager.config.StandaloneConfig;
 import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.manager.ContainerTemplate;
 import io.remoteappmanager.manager.ImagePuller;
-import io.remoteappmanager.manager.LabelScheme;
+import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.docker.DockerTestAccess;
 import java.time.Duration;

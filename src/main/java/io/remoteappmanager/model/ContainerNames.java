@@ -1,6 +1,5 @@
-package io.remoteappmanager.manager;
+package io.remoteappmanager.model;
 
-import io.remoteappmanager.spec.AppKey;
 import java.nio.charset.StandardCharsets;
 
 /**

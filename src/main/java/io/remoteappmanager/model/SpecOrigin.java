@@ -1,4 +1,4 @@
-package io.remoteappmanager.spec;
+package io.remoteappmanager.model;
 
 /** Where a spec came from: its file name, the document's metadata.name and its line, for labels and errors. */
 public record SpecOrigin(String file, String document, int line) {

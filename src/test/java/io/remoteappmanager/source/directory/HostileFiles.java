@@ -1,5 +1,6 @@
-package io.remoteappmanager.spec;
+package io.remoteappmanager.source.directory;
 
+import io.remoteappmanager.spec.SpecParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.remoteappmanager.spec;
+package io.remoteappmanager.model;
 
 import java.util.Optional;
 

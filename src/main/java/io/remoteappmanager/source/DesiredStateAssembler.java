@@ -1,6 +1,11 @@
-package io.remoteappmanager.spec;
+package io.remoteappmanager.source;
 
-import io.remoteappmanager.spec.SpecProblem.Kind;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.SpecProblem.Kind;
+import io.remoteappmanager.model.SpecProblem;
+import io.remoteappmanager.spec.ParsedFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,24 +18,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Combines the per-file results of one directory pass into a {@link DesiredState}: broken files contribute
+ * Combines the per-file results of one read of a source (a directory, a git commit) into a {@link DesiredState}: broken files contribute
  * their last good content (or protect their containers), and specs that clash across files are reported.
  */
-final class DesiredStateAssembler {
-
-    /**
-     * One spec file as the directory last saw it.
-     *
-     * @param lastGood the specs of the newest version that parsed, or null if no version ever did
-     */
-    record FileState(String name, ParsedFile parsed, List<AppSpec> lastGood) {
-
-        /** The state after reading a new version, remembering {@code previous}'s good content if this one fails. */
-        static FileState next(String name, ParsedFile parsed, FileState previous) {
-            List<AppSpec> good = parsed.ok() ? parsed.specs() : previous == null ? null : previous.lastGood();
-            return new FileState(name, parsed, good);
-        }
-    }
+public final class DesiredStateAssembler {
 
     private DesiredStateAssembler() {}
 
@@ -38,7 +29,7 @@ final class DesiredStateAssembler {
      * {@code files} in a stable order (by name) so that problems come out in a stable order. A directory whose
      * files give no app at all counts as unusable: an emptied or half-written file must not prune everything.
      */
-    static DesiredState assemble(Iterable<FileState> files, boolean hasFiles, Set<String> unsettled) {
+    public static DesiredState assemble(Iterable<FileState> files, boolean hasFiles, Set<String> unsettled) {
         List<SpecProblem> problems = new ArrayList<>();
         Set<String> protectedSources = new HashSet<>();
         List<AppSpec> specs = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.remoteappmanager.spec;
+package io.remoteappmanager.model;
 
 /** The identity of an app: one user's one mapping. Desired specs and running containers meet on it. */
 public record AppKey(String user, String mappingId) implements Comparable<AppKey> {

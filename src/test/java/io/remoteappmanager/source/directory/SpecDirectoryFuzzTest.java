@@ -1,7 +1,9 @@
-package io.remoteappmanager.spec;
+package io.remoteappmanager.source.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestEngine;

@@ -1,7 +1,13 @@
-package io.remoteappmanager.spec;
+package io.remoteappmanager.source.directory;
 
-import io.remoteappmanager.spec.DesiredStateAssembler.FileState;
-import io.remoteappmanager.spec.SpecProblem.Kind;
+import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.SpecProblem.Kind;
+import io.remoteappmanager.model.SpecProblem;
+import io.remoteappmanager.source.DesiredStateAssembler;
+import io.remoteappmanager.source.FileState;
+import io.remoteappmanager.spec.ParsedFile;
+import io.remoteappmanager.spec.SpecCheck;
+import io.remoteappmanager.spec.SpecParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;

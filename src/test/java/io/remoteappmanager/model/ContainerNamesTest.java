@@ -1,8 +1,7 @@
-package io.remoteappmanager.manager;
+package io.remoteappmanager.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.remoteappmanager.spec.AppKey;
 import org.junit.jupiter.api.Test;
 
 /** One key, one readable name; two keys, two names, whatever dashes, underscores or @ they hold. */

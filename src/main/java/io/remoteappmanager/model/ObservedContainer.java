@@ -1,7 +1,6 @@
-package io.remoteappmanager.planner;
+package io.remoteappmanager.model;
 
 import io.remoteappmanager.runtime.RuntimeContainer;
-import io.remoteappmanager.spec.AppKey;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,7 +1,6 @@
-package io.remoteappmanager.manager;
+package io.remoteappmanager.model;
 
 import io.remoteappmanager.config.RamConfig;
-import io.remoteappmanager.spec.AppKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.remoteappmanager.spec;
+package io.remoteappmanager.source.directory;
 
 import static io.remoteappmanager.spec.SpecYaml.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.remoteappmanager.spec.SpecProblem.Kind;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.SpecOrigin;
+import io.remoteappmanager.model.SpecProblem.Kind;
+import io.remoteappmanager.model.SpecProblem;
+import io.remoteappmanager.spec.SpecCheck;
+import io.remoteappmanager.spec.SpecYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.remoteappmanager.spec;
+package io.remoteappmanager.source.directory;
 
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;

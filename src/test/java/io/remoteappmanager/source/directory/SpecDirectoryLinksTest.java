@@ -1,13 +1,16 @@
-package io.remoteappmanager.spec;
+package io.remoteappmanager.source.directory;
 
-import static io.remoteappmanager.spec.SpecDirectoryTest.ALICE;
-import static io.remoteappmanager.spec.SpecDirectoryTest.problems;
+import static io.remoteappmanager.source.directory.SpecDirectoryTest.ALICE;
+import static io.remoteappmanager.source.directory.SpecDirectoryTest.problems;
 import static io.remoteappmanager.spec.SpecYaml.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.remoteappmanager.spec.SpecProblem.Kind;
+import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.SpecProblem.Kind;
+import io.remoteappmanager.model.SpecProblem;
+import io.remoteappmanager.spec.SpecYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.remoteappmanager.planner;
+package io.remoteappmanager.model;
 
 /** Where an app stands, in the words an operator of Kubernetes-style tools expects. */
 public enum Phase {

@@ -1,6 +1,6 @@
-package io.remoteappmanager.spec;
+package io.remoteappmanager.source.directory;
 
-import static io.remoteappmanager.spec.SpecDirectoryLinksTest.swapLink;
+import static io.remoteappmanager.source.directory.SpecDirectoryLinksTest.swapLink;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
