@@ -7,7 +7,9 @@
 #   env     print `export DOCKER_HOST=...` for the engine in use: eval "$(scripts/engine.sh env)"
 #   status  exit 0 if the engine in use answers
 #   images  build the test images (ram-test/httpd:1, ram-test/httpd:2, ram-test/crash:1) if missing
-# Environment: RAM_ENGINE_DIR (state dir, default /tmp/ram-engine), DOCKER_HOST (an engine to reuse).
+# Environment: RAM_ENGINE_DIR (state dir, default /tmp/ram-engine), DOCKER_HOST (an engine to reuse),
+# RAM_ENGINE_BRIDGE / RAM_ENGINE_BRIDGE_CIDR (the bridge taken when another engine owns docker0; default
+# ram0, 172.29.0.1/24: give a second private engine beside the first one its own).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -23,8 +25,8 @@ DATA_ROOT=$STATE/data
 LOG=$STATE/dockerd.log
 OUR_HOST=unix://$SOCK
 # Our own bridge, used only when another running engine owns docker0.
-BRIDGE=ram0
-BRIDGE_CIDR=172.29.0.1/24
+BRIDGE=${RAM_ENGINE_BRIDGE:-ram0}
+BRIDGE_CIDR=${RAM_ENGINE_BRIDGE_CIDR:-172.29.0.1/24}
 START_TIMEOUT=60
 
 # answers HOST: true if a Docker engine answers at HOST (bounded, so a hung socket cannot block us).
