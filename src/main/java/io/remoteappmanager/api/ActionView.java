@@ -1,6 +1,6 @@
 package io.remoteappmanager.api;
 
-import io.remoteappmanager.executor.ActionOutcome;
+import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.planner.Action;
 import java.util.Locale;
 
@@ -20,6 +20,6 @@ public record ActionView(String kind, String key, String containerId, String rea
     }
 
     private static String kind(Action a) {
-        return a.kind().name().toLowerCase(Locale.ROOT);
+        return a.verb();
     }
 }

@@ -13,9 +13,14 @@ public record AppView(
         String phase,
         String message,
         String containerId,
+        String image,
         String hostUrl,
         String urlpath,
         String urlId,
+        boolean ready,
+        String revision,
+        Integer exitCode,
+        String node,
         String lastAction,
         String lastReason,
         Instant lastActionAt,
@@ -24,10 +29,12 @@ public record AppView(
         Instant updated) {
 
     static AppView of(AppStatus s) {
+        AppStatus.LastAction last = s.last();
         return new AppView(s.key().toString(), s.key().user(), s.key().mappingId(), s.name().orElse(null),
                 s.source().orElse(null), s.phase().name(), s.message(), s.containerId().orElse(null),
-                s.hostUrl().orElse(null), s.urlpath().orElse(null), s.urlId().orElse(null),
-                s.lastAction().orElse(null), s.lastReason().orElse(null), s.lastActionAt().orElse(null),
-                s.lastError().orElse(null), s.since(), s.updated());
+                s.image().orElse(null), s.hostUrl().orElse(null), s.urlpath().orElse(null), s.urlId().orElse(null),
+                s.ready(), s.revision().orElse(null), s.exitCode().isPresent() ? s.exitCode().getAsInt() : null,
+                s.node().orElse(null), last.action().orElse(null), last.reason().orElse(null), last.at().orElse(null),
+                last.error().orElse(null), s.since(), s.updated());
     }
 }

@@ -1,6 +1,6 @@
 package io.remoteappmanager.api;
 
-import io.remoteappmanager.status.StatusStore;
+import io.remoteappmanager.status.StatusBoard;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,25 +13,22 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AppsResource {
 
-    private final StatusStore status;
+    private final StatusBoard status;
 
-    public AppsResource(StatusStore status) {
+    public AppsResource(StatusBoard status) {
         this.status = status;
     }
 
     @GET
     public List<AppView> all() {
-        return status.all().stream().map(AppView::of).toList();
+        return status.current().all().stream().map(AppView::of).toList();
     }
 
     /** One app by its spec's {@code metadata.name}. */
     @GET
     @Path("{name}")
     public AppView byName(@PathParam("name") String name) {
-        return status.all().stream()
-                .filter(s -> s.name().filter(name::equals).isPresent())
-                .findFirst()
-                .map(AppView::of)
+        return status.current().byName(name).map(AppView::of)
                 .orElseThrow(() -> ApiException.notFound("no app named '" + name + "' (see GET /api/v1/apps)"));
     }
 }

@@ -2,7 +2,7 @@ package io.remoteappmanager.api;
 
 import io.remoteappmanager.model.SpecProblem;
 import io.remoteappmanager.planner.Decision;
-import io.remoteappmanager.reconcile.PlanSnapshot;
+import io.remoteappmanager.reconcile.Preview;
 import java.util.List;
 
 /** What a pass would do now: every app's phase and message, the actions, pass-wide warnings and spec problems. */
@@ -17,7 +17,7 @@ public record PlanView(List<DecisionView> apps, List<ActionView> actions, List<S
         }
     }
 
-    static PlanView of(PlanSnapshot.Result snapshot) {
+    static PlanView of(Preview snapshot) {
         return new PlanView(
                 snapshot.plan().decisions().stream().map(DecisionView::of).toList(),
                 snapshot.plan().actions().stream().map(ActionView::planned).toList(),

@@ -2,10 +2,9 @@ package io.remoteappmanager.api;
 
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.proxy.ProxyStatus;
+import io.remoteappmanager.reconcile.Controller;
 import io.remoteappmanager.reconcile.PassResult;
-import io.remoteappmanager.reconcile.ReconcileLoop;
-import io.remoteappmanager.reconcile.Reconciler;
-import io.remoteappmanager.status.StatusStore;
+import io.remoteappmanager.status.StatusBoard;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,16 +21,13 @@ import java.util.concurrent.TimeoutException;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReconcileResource {
 
-    private final Reconciler reconciler;
-    private final ReconcileLoop loop;
-    private final StatusStore status;
+    private final Controller controller;
+    private final StatusBoard status;
     private final ProxyStatus proxy;
     private final Duration passTimeout;
 
-    public ReconcileResource(Reconciler reconciler, ReconcileLoop loop, StatusStore status, ProxyStatus proxy,
-            RamConfig config) {
-        this.reconciler = reconciler;
-        this.loop = loop;
+    public ReconcileResource(Controller controller, StatusBoard status, ProxyStatus proxy, RamConfig config) {
+        this.controller = controller;
         this.status = status;
         this.proxy = proxy;
         this.passTimeout = config.health().maxPassDuration();
@@ -41,16 +37,16 @@ public class ReconcileResource {
     @GET
     @Path("plan")
     public PlanView plan() {
-        return PlanView.of(reconciler.preview());
+        return PlanView.of(controller.preview());
     }
 
-    /** Runs a pass now (after the current one, if any) and returns what it did. */
+    /** Runs a pass now (after the current one, if any) and returns what it did, once its actions have ended. */
     @POST
     @Path("reconcile")
     public ReconcileView reconcile() throws InterruptedException {
         PassResult result;
         try {
-            result = loop.requestPass("api").get(passTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            result = controller.requestPass("api").get(passTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new ApiException(504, "the pass did not finish within " + passTimeout
                     + " (ram.health.max-pass-duration); it goes on, see GET /api/v1/status");
@@ -66,6 +62,6 @@ public class ReconcileResource {
     @GET
     @Path("status")
     public StatusView lastPass() {
-        return StatusView.of(status.lastPass(), proxy.snapshot());
+        return StatusView.of(status.current(), proxy.snapshot());
     }
 }

@@ -1,31 +1,28 @@
 package io.remoteappmanager.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.remoteappmanager.app.RemoteAppManager;
+import io.remoteappmanager.app.SpecSources;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.config.StandaloneConfig;
-import io.remoteappmanager.executor.Backoffs;
-import io.remoteappmanager.manager.ContainerTemplate;
-import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.planner.Action;
 import io.remoteappmanager.planner.Decision;
-import io.remoteappmanager.policy.SpecPolicy;
-import io.remoteappmanager.reconcile.PlanSnapshot;
+import io.remoteappmanager.reconcile.Preview;
+import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.RuntimeFault;
 import io.remoteappmanager.runtime.docker.DockerRuntimes;
-import io.remoteappmanager.source.directory.DirectorySource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code plan DIR}: what a pass would do now against the configured engine and realm (ram.* settings from
- * the environment and application.properties), printed and not done. Back-offs start empty, as after a restart.
+ * the environment and application.properties), printed and not done. It builds the controller exactly as the
+ * application does, without starting it, and lists the realm once. Back-offs start empty, as after a restart.
  */
 @Command(name = "plan", description = "Show what a pass would do for the specs in DIR; changes nothing. "
         + "Exit 0, 1 when the engine is unreachable, 2 on a usage error.")
@@ -56,13 +53,11 @@ final class PlanCommand implements Callable<Integer> {
             options.put("ram.docker.host", dockerHost);
         }
         RamConfig config = StandaloneConfig.load(Map.of(), options);
-        LabelScheme labels = new LabelScheme(config);
-        try (DockerRuntimes.Connection engine = DockerRuntimes.connect(config, new SimpleMeterRegistry())) {
-            PlanSnapshot snapshot = new PlanSnapshot(new DirectorySource(SpecPolicy.directory(directory, config, Duration.ZERO), Duration.ZERO),
-                    engine.runtime(), labels,
-                    new ContainerTemplate(config, labels), config.prune().allowEmpty());
-            PlanSnapshot.Result result = snapshot.take(new Backoffs(config)::history, Instant.now());
-            print(out, config, result);
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        try (ContainerRuntime runtime = DockerRuntimes.connect(config, metrics);
+                RemoteAppManager controller = RemoteAppManager.assemble(config, runtime,
+                        SpecSources.oneOff(directory, config), metrics)) {
+            print(out, config, controller.controller().preview());
             return 0;
         } catch (RuntimeFault e) {
             spec.commandLine().getErr().printf("cannot reach the Docker engine at %s: %s%n",
@@ -71,7 +66,7 @@ final class PlanCommand implements Callable<Integer> {
         }
     }
 
-    private void print(PrintWriter out, RamConfig config, PlanSnapshot.Result result) {
+    private void print(PrintWriter out, RamConfig config, Preview result) {
         out.printf("realm '%s', %d app(s) desired, %d container(s) observed%n", config.realm(),
                 result.desired().apps().size(), result.observed().size());
         result.desired().problems().forEach(p -> out.println("problem: " + p));

@@ -1,15 +1,14 @@
 package io.remoteappmanager.cli;
 
+import io.remoteappmanager.app.SpecSources;
 import io.remoteappmanager.config.StandaloneConfig;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.SpecProblem;
-import io.remoteappmanager.policy.SpecPolicy;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** {@code validate DIR}: reads the spec directory as the controller would and prints every problem as {@code file:line: message}. */
 @Command(name = "validate", description = "Check every spec in DIR; exit 0 when valid, 1 when not, 2 on a usage error.")
@@ -24,7 +23,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path directory = dir.require();
-        DesiredState desired = SpecPolicy.directory(directory, StandaloneConfig.load(Map.of()), Duration.ZERO).read();
+        DesiredState desired = SpecSources.oneOff(directory, StandaloneConfig.load(Map.of())).read();
         for (SpecProblem problem : desired.problems()) {
             spec.commandLine().getOut().println(problem);
         }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The controller's whole configuration (DESIGN.md section 6), typed and defaulted in one place. */
+/** The controller's whole configuration, typed and defaulted in one place; the README lists every key. */
 @ConfigMapping(prefix = "ram")
 public interface RamConfig {
 
@@ -75,6 +75,14 @@ public interface RamConfig {
         @WithName("max-backoff")
         @WithDefault("5m")
         Duration maxBackoff();
+
+        /**
+         * The slow resync of the observed state: a full listing of the realm even while the engine's event stream
+         * looks healthy (it is also listed whenever the stream reconnects).
+         */
+        @WithName("relist-interval")
+        @WithDefault("10m")
+        Duration relistInterval();
     }
 
     /** When the controller may remove containers whose spec is gone. */
@@ -104,6 +112,16 @@ public interface RamConfig {
 
         @WithName("api-version")
         Optional<String> apiVersion();
+
+        /** How long one engine call may take before it fails its action (and, for a ping, makes readiness down). */
+        @WithName("call-timeout")
+        @WithDefault("30s")
+        Duration callTimeout();
+
+        /** How long one image pull may take before it fails its action. */
+        @WithName("pull-timeout")
+        @WithDefault("10m")
+        Duration pullTimeout();
 
         /** Run containers with the engine's init, which forwards signals and reaps zombies. */
         @WithDefault("true")

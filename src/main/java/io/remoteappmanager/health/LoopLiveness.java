@@ -1,7 +1,7 @@
 package io.remoteappmanager.health;
 
 import io.remoteappmanager.config.RamConfig;
-import io.remoteappmanager.reconcile.ReconcileLoop;
+import io.remoteappmanager.reconcile.Controller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,10 +15,10 @@ import org.eclipse.microprofile.health.Liveness;
 @ApplicationScoped
 public class LoopLiveness implements HealthCheck {
 
-    private final ReconcileLoop loop;
+    private final Controller loop;
     private final Duration maxPass;
 
-    public LoopLiveness(ReconcileLoop loop, RamConfig config) {
+    public LoopLiveness(Controller loop, RamConfig config) {
         this.loop = loop;
         this.maxPass = config.health().maxPassDuration();
     }

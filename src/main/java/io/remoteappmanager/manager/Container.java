@@ -1,5 +1,6 @@
 package io.remoteappmanager.manager;
 
+import io.remoteappmanager.model.Endpoint;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import java.util.Map;
@@ -27,22 +28,21 @@ public record Container(
     /** Reads a runtime container through the label scheme; absent labels become empty strings. */
     public static Container of(RuntimeContainer c, LabelScheme scheme) {
         Map<String, String> l = c.labels();
-        Optional<RuntimeContainer.PublishedPort> port = c.port();
+        Optional<Endpoint> endpoint = c.endpoint();
         return new Container(c.id(), c.name(), c.image(), c.imageId(),
                 scheme.get(l, LabelScheme.USER).orElse(""),
                 scheme.get(l, LabelScheme.MAPPING_ID).orElse(""),
                 scheme.get(l, LabelScheme.URL_ID).orElse(""),
                 scheme.get(l, LabelScheme.URLPATH).orElse(""),
                 scheme.get(l, LabelScheme.REALM).orElse(""),
-                port.map(RuntimeContainer.PublishedPort::hostIp).orElse(""),
-                port.map(RuntimeContainer.PublishedPort::hostPort).orElse(0),
+                endpoint.map(Endpoint::host).orElse(""),
+                endpoint.map(Endpoint::port).orElse(0),
                 c.state().name().toLowerCase(java.util.Locale.ROOT),
                 Map.copyOf(l));
     }
 
     /** {@code http://<hostIp>:<hostPort>}, where the reverse proxy sends this app's traffic. */
     public String hostUrl() {
-        String ip = hostIp.contains(":") ? "[" + hostIp + "]" : hostIp;
-        return "http://" + ip + ":" + hostPort;
+        return new Endpoint(hostIp, hostPort).url();
     }
 }

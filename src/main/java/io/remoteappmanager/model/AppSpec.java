@@ -38,6 +38,20 @@ public record AppSpec(
         return new AppKey(user, mappingId);
     }
 
+    /** The base URL path without trailing slashes, as the container's environment and urlpath use it. */
+    public String baseUrl() {
+        String trimmed = baseUrlPath;
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
+    }
+
+    /** Where the proxy serves this app under {@code urlId}: {@code <baseUrlPath without trailing slash>/containers/<urlId>}. */
+    public String urlpath(String urlId) {
+        return baseUrl() + "/containers/" + urlId;
+    }
+
     /** A host directory bound into the container, in the seed's {@code {bind, mode}} form. */
     public record VolumeBind(String bind, String mode) {
         public boolean readOnly() {

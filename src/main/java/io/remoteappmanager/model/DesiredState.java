@@ -27,6 +27,9 @@ public record DesiredState(
         boolean directoryUsable,
         Set<String> unsettled) {
 
+    /** Nothing read yet: no app, and unusable, so nothing would be pruned. */
+    public static final DesiredState NONE = new DesiredState(Map.of(), List.of(), Set.of(), Set.of(), false, Set.of());
+
     public DesiredState {
         apps = Map.copyOf(apps);
         problems = List.copyOf(problems);

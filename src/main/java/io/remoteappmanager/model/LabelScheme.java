@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The container labels of DESIGN.md section 3, with the configured prefix and realm: the only state the
+ * The container labels (README, "Containers"), with the configured prefix and realm: the only state the
  * controller keeps, so everything it knows about a container is read back through here.
  */
 @ApplicationScoped
@@ -20,6 +20,7 @@ public class LabelScheme {
     public static final String URLPATH = "urlpath";
     public static final String SPEC_HASH = "spec_hash";
     public static final String SOURCE = "source";
+    public static final String REVISION = "revision";
 
     private final String prefix;
     private final String realm;
@@ -59,6 +60,15 @@ public class LabelScheme {
 
     public Optional<String> get(Map<String, String> labels, String name) {
         return Optional.ofNullable(labels.get(key(name)));
+    }
+
+    /**
+     * The spec file a {@code source} label ({@code <file>#<document>}) names. Document names never hold a {@code #},
+     * so the last one separates them, and a file name with a {@code #} keeps its whole name.
+     */
+    public static String sourceFile(String sourceLabel) {
+        int hash = sourceLabel.lastIndexOf('#');
+        return hash < 0 ? sourceLabel : sourceLabel.substring(0, hash);
     }
 
     /** The app a container belongs to, or empty for a container missing its user or mapping label. */

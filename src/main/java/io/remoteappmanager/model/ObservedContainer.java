@@ -1,25 +1,44 @@
 package io.remoteappmanager.model;
 
-import io.remoteappmanager.runtime.RuntimeContainer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * One container of this realm as the planner sees it: its app key and the labels that matter, read
- * once from the engine's listing.
+ * One app container of this realm as the planner and the status see it: its app key and the labels that matter,
+ * read once when the container was observed, and where it is served.
  *
- * @param sourceFile the spec file named by the {@code source} label (the part before {@code #}), or empty
+ * @param urlpath    the {@code urlpath} label, so an app kept without its spec can still be routed
+ * @param sourceFile the spec file named by the {@code source} label, or empty
+ * @param revision   the {@code revision} label: the source version the container was made from, if any
+ * @param endpoint   where its web server is reached, once it runs and is published
+ * @param mounts     its host binds, checked against the volume policy again before every start
+ * @param exitCode   the code it last exited with, when it has exited
+ * @param node       the node it runs on (a swarm), or empty
+ * @param detail     the engine's own words on its state, when they say more than the state
  */
 public record ObservedContainer(
         String id,
         String name,
         AppKey key,
-        RuntimeContainer.State state,
+        ContainerState state,
+        String image,
         String specHash,
         String urlId,
+        Optional<String> urlpath,
         Optional<String> sourceFile,
+        Optional<String> revision,
         Instant created,
-        Optional<RuntimeContainer.PublishedPort> port) {
+        Optional<Endpoint> endpoint,
+        List<VolumeMount> mounts,
+        OptionalInt exitCode,
+        Optional<String> node,
+        Optional<String> detail) {
+
+    public ObservedContainer {
+        mounts = List.copyOf(mounts);
+    }
 
     public boolean isRunning() {
         return state.isUp();

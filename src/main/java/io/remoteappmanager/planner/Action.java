@@ -2,11 +2,13 @@ package io.remoteappmanager.planner;
 
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.ObservedContainer;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One change to make to the engine, with the reason it is made (logged and shown in status).
- * Built only through the intent-named factories, so every action carries what its kind needs.
+ * One change to make to the engine, with the reason it is made (logged and shown in status). Built only through
+ * the intent-named factories, so every action carries what its kind needs.
  */
 public final class Action {
 
@@ -14,7 +16,7 @@ public final class Action {
     public enum Kind {
         /** Create and start a container for a desired app. */
         CREATE,
-        /** Stop and remove the container, then create and start a new one with the same url id. */
+        /** Replace the container with one made from the current spec, keeping its url id. */
         RECREATE,
         /** Start an exited container again. */
         RESTART,
@@ -25,35 +27,46 @@ public final class Action {
     private final Kind kind;
     private final AppKey key;
     private final Optional<AppSpec> spec;
-    private final Optional<String> containerId;
+    private final Optional<ObservedContainer> container;
     private final Optional<String> urlId;
     private final String reason;
+    private final boolean failedStart;
 
-    private Action(Kind kind, AppKey key, Optional<AppSpec> spec, Optional<String> containerId,
-            Optional<String> urlId, String reason) {
+    private Action(Kind kind, AppKey key, Optional<AppSpec> spec, Optional<ObservedContainer> container,
+            Optional<String> urlId, String reason, boolean failedStart) {
         this.kind = kind;
         this.key = key;
         this.spec = spec;
-        this.containerId = containerId;
+        this.container = container;
         this.urlId = urlId;
         this.reason = reason;
+        this.failedStart = failedStart;
     }
 
     /** A new container; {@code urlId} empty means "draw a fresh one". */
     public static Action create(AppSpec spec, Optional<String> urlId, String reason) {
-        return new Action(Kind.CREATE, spec.key(), Optional.of(spec), Optional.empty(), urlId, reason);
+        return new Action(Kind.CREATE, spec.key(), Optional.of(spec), Optional.empty(), urlId, reason, false);
     }
 
-    public static Action recreate(AppSpec spec, String containerId, String urlId, String reason) {
-        return new Action(Kind.RECREATE, spec.key(), Optional.of(spec), Optional.of(containerId), Optional.of(urlId), reason);
+    public static Action recreate(AppSpec spec, ObservedContainer container, String urlId, String reason) {
+        return new Action(Kind.RECREATE, spec.key(), Optional.of(spec), Optional.of(container), Optional.of(urlId),
+                reason, false);
     }
 
-    public static Action restart(AppKey key, String containerId, String reason) {
-        return new Action(Kind.RESTART, key, Optional.empty(), Optional.of(containerId), Optional.empty(), reason);
+    public static Action restart(AppKey key, ObservedContainer container, String reason) {
+        return new Action(Kind.RESTART, key, Optional.empty(), Optional.of(container), Optional.empty(), reason, false);
     }
 
-    public static Action remove(AppKey key, String containerId, String reason) {
-        return new Action(Kind.REMOVE, key, Optional.empty(), Optional.of(containerId), Optional.empty(), reason);
+    public static Action remove(AppKey key, ObservedContainer container, String reason) {
+        return new Action(Kind.REMOVE, key, Optional.empty(), Optional.of(container), Optional.empty(), reason, false);
+    }
+
+    /**
+     * Removes a container this controller started that never became ready: done, it counts as the key's failed
+     * start, so the next create waits for the key's back-off.
+     */
+    public static Action removeNotReady(AppKey key, ObservedContainer container, String reason) {
+        return new Action(Kind.REMOVE, key, Optional.empty(), Optional.of(container), Optional.empty(), reason, true);
     }
 
     public Kind kind() {
@@ -68,8 +81,13 @@ public final class Action {
         return spec;
     }
 
+    /** The container the action acts on (none for a create). */
+    public Optional<ObservedContainer> container() {
+        return container;
+    }
+
     public Optional<String> containerId() {
-        return containerId;
+        return container.map(ObservedContainer::id);
     }
 
     public Optional<String> urlId() {
@@ -80,8 +98,19 @@ public final class Action {
         return reason;
     }
 
+    /** Whether carrying it out counts as a failure of the key (a start that never became ready). */
+    public boolean failedStart() {
+        return failedStart;
+    }
+
+    /** The kind in lower case ({@code create}), as logs, status and metrics name it. */
+    public String verb() {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
     @Override
     public String toString() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT) + " " + key + containerId.map(id -> " [" + id.substring(0, Math.min(12, id.length())) + "]").orElse("") + ": " + reason;
+        return verb() + " " + key + containerId().map(id -> " [" + id.substring(0, Math.min(12, id.length())) + "]").orElse("")
+                + ": " + reason;
     }
 }

@@ -4,18 +4,27 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the executor remembers about one app key between passes, so the planner can apply back-off:
- * consecutive failures or crash restarts, and the earliest time the next attempt may be made.
+ * What the controller remembers about one app key between passes, so the planner can apply back-off and tell
+ * its own containers from adopted ones: consecutive failures or crash restarts, the earliest time of the next
+ * attempt, and the container it started last.
  *
- * @param attempts    consecutive failed actions or crash restarts (0 after a success that lasted)
- * @param notBefore   no action for this key before this instant
- * @param lastError   the last failure's message, if the last action failed
+ * @param attempts         consecutive failed actions or crash restarts (0 after a success that lasted)
+ * @param notBefore        no action for this key before this instant
+ * @param lastError        the last failure's message, if the last action failed
+ * @param startedContainer the container this controller created, recreated or restarted last for the key: only
+ *                         such a container is ever removed for not becoming ready
  */
-public record KeyHistory(int attempts, Optional<Instant> notBefore, Optional<String> lastError) {
+public record KeyHistory(int attempts, Optional<Instant> notBefore, Optional<String> lastError,
+        Optional<String> startedContainer) {
 
-    public static final KeyHistory FRESH = new KeyHistory(0, Optional.empty(), Optional.empty());
+    public static final KeyHistory FRESH = new KeyHistory(0, Optional.empty(), Optional.empty(), Optional.empty());
 
     public boolean waiting(Instant now) {
         return notBefore.map(now::isBefore).orElse(false);
+    }
+
+    /** Whether this controller started {@code containerId} (rather than adopting it). */
+    public boolean started(String containerId) {
+        return startedContainer.filter(containerId::equals).isPresent();
     }
 }

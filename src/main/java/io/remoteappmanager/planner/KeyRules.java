@@ -2,20 +2,23 @@ package io.remoteappmanager.planner;
 
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.AppSpec.RestartPolicy;
+import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.Phase;
+import io.remoteappmanager.model.ProbeVerdict;
 import io.remoteappmanager.model.SpecProblem;
-import io.remoteappmanager.runtime.RuntimeContainer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The reconcile rules of DESIGN.md section 4 and the safety rules of section 5 for one app key, before
- * back-off: absent → create, differs → recreate, exited → restart, unwanted → remove, else nothing.
- * One instance serves one planning pass and notes whether the empty-directory guard withheld a removal.
+ * The reconcile and safety rules for one app key, before back-off: absent → create, differs → recreate, exited →
+ * restart (as its restartPolicy and exit code say), unwanted → remove, started here and never ready → remove,
+ * else nothing. One instance serves one planning pass and notes whether the empty-directory guard withheld a removal.
  */
 final class KeyRules {
 
@@ -23,13 +26,17 @@ final class KeyRules {
     private final ProblemIndex problems;
     private final Function<AppSpec, String> specHash;
     private final boolean mayRemove;
+    private final Function<AppKey, KeyHistory> history;
+    private final Function<String, ProbeVerdict> readiness;
     private boolean removalWithheld;
 
-    KeyRules(DesiredState desired, ProblemIndex problems, Function<AppSpec, String> specHash, boolean mayRemove) {
-        this.desired = desired;
+    KeyRules(PlanInputs inputs, ProblemIndex problems, Function<AppSpec, String> specHash, boolean mayRemove) {
+        this.desired = inputs.desired();
         this.problems = problems;
         this.specHash = specHash;
         this.mayRemove = mayRemove;
+        this.history = inputs.history();
+        this.readiness = inputs.readiness();
     }
 
     /** The decision for {@code key}, whose containers (maybe none) are given. */
@@ -58,29 +65,57 @@ final class KeyRules {
         return new Decision(key, outcome.phase(), actions, Optional.of(survivor.kept()), outcome.message());
     }
 
-    /** Whether a removal was withheld because the spec directory is unusable. */
+    /** Whether a removal was withheld because the spec source gave no app at all. */
     boolean removalWithheld() {
         return removalWithheld;
     }
 
-    /** A desired app's kept container: recreate on drift, start when stopped, else report it running. */
+    /** A desired app's kept container: recreate on drift, start when stopped, else report how it runs. */
     private Outcome wanted(AppSpec spec, String hash, ObservedContainer kept) {
         if (!hash.equals(kept.specHash())) {
             String urlId = spec.urlId().orElse(kept.urlId());
-            return Outcome.of(Phase.Recreating, Action.recreate(spec, kept.id(), urlId,
-                    Reasons.recreated(kept.specHash(), hash)));
+            return Outcome.of(Phase.Recreating, Action.recreate(spec, kept, urlId, Reasons.recreated(kept.specHash(), hash)));
         }
         if (kept.isRunning()) {
             return problems.forFile(spec.origin().file())
                     .map(broken -> new Outcome(Phase.Invalid, null, Reasons.lastGood(broken)))
-                    .orElse(Outcome.RUNNING);
+                    .orElseGet(() -> running(spec.key(), kept));
         }
         return switch (kept.state()) {
-            case CREATED -> Outcome.of(Phase.Pending, Action.restart(spec.key(), kept.id(), Reasons.started(kept)));
+            case CREATED -> Outcome.of(Phase.Pending, Action.restart(spec.key(), kept, Reasons.started(kept)));
             case REMOVING -> new Outcome(Phase.Pending, null, Reasons.awaitingRemoval(kept));
-            default -> spec.restartPolicy() == AppSpec.RestartPolicy.Never
-                    ? new Outcome(Phase.Completed, null, Reasons.completed(kept))
-                    : Outcome.of(Phase.Restarting, again(spec, kept));
+            default -> restartsAfterExit(spec.restartPolicy(), kept)
+                    ? Outcome.of(Phase.Restarting, again(spec, kept))
+                    : new Outcome(Phase.Completed, null, Reasons.completed(kept, spec.restartPolicy()));
+        };
+    }
+
+    /**
+     * A running container with the desired config: Running once its readiness probe says so, Starting until then;
+     * one this controller started that did not become ready in time is removed (an adopted one never is).
+     */
+    private Outcome running(AppKey key, ObservedContainer kept) {
+        ProbeVerdict verdict = Objects.requireNonNullElse(readiness.apply(kept.id()), ProbeVerdict.READY);
+        return switch (verdict.kind()) {
+            case READY -> Outcome.RUNNING;
+            case PROBING -> new Outcome(Phase.Starting, null, verdict.message());
+            case NOT_READY -> startedHere(key, kept)
+                    ? Outcome.of(Phase.Failed, Action.removeNotReady(key, kept, Reasons.notReadyRemoved(kept, verdict)))
+                    : new Outcome(Phase.Starting, null, Reasons.notReadyAdopted(verdict));
+        };
+    }
+
+    private boolean startedHere(AppKey key, ObservedContainer container) {
+        KeyHistory past = history.apply(key);
+        return past != null && past.started(container.id());
+    }
+
+    /** Always restarts; OnFailure restarts unless the process exited with 0; Never leaves it. */
+    private static boolean restartsAfterExit(RestartPolicy policy, ObservedContainer kept) {
+        return switch (policy) {
+            case Always -> true;
+            case OnFailure -> kept.state() == ContainerState.DEAD || kept.exitCode().orElse(1) != 0;
+            case Never -> false;
         };
     }
 
@@ -90,12 +125,12 @@ final class KeyRules {
      */
     private static Action again(AppSpec spec, ObservedContainer kept) {
         String reason = Reasons.restarted(kept, spec.restartPolicy());
-        return kept.state() == RuntimeContainer.State.DEAD
-                ? Action.recreate(spec, kept.id(), spec.urlId().orElse(kept.urlId()), reason)
-                : Action.restart(spec.key(), kept.id(), reason);
+        return kept.state() == ContainerState.DEAD
+                ? Action.recreate(spec, kept, spec.urlId().orElse(kept.urlId()), reason)
+                : Action.restart(spec.key(), kept, reason);
     }
 
-    /** A container with no spec: pruned, unless its spec is only broken or the directory is unusable. */
+    /** A container with no spec: pruned, unless its spec is only broken or the source gave no app at all. */
     private Outcome unwanted(AppKey key, ObservedContainer kept) {
         Optional<String> source = kept.sourceFile();
         if (source.isPresent() && desired.protectedSources().contains(source.get())) {
@@ -110,7 +145,7 @@ final class KeyRules {
             removalWithheld = true;
             return new Outcome(Phase.Invalid, null, Reasons.pruneWithheld(key));
         }
-        return Outcome.of(Phase.Removing, Action.remove(key, kept.id(), Reasons.pruned(key, source)));
+        return Outcome.of(Phase.Removing, Action.remove(key, kept, Reasons.pruned(key, source)));
     }
 
     private List<Action> removeDuplicates(AppKey key, Survivor survivor) {
@@ -120,7 +155,7 @@ final class KeyRules {
             return actions;
         }
         for (ObservedContainer duplicate : survivor.duplicates()) {
-            actions.add(Action.remove(key, duplicate.id(), Reasons.duplicate(survivor.kept(), key)));
+            actions.add(Action.remove(key, duplicate, Reasons.duplicate(survivor.kept(), key)));
         }
         return actions;
     }

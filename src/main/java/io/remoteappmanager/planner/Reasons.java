@@ -3,6 +3,7 @@ package io.remoteappmanager.planner;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.ObservedContainer;
+import io.remoteappmanager.model.ProbeVerdict;
 import io.remoteappmanager.model.SpecProblem;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,12 +38,22 @@ final class Reasons {
 
     static String restarted(ObservedContainer container, RestartPolicy policy) {
         return "restarted: container " + shortId(container.id()) + " is " + state(container)
+                + container.exitCode().stream().mapToObj(code -> " with exit code " + code).findFirst().orElse("")
                 + " (restartPolicy " + policy + ")";
     }
 
-    static String completed(ObservedContainer container) {
+    static String completed(ObservedContainer container, RestartPolicy policy) {
         return "completed: container " + shortId(container.id()) + " is " + state(container)
-                + " and restartPolicy Never leaves it so";
+                + container.exitCode().stream().mapToObj(code -> " with exit code " + code).findFirst().orElse("")
+                + " and restartPolicy " + policy + " leaves it so";
+    }
+
+    static String notReadyRemoved(ObservedContainer container, ProbeVerdict verdict) {
+        return "removed container " + shortId(container.id()) + ", " + verdict.message();
+    }
+
+    static String notReadyAdopted(ProbeVerdict verdict) {
+        return verdict.message() + " (an adopted container is never removed for readiness)";
     }
 
     static String awaitingRemoval(ObservedContainer container) {

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Rule 5 of DESIGN.md: among several containers for one key, the one to keep (running first, then the
+ * Among several containers for one key, the one to keep (running first, then the
  * one with the desired spec_hash, then the newest) and the duplicates to remove.
  *
  * @param duplicates the others, in the order they were observed

@@ -2,13 +2,10 @@ package io.remoteappmanager.policy;
 
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec;
-import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.model.SpecProblem;
-import io.remoteappmanager.source.directory.SpecDirectory;
+import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.spec.MemorySize;
 import io.remoteappmanager.spec.SpecCheck;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +13,7 @@ import java.util.Optional;
 /**
  * The {@code ram.policy.*} rules as a {@link SpecCheck}: a spec naming an image outside the allowed patterns,
  * binding a host path outside the volume roots, or asking more resources than the ceilings is a POLICY problem
- * at its document's {@code file:line}. Give it to {@code new SpecDirectory(dir, policy)}.
+ * at its document's {@code file:line}. Every spec source applies it to what it reads.
  */
 public final class SpecPolicy implements SpecCheck {
 
@@ -31,17 +28,6 @@ public final class SpecPolicy implements SpecCheck {
         this.images = allowedImages.stream().map(ImageGlob::of).toList();
         this.volumes = new VolumeRule(volumeRoots);
         this.ceilings = ceilings;
-    }
-
-    /**
-     * The spec directory {@code dir} read under the configured policy: the one way the controller, the
-     * API and the command line read specs, so {@code validate} reports exactly what the controller refuses.
-     *
-     * @param settle a file modified less than this long ago is still being written and not acted on yet: the
-     *               controller passes its debounce, one-off reads ({@code validate}) zero
-     */
-    public static SpecDirectory directory(Path dir, RamConfig config, Duration settle) {
-        return new SpecDirectory(dir, from(config.policy()), settle);
     }
 
     /** The policy the configuration describes. */

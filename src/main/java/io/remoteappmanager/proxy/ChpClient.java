@@ -3,6 +3,7 @@ package io.remoteappmanager.proxy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.remoteappmanager.config.RamConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,9 @@ public final class ChpClient {
     /** The extra JSON field CHP keeps with a route we own; its value is our realm. */
     public static final String MARKER = "remoteappmanager_realm";
 
+    /** The environment variable CHP itself reads its token from. */
+    static final String TOKEN_ENV = "CONFIGPROXY_AUTH_TOKEN";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String apiUrl;
@@ -37,6 +41,15 @@ public final class ChpClient {
         this.token = token;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    }
+
+    /** The client {@code ram.proxy.*} describes: empty when {@code ram.proxy.api-url} is not set (proxy sync off). */
+    public static Optional<ChpClient> fromConfig(RamConfig.Proxy proxy) {
+        return proxy.apiUrl().map(url -> new ChpClient(url,
+                proxy.apiToken().or(() -> Optional.ofNullable(System.getenv(TOKEN_ENV))).orElseThrow(() ->
+                        new IllegalStateException("ram.proxy.api-url is set but neither ram.proxy.api-token nor "
+                                + TOKEN_ENV + " gives CHP's API token")),
+                proxy.requestTimeout()));
     }
 
     public String apiUrl() {

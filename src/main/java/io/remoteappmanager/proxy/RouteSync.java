@@ -3,11 +3,8 @@ package io.remoteappmanager.proxy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.model.Phase;
-import io.remoteappmanager.reconcile.PassListener;
-import io.remoteappmanager.reconcile.PassResult;
 import io.remoteappmanager.status.AppStatus;
-import io.remoteappmanager.status.ReadinessView;
-import io.remoteappmanager.status.StatusStore;
+import io.remoteappmanager.status.StatusSnapshot;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,84 +15,92 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps CHP's routing table in step with what runs, level-based like the reconciler: after every pass it
- * computes the wanted routes (each app whose container runs and is ready: urlpath → host URL), reads
- * CHP's table and repairs the difference, so a proxy restart (empty table) or a controller restart loses
- * nothing. It touches only routes marked with our realm; a failure is recorded and retried next pass.
+ * Keeps CHP's routing table in step with what runs, level-based like the reconciler: for each new status snapshot
+ * it computes the wanted routes (each app whose container runs and is ready: urlpath → its URL), reads CHP's table
+ * and repairs the difference, so a proxy restart (empty table) or a controller restart loses nothing. It runs on
+ * its own thread, taking only the newest snapshot, so a slow proxy delays no pass. It touches only routes marked
+ * with our realm; a failure is recorded and retried with the next snapshot (at the latest the periodic pass).
  */
-public final class RouteSync implements PassListener {
+public final class RouteSync implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RouteSync.class);
 
-    private final Optional<ChpClient> chp;
+    private final ChpClient chp;
     private final String realm;
-    private final StatusStore status;
-    private final ReadinessView readiness;
     private final ProxyStatus proxyStatus;
     private final Counter errors;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+    private final Thread thread;
+    private StatusSnapshot pending;
+    private boolean closed;
 
-    /** @param chp empty when {@code ram.proxy.api-url} is not set: then no route is ever touched */
-    public RouteSync(Optional<ChpClient> chp, String realm, StatusStore status, ReadinessView readiness,
-            ProxyStatus proxyStatus, MeterRegistry metrics) {
+    public RouteSync(ChpClient chp, String realm, ProxyStatus proxyStatus, MeterRegistry metrics, Clock clock) {
         this.chp = chp;
         this.realm = realm;
-        this.status = status;
-        this.readiness = readiness;
         this.proxyStatus = proxyStatus;
+        this.clock = clock;
         this.errors = metrics.counter("ram.proxy.errors");
-        metrics.gauge("ram.proxy.routes", proxyStatus, s -> s.snapshot().routes());
+        this.thread = new Thread(this::run, "ram-routes");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Takes a new snapshot; only the newest one waiting is synchronised. */
+    public synchronized void offer(StatusSnapshot snapshot) {
+        pending = snapshot;
+        notifyAll();
     }
 
     @Override
-    public void afterPass(PassResult result) {
-        if (chp.isEmpty() || result.plan().isEmpty()) {
-            return; // no proxy, or the engine could not be listed: what runs is unknown, routes stay
-        }
-        try {
-            sync(chp.get());
-        } catch (ProxyException e) {
-            errors.increment();
-            proxyStatus.failed(e.getMessage(), clock.instant());
-            LOG.warnf("routes not synchronised, retrying after the next pass: %s", e.getMessage());
+    public synchronized void close() {
+        closed = true;
+        notifyAll();
+    }
+
+    private void run() {
+        while (true) {
+            StatusSnapshot next;
+            synchronized (this) {
+                while (pending == null && !closed) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                next = pending;
+                pending = null;
+            }
+            if (!next.engine().trusted()) {
+                continue; // what runs is unknown: routes stay as they are
+            }
+            try {
+                sync(next);
+            } catch (ProxyException e) {
+                errors.increment();
+                proxyStatus.failed(e.getMessage(), clock.instant());
+                LOG.warnf("routes not synchronised, retrying with the next status: %s", e.getMessage());
+            }
         }
     }
 
-    /**
-     * urlpath → target of every app whose container runs and answers. Two kinds of app keep the route they
-     * already have, by their target in {@code kept}: a container kept without its spec (a broken file, an
-     * empty directory), whose urlpath is unknown; and one whose probe has not decided yet, such as every
-     * app a restarted controller adopts, so that a controller restart takes no route away.
-     */
-    private Map<String, String> wanted(Set<String> kept) {
-        Map<String, String> wanted = new HashMap<>();
-        for (AppStatus app : status.all()) {
-            if (app.containerId().isEmpty() || app.hostUrl().isEmpty()) {
-                continue;
-            }
-            String target = app.hostUrl().get();
-            boolean routable = app.phase() != Phase.Removing && app.phase() != Phase.Starting
-                    && app.phase() != Phase.Failed && app.containerId().flatMap(readiness::notReady).isEmpty();
-            if (routable) {
-                app.urlpath().ifPresentOrElse(path -> wanted.put(path, target), () -> kept.add(target));
-            } else if (app.phase() == Phase.Starting && readiness.undecided(app.containerId().get())) {
-                kept.add(target);
-            }
-        }
-        return wanted;
-    }
-
-    private void sync(ChpClient client) {
+    private void sync(StatusSnapshot snapshot) {
         Set<String> kept = new HashSet<>();
-        Map<String, String> wanted = wanted(kept);
-        List<ProxyRoute> table = client.routes();
+        Map<String, String> wanted = wanted(snapshot, kept);
+        List<ProxyRoute> table = chp.routes();
         Map<String, ProxyRoute> byPath = new HashMap<>();
         table.forEach(route -> byPath.put(route.path(), route));
         int changes = 0;
         for (ProxyRoute route : table) {
             if (route.ownedBy(realm) && !wanted.containsKey(route.path()) && !kept.contains(route.target())) {
-                client.delete(route.path());
-                LOG.infof("route %s → %s deleted: its app no longer runs", route.path(), route.target());
+                chp.delete(route.path());
+                LOG.infof("route %s → %s deleted: its app no longer runs or is not ready", route.path(), route.target());
                 changes++;
             }
         }
@@ -109,11 +114,33 @@ public final class RouteSync implements PassListener {
             }
             ours++;
             if (present == null || !present.target().equals(want.getValue())) {
-                client.put(want.getKey(), want.getValue(), realm);
+                chp.put(want.getKey(), want.getValue(), realm);
                 LOG.infof("route %s → %s %s", want.getKey(), want.getValue(), present == null ? "added" : "replaced");
                 changes++;
             }
         }
         proxyStatus.synced(ours, changes, clock.instant());
+    }
+
+    /**
+     * urlpath → URL of every app whose container runs and is ready. An app whose container runs but whose probe
+     * has not said "ready" (every app a restarted controller adopts, until its probe answers) keeps the route it
+     * already has to that very container, by its target in {@code kept}, so a controller restart takes no route away.
+     */
+    private static Map<String, String> wanted(StatusSnapshot snapshot, Set<String> kept) {
+        Map<String, String> wanted = new HashMap<>();
+        for (AppStatus app : snapshot.all()) {
+            Optional<String> target = app.hostUrl();
+            if (app.containerId().isEmpty() || target.isEmpty()) {
+                continue;
+            }
+            boolean routable = app.ready() && app.phase() != Phase.Removing && app.phase() != Phase.Failed;
+            if (routable && app.urlpath().isPresent()) {
+                wanted.put(app.urlpath().get(), target.get());
+            } else if (routable || app.phase() == Phase.Starting) {
+                kept.add(target.get());
+            }
+        }
+        return wanted;
     }
 }

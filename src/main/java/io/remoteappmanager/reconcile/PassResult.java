@@ -1,26 +1,24 @@
 package io.remoteappmanager.reconcile;
 
-import io.remoteappmanager.executor.ActionOutcome;
+import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.planner.Plan;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What one reconcile pass did, and when the loop should look again without being asked (a back-off
- * ending, or an engine retry).
+ * What one requested pass found and set in motion: its plan, and how each action it queued ended once the workers
+ * were done with its keys.
  *
- * @param plan        empty when the engine could not be listed (then nothing was done)
- * @param relist      true when another controller acted meanwhile: pass again at once to see its work
+ * @param plan        empty when the observed state could not be trusted (then nothing was done)
+ * @param engineError why the observed state could not be trusted, when it could not
  */
-public record PassResult(Optional<Plan> plan, List<ActionOutcome> outcomes, Optional<Instant> requeueAt,
-        Optional<String> engineError, boolean relist) {
+public record PassResult(Optional<Plan> plan, List<ActionOutcome> outcomes, Optional<String> engineError) {
 
     public PassResult {
         outcomes = List.copyOf(outcomes);
     }
 
-    static PassResult engineDown(String error, Instant retryAt) {
-        return new PassResult(Optional.empty(), List.of(), Optional.of(retryAt), Optional.of(error), false);
+    static PassResult engineDown(String error) {
+        return new PassResult(Optional.empty(), List.of(), Optional.of(error));
     }
 }

@@ -1,7 +1,6 @@
 /**
- * The reconcile loop: one level-based pass ({@link io.remoteappmanager.reconcile.Reconciler}) run by a
- * single thread ({@link io.remoteappmanager.reconcile.ReconcileLoop}) that file events, engine events,
- * the periodic resync and API requests wake. {@link io.remoteappmanager.reconcile.PlanSnapshot} is a pass's
- * read-only half (read specs, list the realm, plan), shared with {@code plan} and the API's preview.
+ * The reconcile loop: {@link io.remoteappmanager.reconcile.Controller} runs level-based passes (read the source,
+ * read the cache, plan, publish status, queue keys) on one thread and reconciles queued keys on worker threads,
+ * one key at a time each ({@link io.remoteappmanager.reconcile.KeyReconciler}), with per-key back-off.
  */
 package io.remoteappmanager.reconcile;

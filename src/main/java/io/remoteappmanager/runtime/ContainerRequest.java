@@ -1,15 +1,20 @@
 package io.remoteappmanager.runtime;
 
+import io.remoteappmanager.model.AppSpec.PullPolicy;
+import io.remoteappmanager.model.VolumeMount;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything needed to create one container, in engine-neutral terms; the manager builds it from a
- * spec and the runtime translates it, so the translation lives in one place.
+ * Everything needed to launch one app's container, in engine-neutral terms: the actuator builds it from a spec,
+ * each runtime translates it, so the translation lives in one place per engine.
+ *
+ * @param pullPolicy when the image is pulled before the container is created (kubelet's imagePullPolicy)
  */
 public record ContainerRequest(
         String name,
         String image,
+        PullPolicy pullPolicy,
         Map<String, String> labels,
         Map<String, String> environment,
         List<String> command,
@@ -26,19 +31,14 @@ public record ContainerRequest(
         volumes = List.copyOf(volumes);
     }
 
-    /** The same container with other host binds (their sources resolved and checked right before create). */
+    /** The same container with other host binds (their sources resolved and checked right before the launch). */
     public ContainerRequest withVolumes(List<VolumeMount> checked) {
-        return new ContainerRequest(name, image, labels, environment, command, containerPort, hostIp, checked, limits,
-                security);
+        return new ContainerRequest(name, image, pullPolicy, labels, environment, command, containerPort, hostIp,
+                checked, limits, security);
     }
-
-    /** A host directory bound into the container. */
-    public record VolumeMount(String source, String target, boolean readOnly) {}
 
     /** Resource ceilings; zero means "engine default" (unlimited). */
-    public record Limits(long memoryBytes, double cpus, long pids) {
-        public static final Limits NONE = new Limits(0, 0, 0);
-    }
+    public record Limits(long memoryBytes, double cpus, long pids) {}
 
     /** Privilege settings: always unprivileged, with an explicit list of kept capabilities. */
     public record Security(boolean init, List<String> capAdd, boolean noNewPrivileges) {

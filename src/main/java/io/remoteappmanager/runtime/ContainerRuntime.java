@@ -1,51 +1,55 @@
 package io.remoteappmanager.runtime;
 
 import java.io.Closeable;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * The few engine operations the controller needs, so that the planner, executor and manager never
- * see an engine's own types and a second engine (Docker Swarm services) can be added beside Docker.
+ * The engine boundary: the app-level operations the controller needs, in engine-neutral terms, so that the planner,
+ * the actuator and the observed-state cache never see an engine's own types, and one Docker engine or a Docker Swarm
+ * can stand behind it.
  *
- * <p>Every method is one engine API call unless it says otherwise. Failures are {@link RuntimeFault}s:
- * {@link EngineUnavailableException} when the engine cannot be reached (which never means "nothing
- * runs"), {@link NameConflictException} when another container already holds the name.
+ * <p>Every operation ends within a deadline ({@code ram.docker.call-timeout} per engine call, a pull
+ * {@code ram.docker.pull-timeout}): past it, it fails with {@link EngineTimeoutException} naming the call, and the
+ * call is abandoned. Failures are {@link RuntimeFault}s: {@link EngineUnavailableException} when the engine cannot
+ * be reached (which never means "nothing runs"), {@link NameConflictException} when the name is taken, and
+ * {@link LaunchFailedException} when a launch failed after creating something (which is then removed again).
  */
-public interface ContainerRuntime {
+public interface ContainerRuntime extends AutoCloseable {
 
     /** Checks that the engine answers. */
     void ping();
 
-    /** Lists containers (running or not) carrying every given label; one API call. */
+    /** Every app container (running or not) carrying all the given labels. */
     List<RuntimeContainer> list(Map<String, String> labels);
 
     /** The container with that id or name, or empty when the engine does not know it. */
     Optional<RuntimeContainer> inspect(String idOrName);
 
-    /** Creates (does not start) a container and returns its id. */
-    String create(ContainerRequest request);
+    /** Creates and starts a container, its image made present as its pull policy says; returns it as it runs. */
+    RuntimeContainer launch(ContainerRequest request);
 
-    void start(String id);
+    /** Replaces a container with one made from {@code request}, keeping nothing of the old one but what it asks. */
+    RuntimeContainer replace(String id, ContainerRequest request);
 
-    /** Stops with SIGTERM, then SIGKILL after the timeout; a stopped container is not an error. */
-    void stop(String id, Duration timeout);
+    /** Starts a stopped container again; returns it as it runs. */
+    RuntimeContainer restart(String id);
 
-    /** Removes a container (forcing it if it still runs); an absent container is not an error. */
+    /** Stops (SIGTERM, then SIGKILL after {@code ram.stop-timeout}) and removes a container; an absent one is no error. */
     void remove(String id);
 
-    /** The image with that id or reference, or empty when absent locally. */
+    /** The local image with that id or reference, or empty. */
     Optional<ImageInfo> image(String idOrReference);
 
-    /** Pulls an image from its registry, blocking until done. */
-    void pull(String reference);
-
     /**
-     * Streams lifecycle events of containers carrying every given label, until the returned handle is
-     * closed; {@code onError} is called once when the stream breaks, so the caller can resubscribe.
+     * Streams lifecycle events of the containers carrying every given label to {@code watcher} until the returned
+     * handle is closed. Subscribing never blocks for long; the watcher hears {@link RuntimeWatcher#started} once
+     * the engine accepted it, or {@link RuntimeWatcher#broken} once when it fails or ends.
      */
-    Closeable events(Map<String, String> labels, Consumer<RuntimeEvent> onEvent, Consumer<Throwable> onError);
+    Closeable watch(Map<String, String> labels, RuntimeWatcher watcher);
+
+    /** Releases the connection to the engine; nothing on the engine changes. */
+    @Override
+    void close();
 }

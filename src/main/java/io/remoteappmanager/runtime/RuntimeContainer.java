@@ -1,14 +1,26 @@
 package io.remoteappmanager.runtime;
 
+import io.remoteappmanager.model.ContainerState;
+import io.remoteappmanager.model.Endpoint;
+import io.remoteappmanager.model.VolumeMount;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * What the engine reports of one container: its identity, labels, state, published port and host binds.
+ * What the engine reports of one app's container (for a swarm: of its service and current task), in
+ * engine-neutral terms: identity, labels, state, where it is served, and its host binds.
  *
- * @param mounts the host directories bound into it, as given at create (the engine resolves them again at every start)
+ * @param endpoint where its published container port is reached (host IP or node address, and host port)
+ * @param mounts   the host directories bound into it, as given at create (a Docker engine resolves them again at
+ *                 every start)
+ * @param exitCode the code its process last exited with, when it has exited
+ * @param node     the node it runs on (a swarm), or empty on a single engine
+ * @param detail   the engine's own words on its state when they say more than the state (a swarm's
+ *                 "no suitable node", a health status), or empty
+ * @param observedAt when the read that produced this was sent (wall clock): a cache keeps the newest read
  */
 public record RuntimeContainer(
         String id,
@@ -16,38 +28,19 @@ public record RuntimeContainer(
         String image,
         String imageId,
         Map<String, String> labels,
-        State state,
+        ContainerState state,
         Instant created,
-        Optional<PublishedPort> port,
-        List<ContainerRequest.VolumeMount> mounts) {
+        Optional<Endpoint> endpoint,
+        List<VolumeMount> mounts,
+        OptionalInt exitCode,
+        Optional<String> node,
+        Optional<String> detail,
+        Instant observedAt) {
 
     public RuntimeContainer {
+        labels = Map.copyOf(labels);
         mounts = List.copyOf(mounts);
     }
-
-    /** Lifecycle states as the engine names them, folded to what the planner distinguishes. */
-    public enum State {
-        CREATED, RUNNING, PAUSED, RESTARTING, REMOVING, EXITED, DEAD, UNKNOWN;
-
-        public static State of(String engineState) {
-            if (engineState == null) {
-                return UNKNOWN;
-            }
-            try {
-                return valueOf(engineState.toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                return UNKNOWN;
-            }
-        }
-
-        /** Whether the container's process is up (paused and restarting count: they need no start). */
-        public boolean isUp() {
-            return this == RUNNING || this == PAUSED || this == RESTARTING;
-        }
-    }
-
-    /** A container port published on a host address. */
-    public record PublishedPort(String hostIp, int hostPort, int containerPort) {}
 
     public boolean isRunning() {
         return state.isUp();

@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class SpecParser {
 
-    /** Files above this size are refused unread (DESIGN.md section 5). */
+    /** Files above this size are refused unread: a hostile file must not cost memory. */
     public static final int MAX_FILE_BYTES = 1 << 20;
 
     private SpecParser() {}

@@ -3,7 +3,7 @@ package io.remoteappmanager.spec;
 import java.util.regex.Pattern;
 
 /**
- * The text rules of the spec format (DESIGN.md section 2) in one place, so the parser, the API and any
+ * The text rules of the spec format in one place, so the parser, the API and any
  * other input path accept exactly the same names, ids and paths.
  */
 public final class SpecPatterns {

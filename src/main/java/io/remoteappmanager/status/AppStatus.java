@@ -1,13 +1,22 @@
 package io.remoteappmanager.status;
 
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.Endpoint;
 import io.remoteappmanager.model.Phase;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * What an operator wants to know about one app: where it stands, where it is served, and what the
- * controller last did to it and why. Immutable; the store swaps whole values.
+ * What an operator wants to know about one app: where it stands and why, where it is served, what runs for it,
+ * and what the controller last did to it. Immutable: each pass and each finished key projects a new one.
+ *
+ * @param source   the spec's origin ({@code file#document}), when it has a spec
+ * @param ready    whether its container runs and its readiness probe said so: only then is it routed
+ * @param revision the source version its container was made from (a git commit), when known
+ * @param exitCode the code its container last exited with, when it has exited
+ * @param node     the node its container runs on (a swarm)
+ * @param since    when it entered its phase
  */
 public record AppStatus(
         AppKey key,
@@ -16,41 +25,50 @@ public record AppStatus(
         Phase phase,
         String message,
         Optional<String> containerId,
+        Optional<String> image,
         Optional<String> urlId,
         Optional<String> urlpath,
-        Optional<String> hostUrl,
-        Optional<String> lastAction,
-        Optional<String> lastReason,
-        Optional<Instant> lastActionAt,
-        Optional<String> lastError,
+        Optional<Endpoint> endpoint,
+        boolean ready,
+        Optional<String> revision,
+        OptionalInt exitCode,
+        Optional<String> node,
+        LastAction last,
         Instant since,
         Instant updated) {
 
-    static AppStatus initial(AppKey key, Phase phase, String message, Instant now) {
-        return new AppStatus(key, Optional.empty(), Optional.empty(), phase, message, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), now, now);
+    /**
+     * The last thing the controller did to the app and how it went, kept until the next action.
+     *
+     * @param error the failure, when it failed
+     */
+    public record LastAction(Optional<String> action, Optional<String> reason, Optional<Instant> at,
+            Optional<String> error) {
+
+        public static final LastAction NONE = new LastAction(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
-    AppStatus withPhase(Phase newPhase, String newMessage, Instant now) {
-        Instant newSince = newPhase == phase ? since : now;
-        return new AppStatus(key, name, source, newPhase, newMessage, containerId, urlId, urlpath, hostUrl,
-                lastAction, lastReason, lastActionAt, lastError, newSince, now);
+    /** What was last done to it ({@code create}, {@code restart}, ...), if anything. */
+    public Optional<String> lastAction() {
+        return last.action();
     }
 
-    AppStatus withSpec(Optional<String> newName, Optional<String> newSource) {
-        return new AppStatus(key, newName, newSource, phase, message, containerId, urlId, urlpath, hostUrl,
-                lastAction, lastReason, lastActionAt, lastError, since, updated);
+    public Optional<String> lastReason() {
+        return last.reason();
     }
 
-    AppStatus withContainer(Optional<String> id, Optional<String> newUrlId, Optional<String> newUrlpath,
-            Optional<String> newHostUrl) {
-        return new AppStatus(key, name, source, phase, message, id, newUrlId, newUrlpath, newHostUrl,
-                lastAction, lastReason, lastActionAt, lastError, since, updated);
+    public Optional<Instant> lastActionAt() {
+        return last.at();
     }
 
-    AppStatus withAction(String action, String reason, Optional<String> error, Instant now) {
-        return new AppStatus(key, name, source, phase, message, containerId, urlId, urlpath, hostUrl,
-                Optional.of(action), Optional.of(reason), Optional.of(now), error, since, now);
+    /** Why its last action failed, when it did. */
+    public Optional<String> lastError() {
+        return last.error();
+    }
+
+    /** {@code http://host:port} of its container, when it is published. */
+    public Optional<String> hostUrl() {
+        return endpoint.map(Endpoint::url);
     }
 }

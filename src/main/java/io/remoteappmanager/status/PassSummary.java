@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the last reconcile pass saw and did, for readiness, the API and metrics.
+ * What the last reconcile pass saw and set in motion, for the API, the dashboard and metrics.
  *
- * @param engineError why the engine could not be listed, if it could not (then nothing was done)
- * @param problems    the spec directory's problems, as {@code file:line: message}
- * @param warnings    pass-wide warnings, such as pruning held back by an empty directory
+ * @param actions     the actions it planned (carried out by the workers after it)
+ * @param failures    apps whose last action failed, as the pass found them
+ * @param engineError why the observed state could not be trusted, if it could not (then nothing was done)
+ * @param problems    the spec source's problems, as {@code file:line: message}
+ * @param warnings    pass-wide warnings, such as pruning held back because the source gave no app
  */
 public record PassSummary(
         Optional<Instant> finishedAt,
@@ -28,9 +30,5 @@ public record PassSummary(
     public PassSummary {
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
-    }
-
-    public boolean engineReachable() {
-        return engineError.isEmpty();
     }
 }

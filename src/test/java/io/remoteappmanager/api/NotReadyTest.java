@@ -27,7 +27,7 @@ class NotReadyTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
                 .statusCode(503)
                 .body("status", equalTo("DOWN"))
-                .body("checks[0].data.reason", containsString("Docker engine unreachable in the last pass")));
+                .body("checks[0].data.reason", containsString("Docker engine not trusted since")));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/api/v1/status").then().statusCode(200).body("engineReachable", equalTo(false));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();

@@ -25,7 +25,8 @@ public class RealmResource implements QuarkusTestResourceLifecycleManager {
             String specs = Files.createTempDirectory("ram-api-specs").toString();
             Chp proxy = Chp.shared();
             return Map.of("ram.realm", realm, "ram.specs.dir", specs, "ram.stop-timeout", "1s",
-                    "ram.reconcile.interval", "1h", "ram.proxy.api-url", proxy.apiUrl, "ram.proxy.api-token", proxy.token);
+                    "ram.reconcile.interval", "1h", "ram.specs.debounce", "2s",
+                    "ram.proxy.api-url", proxy.apiUrl, "ram.proxy.api-token", proxy.token);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,8 @@
 package io.remoteappmanager.bench;
 
+import com.github.dockerjava.api.DockerClient;
 import io.remoteappmanager.runtime.ContainerRequest;
-import io.remoteappmanager.runtime.ContainerRuntime;
+import io.remoteappmanager.runtime.docker.DockerRuntimes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,24 +16,25 @@ import java.util.concurrent.Future;
  */
 final class EngineLimit {
 
-    private final ContainerRuntime runtime;
+    private final DockerClient docker;
     private final int parallelism;
     private final Duration stopTimeout;
 
-    EngineLimit(ContainerRuntime runtime, int parallelism, Duration stopTimeout) {
-        this.runtime = runtime;
+    EngineLimit(DockerClient docker, int parallelism, Duration stopTimeout) {
+        this.docker = docker;
         this.parallelism = parallelism;
         this.stopTimeout = stopTimeout;
     }
 
+    /** The engine's own create and start of exactly the container the controller would launch: two API calls. */
     Runnable createStart(ContainerRequest request) {
-        return () -> runtime.start(runtime.create(request));
+        return () -> docker.startContainerCmd(DockerRuntimes.createCommand(docker, request).exec().getId()).exec();
     }
 
     Runnable stopRemove(String id) {
         return () -> {
-            runtime.stop(id, stopTimeout);
-            runtime.remove(id);
+            docker.stopContainerCmd(id).withTimeout((int) stopTimeout.toSeconds()).exec();
+            docker.removeContainerCmd(id).withForce(true).exec();
         };
     }
 

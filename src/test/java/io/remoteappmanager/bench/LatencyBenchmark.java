@@ -73,7 +73,7 @@ final class LatencyBenchmark {
         Stats stats = new Stats();
         for (ContainerRequest request : requests) {
             long start = System.nanoTime();
-            realm.observer.runtime.start(realm.observer.runtime.create(request));
+            realm.limit().createStart(request).run();
             stats.addNanos(System.nanoTime() - start);
         }
         realm.removeContainers();

@@ -1,13 +1,14 @@
 package io.remoteappmanager.planner;
 
 import io.remoteappmanager.model.AppKey;
-import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.AppSpec.RestartPolicy;
+import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.ObservedContainer;
+import io.remoteappmanager.model.ProbeVerdict;
 import io.remoteappmanager.model.SpecOrigin;
 import io.remoteappmanager.model.SpecProblem;
-import io.remoteappmanager.runtime.RuntimeContainer.State;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +70,14 @@ final class PlanFixture {
 
     static Plan plan(Planner planner, DesiredBuilder desired, Map<AppKey, KeyHistory> history,
             ObservedContainer... observed) {
-        return planner.plan(desired.build(), List.of(observed), history::get, NOW);
+        return plan(planner, desired, history, Map.of(), observed);
+    }
+
+    /** A plan where the containers named in {@code readiness} have that verdict, and every other one is ready. */
+    static Plan plan(Planner planner, DesiredBuilder desired, Map<AppKey, KeyHistory> history,
+            Map<String, ProbeVerdict> readiness, ObservedContainer... observed) {
+        return planner.plan(new PlanInputs(desired.build(), List.of(observed), history::get,
+                id -> readiness.getOrDefault(id, ProbeVerdict.READY)), NOW);
     }
 
     static Decision only(Plan plan) {
@@ -81,7 +89,8 @@ final class PlanFixture {
 
     /** History of a key waiting {@code seconds} more after {@code attempts} tries, failed with {@code error}. */
     static KeyHistory waiting(int attempts, long seconds, String error) {
-        return new KeyHistory(attempts, Optional.of(NOW.plusSeconds(seconds)), Optional.ofNullable(error));
+        return new KeyHistory(attempts, Optional.of(NOW.plusSeconds(seconds)), Optional.ofNullable(error),
+                Optional.empty());
     }
 
     static SpecProblem problem(String file, String message, AppKey key) {
@@ -120,7 +129,8 @@ final class PlanFixture {
     static final class ContainerBuilder {
         private final AppKey key;
         private String id;
-        private State state = State.RUNNING;
+        private ContainerState state = ContainerState.RUNNING;
+        private OptionalInt exitCode = OptionalInt.empty();
         private String hash = "0000000000000000";
         private String urlId = "0123456789abcdef0123456789abcdef";
         private Optional<String> source;
@@ -133,15 +143,17 @@ final class PlanFixture {
         }
 
         ContainerBuilder id(String value) { id = value; return this; }
-        ContainerBuilder state(State value) { state = value; return this; }
+        ContainerBuilder state(ContainerState value) { state = value; return this; }
+        ContainerBuilder exitCode(int value) { exitCode = OptionalInt.of(value); return this; }
         ContainerBuilder hash(String value) { hash = value; return this; }
         ContainerBuilder urlId(String value) { urlId = value; return this; }
         ContainerBuilder source(String value) { source = Optional.ofNullable(value); return this; }
         ContainerBuilder createdMinutesAgo(long value) { created = NOW.minus(Duration.ofMinutes(value)); return this; }
 
         ObservedContainer build() {
-            return new ObservedContainer(id, "remoteexec-" + key.user() + "-" + key.mappingId(), key, state, hash,
-                    urlId, source, created, Optional.empty());
+            return new ObservedContainer(id, "remoteexec-" + key.user() + "-" + key.mappingId(), key, state,
+                    "simphony/paraview:5.4", hash, urlId, Optional.empty(), source, Optional.empty(), created,
+                    Optional.empty(), List.of(), exitCode, Optional.empty(), Optional.empty());
         }
     }
 

@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.Phase;
-import io.remoteappmanager.runtime.RuntimeContainer.State;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class PlannerDuplicatesTest {
     @Test
     void runningContainerIsKeptOverANewerMatchingStoppedOne() {
         ObservedContainer running = containerOf(ALICE).id("aaaaaaaaaaaaaaaa").createdMinutesAgo(90).build();
-        ObservedContainer stopped = containerOf(ALICE).id("bbbbbbbbbbbbbbbb").hash(GOOD).state(State.EXITED)
+        ObservedContainer stopped = containerOf(ALICE).id("bbbbbbbbbbbbbbbb").hash(GOOD).state(ContainerState.EXITED)
                 .createdMinutesAgo(1).build();
 
         Decision decision = only(plan(desired(SPEC), stopped, running));
@@ -77,7 +77,7 @@ class PlannerDuplicatesTest {
     @Test
     void suspendedAppIsLeftAsItIsEvenWithDuplicatesOrNoContainer() {
         AppSpec suspended = specOf(ALICE).suspend().build();
-        ObservedContainer one = containerOf(ALICE).id("aaaaaaaaaaaaaaaa").state(State.EXITED).build();
+        ObservedContainer one = containerOf(ALICE).id("aaaaaaaaaaaaaaaa").state(ContainerState.EXITED).build();
         ObservedContainer two = containerOf(ALICE).id("bbbbbbbbbbbbbbbb").build();
 
         Decision withDuplicates = only(plan(desired(suspended), one, two));

@@ -15,11 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.remoteappmanager.model.AppKey;
-import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.AppSpec.RestartPolicy;
+import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.Phase;
-import io.remoteappmanager.runtime.RuntimeContainer.State;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,12 +34,12 @@ class PlannerRestartTest {
 
     @ParameterizedTest
     @CsvSource({"Always, EXITED", "Always, DEAD", "OnFailure, EXITED", "OnFailure, DEAD"})
-    void stoppedContainerRestartsWhenItsPolicyAllows(RestartPolicy policy, State state) {
+    void stoppedContainerRestartsWhenItsPolicyAllows(RestartPolicy policy, ContainerState state) {
         Decision decision = only(plan(PLANNER, desired(specOf(ALICE).restart(policy).build()), Map.of(),
                 stopped(specOf(ALICE).restart(policy).build(), state)));
 
         assertEquals(Phase.Restarting, decision.phase());
-        assertEquals(state == State.DEAD ? Action.Kind.RECREATE : Action.Kind.RESTART, decision.actions().get(0).kind(),
+        assertEquals(state == ContainerState.DEAD ? Action.Kind.RECREATE : Action.Kind.RESTART, decision.actions().get(0).kind(),
                 "a dead container cannot be started, only removed: it is recreated");
         assertTrue(decision.message().contains("restartPolicy " + policy), decision.message());
     }
@@ -48,7 +48,7 @@ class PlannerRestartTest {
     void exitedContainerWithPolicyNeverIsCompleted() {
         AppSpec spec = specOf(ALICE).restart(RestartPolicy.Never).build();
 
-        Decision decision = only(plan(desired(spec), stopped(spec, State.EXITED)));
+        Decision decision = only(plan(desired(spec), stopped(spec, ContainerState.EXITED)));
 
         assertEquals(Phase.Completed, decision.phase());
         assertEquals(List.of(), decision.actions());
@@ -58,7 +58,7 @@ class PlannerRestartTest {
     void createdButNeverStartedContainerIsStartedEvenWithPolicyNever() {
         AppSpec spec = specOf(ALICE).restart(RestartPolicy.Never).build();
 
-        Decision decision = only(plan(desired(spec), stopped(spec, State.CREATED)));
+        Decision decision = only(plan(desired(spec), stopped(spec, ContainerState.CREATED)));
 
         assertEquals(Phase.Pending, decision.phase());
         assertEquals(Action.Kind.RESTART, decision.actions().get(0).kind());
@@ -68,7 +68,7 @@ class PlannerRestartTest {
     void crashLoopWaitsForTheBackOffAndRequeues() {
         AppSpec spec = spec(ALICE);
 
-        Plan plan = plan(PLANNER, desired(spec), Map.of(ALICE, waiting(3, 40, null)), stopped(spec, State.EXITED));
+        Plan plan = plan(PLANNER, desired(spec), Map.of(ALICE, waiting(3, 40, null)), stopped(spec, ContainerState.EXITED));
 
         Decision decision = only(plan);
         assertEquals(Phase.CrashLoopBackOff, decision.phase());
@@ -81,7 +81,7 @@ class PlannerRestartTest {
     void crashLoopRestartsOnceTheBackOffHasPassed() {
         AppSpec spec = spec(ALICE);
 
-        Plan plan = plan(PLANNER, desired(spec), Map.of(ALICE, waiting(3, 0, null)), stopped(spec, State.EXITED));
+        Plan plan = plan(PLANNER, desired(spec), Map.of(ALICE, waiting(3, 0, null)), stopped(spec, ContainerState.EXITED));
 
         assertEquals(Action.Kind.RESTART, only(plan).actions().get(0).kind());
         assertEquals(Optional.empty(), plan.requeueAt());
@@ -89,7 +89,7 @@ class PlannerRestartTest {
 
     @Test
     void crashLoopDoesNotHoldASpecChange() {
-        ObservedContainer crashing = stopped(spec(ALICE), State.EXITED);
+        ObservedContainer crashing = stopped(spec(ALICE), ContainerState.EXITED);
 
         Plan plan = plan(PLANNER, desired(spec(ALICE, "simphony/paraview:5.5")), Map.of(ALICE, waiting(3, 40, null)),
                 crashing);
@@ -123,13 +123,13 @@ class PlannerRestartTest {
                 ALICE, waiting(4, 80, null), BOB, waiting(1, 10, "no space left"), carol, waiting(1, 5, "late"));
 
         Plan plan = plan(PLANNER, desired(spec(ALICE), spec(BOB), spec(carol)), history,
-                stopped(spec(ALICE), State.DEAD), containerOf(carol).hash(HASH.apply(spec(carol))).build());
+                stopped(spec(ALICE), ContainerState.DEAD), containerOf(carol).hash(HASH.apply(spec(carol))).build());
 
         assertEquals(Optional.of(NOW.plusSeconds(10)), plan.requeueAt());
         assertEquals(Phase.Running, plan.decisions().get(2).phase());
     }
 
-    private static ObservedContainer stopped(AppSpec spec, State state) {
+    private static ObservedContainer stopped(AppSpec spec, ContainerState state) {
         return containerOf(spec.key()).hash(HASH.apply(spec)).state(state).build();
     }
 }

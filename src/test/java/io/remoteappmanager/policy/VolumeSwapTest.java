@@ -114,7 +114,7 @@ class VolumeSwapTest {
     }
 
     private AppStatus awaitPolicyFailure() {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> controller.status.get(ALICE).orElse(null),
+        return await().atMost(Duration.ofSeconds(30)).until(() -> controller.app(ALICE).orElse(null),
                 s -> s != null && s.phase() == Phase.Failed && s.lastError().filter(e -> e.contains("policy")).isPresent());
     }
 }

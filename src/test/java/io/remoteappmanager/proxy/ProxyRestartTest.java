@@ -13,7 +13,6 @@ import io.remoteappmanager.testing.TestEngine;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -40,14 +39,14 @@ class ProxyRestartTest {
 
                 chp.stop();
                 SpecFiles.write(specs, "bob.yaml", SpecFiles.app("bob-web", "bob", HTTPD));
-                waiting().until(() -> controller.status.get(bob).map(AppStatus::hostUrl).flatMap(h -> h).isPresent());
+                waiting().until(() -> controller.app(bob).map(AppStatus::hostUrl).flatMap(h -> h).isPresent());
                 waiting().until(() -> controller.proxy.snapshot().lastError(), e -> e.filter(m -> m.contains("unreachable")).isPresent());
 
                 chp.start();
                 assertThat(chp.routes()).isEmpty();
-                controller.loop.requestPass("test").get(30, TimeUnit.SECONDS);
+                controller.pass("test: the routes come back");
 
-                assertThat(chp.route(alicePath)).isPresent();
+                waiting().until(() -> chp.route(alicePath).isPresent());
                 routed(controller, chp, bob);
                 assertThat(controller.proxy.snapshot().lastError()).isEmpty();
                 assertThat(controller.proxy.snapshot().routes()).isEqualTo(2);
@@ -57,7 +56,7 @@ class ProxyRestartTest {
 
     /** Waits until CHP routes the app's urlpath to its host URL; returns the urlpath. */
     private static String routed(TestController controller, Chp chp, AppKey key) {
-        AppStatus app = waiting().until(() -> controller.status.get(key).orElse(null), s -> s != null
+        AppStatus app = waiting().until(() -> controller.app(key).orElse(null), s -> s != null
                 && s.urlpath().isPresent() && chp.route(s.urlpath().get()).map(ProxyRoute::target).equals(s.hostUrl()));
         return app.urlpath().orElseThrow();
     }

@@ -89,7 +89,7 @@ class ProxyRoutesTest {
         AppStatus app = awaitRouted(ALICE);
 
         SpecFiles.delete(specs, "alice.yaml");
-        waiting().until(() -> controller.status.lastPass().warnings(), w -> !w.isEmpty());
+        waiting().until(() -> controller.lastPass().warnings(), w -> !w.isEmpty());
         controller.loop.requestPass("test").get(30, TimeUnit.SECONDS);
 
         assertThat(chp.route(app.urlpath().orElseThrow()).map(ProxyRoute::target)).isEqualTo(app.hostUrl());
@@ -105,7 +105,7 @@ class ProxyRoutesTest {
         String urlpath = first.urlpath().orElseThrow();
         waiting().until(() -> chp.route(urlpath).map(ProxyRoute::target), t -> t.isPresent()
                 && !t.get().equals(first.hostUrl().orElseThrow()));
-        AppStatus second = controller.status.get(ALICE).orElseThrow();
+        AppStatus second = controller.app(ALICE).orElseThrow();
         assertThat(second.containerId()).isNotEqualTo(first.containerId());
         assertThat(chp.route(urlpath).orElseThrow().target()).isEqualTo(second.hostUrl().orElseThrow());
         assertThat(waiting().ignoreExceptions().until(() -> Http.get(chp.proxyUrl + urlpath + "/"), b -> !b.isBlank()).trim())
@@ -146,7 +146,7 @@ class ProxyRoutesTest {
         controller = new TestController(engine).start();
 
         waiting().until(() -> chp.route(urlpath).map(ProxyRoute::target), before.hostUrl()::equals);
-        assertThat(controller.status.get(ALICE).orElseThrow().containerId()).isEqualTo(before.containerId());
+        assertThat(controller.app(ALICE).orElseThrow().containerId()).isEqualTo(before.containerId());
     }
 
     /** Awaitility with room for a loaded machine (creating a container may take seconds there). */
@@ -156,7 +156,7 @@ class ProxyRoutesTest {
 
     /** Waits until the app is Running and CHP routes its urlpath to its host URL; returns its status. */
     private AppStatus awaitRouted(AppKey key) {
-        return waiting().until(() -> controller.status.get(key).orElse(null), app -> app != null
+        return waiting().until(() -> controller.app(key).orElse(null), app -> app != null
                 && app.urlpath().isPresent() && app.hostUrl().isPresent()
                 && chp.route(app.urlpath().get()).map(ProxyRoute::target).equals(app.hostUrl()));
     }

@@ -13,6 +13,7 @@ import io.remoteappmanager.testing.TestController;
 import io.remoteappmanager.testing.TestEngine;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,12 +38,12 @@ class ReadinessTest {
             SpecFiles.write(specs, "alice.yaml", SpecFiles.app("alice-paraview", "alice", HTTPD, "mappingId: paraview",
                     "command: [/bin/sh, -c, 'sleep 3; exec /bin/sh /ram-httpd.sh']"));
 
-            AppStatus starting = waiting().until(() -> controller.status.get(ALICE).orElse(null),
+            AppStatus starting = waiting().until(() -> controller.app(ALICE).orElse(null),
                     s -> s != null && s.phase() == Phase.Starting && s.urlpath().isPresent());
             assertThat(starting.message()).startsWith("starting:");
             assertThat(chp.route(starting.urlpath().orElseThrow())).isEmpty();
 
-            AppStatus running = waiting().until(() -> controller.status.get(ALICE).orElseThrow(), s -> s.phase() == Phase.Running);
+            AppStatus running = waiting().until(() -> controller.app(ALICE).orElseThrow(), s -> s.phase() == Phase.Running);
             assertThat(running.containerId()).isEqualTo(starting.containerId());
             waiting().until(() -> chp.route(running.urlpath().orElseThrow()).map(ProxyRoute::target), running.hostUrl()::equals);
         }
@@ -55,14 +56,15 @@ class ReadinessTest {
         try (TestEngine engine = TestEngine.withConfig(settings); TestController controller = new TestController(engine).start()) {
             SpecFiles.write(specs, "alice.yaml", SpecFiles.app("alice-paraview", "alice", HTTPD, "mappingId: paraview",
                     "command: [/bin/sleep, '3600']", "readiness: {timeout: 2s}"));
-            String first = waiting().until(() -> controller.status.get(ALICE).flatMap(AppStatus::containerId).orElse(null),
+            String first = waiting().until(() -> controller.app(ALICE).flatMap(AppStatus::containerId).orElse(null),
                     id -> id != null);
 
-            AppStatus failed = waiting().until(() -> controller.status.get(ALICE).orElseThrow(), s -> s.phase() == Phase.Failed);
-            assertThat(failed.lastError()).hasValueSatisfying(e -> assertThat(e).contains("did not answer below 500 within PT2S"));
+            AppStatus failed = waiting().until(() -> controller.app(ALICE).orElseThrow(),
+                    s -> s.phase() == Phase.Failed && s.lastError().isPresent());
+            assertThat(failed.lastError()).hasValueSatisfying(e -> assertThat(e).contains("did not answer below 500 within 2000 ms"));
             assertThat(engine.runtime.inspect(first)).isEmpty();
 
-            waiting().until(() -> controller.status.get(ALICE).flatMap(AppStatus::containerId).filter(id -> !id.equals(first)),
+            waiting().until(() -> controller.app(ALICE).flatMap(AppStatus::containerId).filter(id -> !id.equals(first)),
                     retried -> retried.isPresent());
             SpecFiles.delete(specs, "alice.yaml");
         }
@@ -77,11 +79,11 @@ class ReadinessTest {
             String adopted = startedByAnotherController(engine, app);
 
             try (TestController second = new TestController(engine).start()) {
-                waiting().until(() -> second.status.get(ALICE).flatMap(AppStatus::containerId), id -> id.equals(Optional.of(adopted)));
+                waiting().until(() -> second.app(ALICE).flatMap(AppStatus::containerId), id -> id.equals(Optional.of(adopted)));
                 second.loop.requestPass("test").join();
                 waiting().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                         .until(() -> engine.runtime.inspect(adopted).isPresent());
-                assertThat(second.status.get(ALICE).orElseThrow().phase()).isEqualTo(Phase.Starting);
+                assertThat(second.app(ALICE).orElseThrow().phase()).isEqualTo(Phase.Starting);
             }
             SpecFiles.delete(specs, "alice.yaml");
         }
@@ -96,9 +98,9 @@ class ReadinessTest {
             String adopted = startedByAnotherController(engine, app);
 
             try (TestController second = new TestController(engine).start()) {
-                waiting().until(() -> second.status.get(ALICE).orElse(null),
+                waiting().until(() -> second.app(ALICE).orElse(null),
                         s -> s != null && s.message().startsWith("not ready:"));
-                AppStatus running = waiting().until(() -> second.status.get(ALICE).orElseThrow(), s -> s.phase() == Phase.Running);
+                AppStatus running = waiting().until(() -> second.app(ALICE).orElseThrow(), s -> s.phase() == Phase.Running);
                 assertThat(running.containerId()).as("adopted, never replaced").contains(adopted);
             }
             SpecFiles.delete(specs, "alice.yaml");
@@ -116,15 +118,17 @@ class ReadinessTest {
         try (TestEngine engine = TestEngine.withConfig(settings)) {
             AppStatus routed;
             try (TestController first = new TestController(TestEngine.withConfig(unprobed)).start()) {
-                routed = waiting().until(() -> first.status.get(ALICE).orElse(null),
+                routed = waiting().until(() -> first.app(ALICE).orElse(null),
                         s -> s != null && s.phase() == Phase.Running && s.urlpath().isPresent());
                 waiting().until(() -> chp.route(routed.urlpath().orElseThrow()).map(ProxyRoute::target), routed.hostUrl()::equals);
             }
 
             try (TestController second = new TestController(engine).start()) {
-                waiting().until(() -> second.status.get(ALICE).map(AppStatus::phase), Optional.of(Phase.Starting)::equals);
+                waiting().until(() -> second.app(ALICE).map(AppStatus::phase), Optional.of(Phase.Starting)::equals);
+                Instant asked = Instant.now();
                 second.loop.requestPass("test").join();
-                assertThat(second.status.get(ALICE).orElseThrow().containerId()).isEqualTo(routed.containerId());
+                waiting().until(() -> second.proxy.snapshot().lastSyncAt().filter(asked::isBefore).isPresent());
+                assertThat(second.app(ALICE).orElseThrow().containerId()).isEqualTo(routed.containerId());
                 assertThat(chp.route(routed.urlpath().orElseThrow()).map(ProxyRoute::target))
                         .as("the route stays while the adopted app's probe decides").isEqualTo(routed.hostUrl());
             }
@@ -141,7 +145,8 @@ class ReadinessTest {
         String id;
         try (TestController first = new TestController(engine).start()) {
             SpecFiles.write(specs, "alice.yaml", app.replace("timeout: 1s", "timeout: 60s"));
-            id = waiting().until(() -> first.status.get(ALICE).flatMap(AppStatus::containerId).orElse(null), c -> c != null);
+            id = waiting().until(() -> first.app(ALICE).filter(s -> s.lastAction().isPresent())
+                    .flatMap(AppStatus::containerId).orElse(null), c -> c != null);
         }
         SpecFiles.write(specs, "alice.yaml", app);
         return id;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.remoteappmanager.model.AppKey;
-import io.remoteappmanager.runtime.RuntimeContainer;
+import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.testing.ControllerProcess;
 import io.remoteappmanager.testing.RealmContainers;
 import io.remoteappmanager.testing.TestController;
@@ -55,8 +55,8 @@ class ControllerKillTest {
 
     private static Map<AppKey, String> running(TestEngine engine) {
         return RealmContainers.byKey(engine).entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(c -> c.state() == RuntimeContainer.State.RUNNING))
+                .filter(e -> e.getValue().stream().anyMatch(c -> c.state() == ContainerState.RUNNING))
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream()
-                        .filter(c -> c.state() == RuntimeContainer.State.RUNNING).findFirst().orElseThrow().id()));
+                        .filter(c -> c.state() == ContainerState.RUNNING).findFirst().orElseThrow().id()));
     }
 }

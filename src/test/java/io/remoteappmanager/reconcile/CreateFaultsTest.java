@@ -79,14 +79,14 @@ class CreateFaultsTest {
 
         AppStatus failed = AppStatuses.awaitRetriedFailure(controller, ALICE);
         assertThat(failed.lastError().orElseThrow()).isEqualTo("image " + image + " is not present and imagePullPolicy is Never");
-        assertThat(failed.message()).contains("retrying at");
+        assertThat(failed.message()).contains("next try at");
 
         String[] parts = image.split(":");
         engine.docker.tagImageCmd(HTTPD, parts[0], parts[1]).exec();
         try {
             await().until(() -> RealmContainers.converged(engine, List.of(ALICE)));
         } finally {
-            engine.close();
+            engine.removeContainers();
             engine.docker.removeImageCmd(image).exec();
         }
     }

@@ -38,10 +38,10 @@ class EngineOutageTest {
 
             PrivateEngine.stop();
             controller.loop.trigger("test: engine stopped");
-            await().atMost(Duration.ofSeconds(30)).until(() -> !controller.status.lastPass().engineReachable());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !controller.status.current().engine().trusted());
             PrivateEngine.start();
 
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> controller.status.lastPass().engineReachable()
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> controller.status.current().engine().trusted()
                     && running(engine) != null);
             assertThat(running(engine).id()).as("the same container, started again").isEqualTo(id);
         }

@@ -35,7 +35,7 @@ class EngineStopMidPassTest {
             controller.start();
             await().atMost(Duration.ofMinutes(1)).until(() -> RealmContainers.byKey(engine).size() >= 3);
             PrivateEngine.stop();
-            await().atMost(Duration.ofSeconds(60)).until(() -> !controller.status.lastPass().engineReachable());
+            await().atMost(Duration.ofSeconds(60)).until(() -> !controller.status.current().engine().trusted());
             PrivateEngine.start();
 
             await().atMost(Duration.ofMinutes(3)).ignoreExceptions().until(() -> RealmContainers.converged(engine, keys));

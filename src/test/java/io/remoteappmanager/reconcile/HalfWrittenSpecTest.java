@@ -51,7 +51,7 @@ class HalfWrittenSpecTest {
 
         Files.write(specs.resolve("alice.yaml"), new byte[0]);
 
-        await().until(() -> controller.status.lastPass().warnings().stream().anyMatch(w -> w.contains("pruning nothing")));
+        await().until(() -> controller.lastPass().warnings().stream().anyMatch(w -> w.contains("pruning nothing")));
         PassResult pass = controller.loop.requestPass("test: after the truncate").get(30, TimeUnit.SECONDS);
         assertThat(pass.outcomes()).as("actions after the truncate").isEmpty();
         assertThat(RealmContainers.ids(engine)).isEqualTo(ids);

@@ -53,12 +53,12 @@ class ImagePullTest {
     @AfterEach
     void stop() {
         controller.close();
-        engine.close();
         List<String> ours = List.of(LocalRegistry.ADDRESS + "/" + repository + ":",
                 LocalRegistry.LOGIN_ADDRESS + "/" + repository + ":");
         engine.docker.listImagesCmd().exec().stream().filter(i -> i.getRepoTags() != null)
                 .flatMap(i -> java.util.Arrays.stream(i.getRepoTags())).filter(tag -> ours.stream().anyMatch(tag::startsWith))
                 .forEach(tag -> engine.docker.removeImageCmd(tag).exec()); // untags only: the content is the test images'
+        engine.close();
     }
 
     @Test

@@ -58,7 +58,7 @@ class ReconcileEndToEndTest {
         RuntimeContainer c = awaitOneRunning(ALICE);
         String body = await().ignoreExceptions().until(() -> Http.get(url(c) + "/index.html"), b -> !b.isBlank());
         assertThat(body.trim()).isEqualTo("ok");
-        await().until(() -> controller.status.get(ALICE).map(s -> s.phase() == Phase.Running).orElse(false));
+        await().until(() -> controller.app(ALICE).map(s -> s.phase() == Phase.Running).orElse(false));
     }
 
     @Test
@@ -114,7 +114,7 @@ class ReconcileEndToEndTest {
         engine.docker.killContainerCmd(c.id()).exec();
 
         await().until(() -> engine.runtime.inspect(c.id()).map(RuntimeContainer::isRunning).orElse(false)
-                && controller.status.get(ALICE).map(s -> s.lastAction().orElse("").equals("restart")).orElse(false));
+                && controller.app(ALICE).map(s -> s.lastAction().orElse("").equals("restart")).orElse(false));
     }
 
     @Test
@@ -127,8 +127,8 @@ class ReconcileEndToEndTest {
 
         assertThat(pass.outcomes()).isEmpty();
         assertThat(oneRunning(ALICE).id()).isEqualTo(c.id());
-        assertThat(controller.status.lastPass().problems()).anySatisfy(p -> assertThat(p).startsWith("alice.yaml:"));
-        assertThat(controller.status.get(ALICE).orElseThrow().phase()).isEqualTo(Phase.Invalid);
+        assertThat(controller.lastPass().problems()).anySatisfy(p -> assertThat(p).startsWith("alice.yaml:"));
+        assertThat(controller.app(ALICE).orElseThrow().phase()).isEqualTo(Phase.Invalid);
     }
 
     @Test
@@ -141,7 +141,7 @@ class ReconcileEndToEndTest {
 
         assertThat(pass.outcomes()).isEmpty();
         assertThat(oneRunning(ALICE).id()).isEqualTo(c.id());
-        assertThat(controller.status.lastPass().warnings()).anySatisfy(w -> assertThat(w).contains("pruning nothing"));
+        assertThat(controller.lastPass().warnings()).anySatisfy(w -> assertThat(w).contains("pruning nothing"));
     }
 
     @Test
@@ -177,7 +177,7 @@ class ReconcileEndToEndTest {
         assertThat(pass.outcomes()).isEmpty();
         assertThat(List.of(oneRunning(ALICE).id(), oneRunning(new AppKey("bob", "bob-web")).id())).isEqualTo(before);
         // adopted containers are probed once (Starting) and are Running as soon as they answer
-        await().until(() -> controller.status.get(ALICE).orElseThrow().phase(), Phase.Running::equals);
+        await().until(() -> controller.app(ALICE).orElseThrow().phase(), Phase.Running::equals);
     }
 
     @Test
@@ -204,8 +204,8 @@ class ReconcileEndToEndTest {
 
     /** Waits until the key has exactly one running container and the controller says so (its start is over). */
     private RuntimeContainer awaitOneRunning(AppKey key) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> oneRunning(key), c -> c != null && c.port().isPresent()
-                && controller.status.get(key).filter(s -> s.phase() == Phase.Running && s.containerId().orElse("").equals(c.id())).isPresent());
+        return await().atMost(Duration.ofSeconds(30)).until(() -> oneRunning(key), c -> c != null && c.endpoint().isPresent()
+                && controller.app(key).filter(s -> s.phase() == Phase.Running && s.containerId().orElse("").equals(c.id())).isPresent());
     }
 
     private RuntimeContainer oneRunning(AppKey key) {
@@ -222,6 +222,6 @@ class ReconcileEndToEndTest {
     }
 
     private static String url(RuntimeContainer c) {
-        return "http://" + c.port().orElseThrow().hostIp() + ":" + c.port().orElseThrow().hostPort();
+        return c.endpoint().orElseThrow().url();
     }
 }

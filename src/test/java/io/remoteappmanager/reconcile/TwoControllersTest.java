@@ -39,9 +39,9 @@ class TwoControllersTest {
             await().atMost(Duration.ofMinutes(3)).until(() -> RealmContainers.converged(engine, keys));
             for (TestController controller : List.of(first, second)) {
                 controller.loop.trigger("test: look again");
-                await().until(() -> keys.stream().allMatch(k -> controller.status.get(k).map(AppStatus::phase)
+                await().until(() -> keys.stream().allMatch(k -> controller.app(k).map(AppStatus::phase)
                         .orElse(null) == Phase.Running));
-                assertThat(controller.status.all()).allSatisfy(s -> assertThat(s.lastError()).as(s.key().toString()).isEmpty());
+                assertThat(controller.status.current().all()).allSatisfy(s -> assertThat(s.lastError()).as(s.key().toString()).isEmpty());
             }
             assertThat(RealmContainers.byKey(engine).values()).hasSize(30).allSatisfy(cs -> assertThat(cs).hasSize(1));
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every field rule of DESIGN.md section 2, each error with its file, line and field. */
+/** Every field rule of the spec format (README's table), each error with its file, line and field. */
 class SpecParserFieldRulesTest {
 
     private static final String HEX64 = "0123456789abcdef".repeat(4);

@@ -15,10 +15,10 @@ public final class AppStatuses {
 
     /** Waits for a failed action on {@code key}, then for a later attempt that failed too: the failure is retried. */
     public static AppStatus awaitRetriedFailure(TestController controller, AppKey key) {
-        AppStatus first = await().atMost(Duration.ofSeconds(60)).until(() -> controller.status.get(key).orElse(null),
+        AppStatus first = await().atMost(Duration.ofSeconds(60)).until(() -> controller.app(key).orElse(null),
                 s -> s != null && s.phase() == Phase.Failed && s.lastError().isPresent());
         Instant at = first.lastActionAt().orElseThrow();
-        return await().atMost(Duration.ofSeconds(30)).until(() -> controller.status.get(key).orElseThrow(),
+        return await().atMost(Duration.ofSeconds(30)).until(() -> controller.app(key).orElseThrow(),
                 s -> s.phase() == Phase.Failed && s.lastActionAt().orElseThrow().isAfter(at));
     }
 }

@@ -1,82 +1,73 @@
 package io.remoteappmanager.testing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.remoteappmanager.executor.Backoffs;
-import io.remoteappmanager.executor.Executor;
-import io.remoteappmanager.manager.ContainerManager;
-import io.remoteappmanager.policy.SpecPolicy;
-import io.remoteappmanager.proxy.ProxyBeans;
+import io.remoteappmanager.app.RemoteAppManager;
+import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.proxy.ProxyStatus;
-import io.remoteappmanager.proxy.ReadinessGate;
-import io.remoteappmanager.proxy.ReadinessProbes;
-import io.remoteappmanager.proxy.RouteSync;
-import io.remoteappmanager.reconcile.EngineEvents;
-import io.remoteappmanager.reconcile.PassListener;
-import io.remoteappmanager.reconcile.ReconcileLoop;
-import io.remoteappmanager.reconcile.Reconciler;
-import io.remoteappmanager.source.SpecSource;
-import io.remoteappmanager.source.directory.DirectorySource;
-import io.remoteappmanager.status.StatusStore;
-import java.util.List;
+import io.remoteappmanager.reconcile.Controller;
+import io.remoteappmanager.reconcile.PassResult;
+import io.remoteappmanager.runtime.ContainerRuntime;
+import io.remoteappmanager.status.AppStatus;
+import io.remoteappmanager.status.PassSummary;
+import io.remoteappmanager.status.StatusBoard;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * A whole controller (spec directory and watcher, planner, executor, loop, engine events, readiness
- * probes, and the route synchroniser when the engine's config sets {@code ram.proxy.api-url}) wired by
- * hand as CDI wires it, on a {@link TestEngine}'s realm and a spec directory of the test's own: several
- * run side by side in one JVM, and one can be stopped and another started on the same realm.
+ * A whole controller, assembled exactly as the application assembles it ({@link RemoteAppManager}), on a
+ * {@link TestEngine}'s realm and a spec directory of the test's own: several run side by side in one JVM, and one
+ * can be stopped and another started on the same realm.
  */
 public final class TestController implements AutoCloseable {
 
-    public final ReadinessProbes readiness;
-    public final StatusStore status;
+    public final RemoteAppManager app;
+    public final StatusBoard status;
     public final ProxyStatus proxy;
-    public final Reconciler reconciler;
-    public final ReconcileLoop loop;
-    private final EngineEvents events;
-    private final SpecSource source;
-    private final Executor executor;
+    public final Controller loop;
 
     public TestController(TestEngine engine) {
-        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        ContainerManager manager = engine.manager();
-        Backoffs backoffs = new Backoffs(engine.config);
-        readiness = new ReadinessProbes(engine.config.readiness().enabled(),
-                engine.config.readiness().maxConcurrent(), this::wake);
-        status = new StatusStore(readiness);
-        proxy = new ProxyStatus(engine.config.proxy().apiUrl());
-        executor = new Executor(manager, backoffs, status, metrics, engine.config);
-        List<PassListener> listeners = List.of(
-                new ReadinessGate(engine.config.readiness(), readiness, status, manager, backoffs, this::wake),
-                new RouteSync(ProxyBeans.chp(engine.config.proxy()), engine.config.realm(), status, readiness, proxy,
-                        metrics));
-        source = new DirectorySource(SpecPolicy.directory(engine.config.specs().dir(), engine.config,
-                engine.config.specs().debounce()), engine.config.specs().debounce());
-        reconciler = new Reconciler(source, engine.runtime, engine.labels,
-                engine.template, executor, backoffs, status, metrics, engine.config, listeners);
-        loop = new ReconcileLoop(reconciler);
-        events = new EngineEvents(engine.runtime, engine.labels, loop);
+        this(engine, new SimpleMeterRegistry());
+    }
+
+    /** A controller whose meters (Docker API calls, actions) go to {@code metrics}. */
+    public TestController(TestEngine engine, MeterRegistry metrics) {
+        this(engine, engine.runtime, metrics);
+    }
+
+    /** A controller on {@code runtime}: the engine's own, or a wrapper of it that plays a misbehaving engine. */
+    public TestController(TestEngine engine, ContainerRuntime runtime, MeterRegistry metrics) {
+        app = RemoteAppManager.assemble(engine.config, runtime, metrics);
+        status = app.status();
+        proxy = app.proxy();
+        loop = app.controller();
     }
 
     /** Starts watching, listening and the first pass, as the application's start-up does. */
     public TestController start() {
-        source.start(() -> loop.trigger("spec files changed"));
-        events.start();
-        loop.start();
+        app.start();
         return this;
+    }
+
+    /** The app's status now, if the controller knows the app. */
+    public Optional<AppStatus> app(AppKey key) {
+        return status.current().app(key);
+    }
+
+    public PassSummary lastPass() {
+        return status.current().lastPass();
+    }
+
+    /** Asks for a pass and waits for it and the work it queued. */
+    public PassResult pass(String reason) throws InterruptedException, ExecutionException, TimeoutException {
+        return loop.requestPass(reason).get(60, TimeUnit.SECONDS);
     }
 
     /** Stops the controller; its containers keep running. */
     @Override
     public void close() {
-        source.close();
-        events.close();
-        loop.close();
-        executor.close();
-        readiness.close();
-    }
-
-    /** Wakes the loop, as CDI's producers pass {@code loop::trigger} (the loop is built after its listeners). */
-    private void wake(String reason) {
-        loop.trigger(reason);
+        app.close();
     }
 }

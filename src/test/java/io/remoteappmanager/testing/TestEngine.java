@@ -3,22 +3,25 @@ package io.remoteappmanager.testing;
 import com.github.dockerjava.api.DockerClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.remoteappmanager.actuator.ContainerTemplate;
+import io.remoteappmanager.app.RemoteAppManager;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.config.StandaloneConfig;
 import io.remoteappmanager.manager.ContainerManager;
-import io.remoteappmanager.manager.ContainerTemplate;
-import io.remoteappmanager.manager.ImagePuller;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRuntime;
-import io.remoteappmanager.runtime.docker.DockerTestAccess;
+import io.remoteappmanager.runtime.docker.DockerRuntimes;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 
 /**
- * The real engine (DOCKER_HOST, started by scripts/engine.sh) wired to a fresh realm per test class, so
- * test classes never see each other's containers and can run side by side; {@link #close} removes them all.
+ * The real engine (DOCKER_HOST, started by scripts/engine.sh) wired to a fresh realm per test class, so test
+ * classes never see each other's containers and can run side by side; {@link #close} removes them all.
  */
 public final class TestEngine implements AutoCloseable {
 
@@ -36,12 +39,14 @@ public final class TestEngine implements AutoCloseable {
     public final LabelScheme labels;
     public final ContainerRuntime runtime;
     public final ContainerTemplate template;
+    /** A client of its own, for tests that play the engine's part (kill, remove, inspect) beside the controller. */
     public final DockerClient docker;
+    private final List<RemoteAppManager> libraries = new ArrayList<>();
 
-    private TestEngine(RamConfig config, DockerClient docker, ContainerRuntime runtime) {
+    private TestEngine(RamConfig config, ContainerRuntime runtime) {
         this.config = config;
         this.labels = new LabelScheme(config);
-        this.docker = docker;
+        this.docker = DockerRuntimes.client(config);
         this.runtime = runtime;
         this.template = new ContainerTemplate(config, labels);
     }
@@ -59,8 +64,7 @@ public final class TestEngine implements AutoCloseable {
     /** As {@link #withConfig(Map)}, counting the runtime's Docker API calls ({@code ram.docker.api.calls}) on {@code metrics}. */
     public static TestEngine withConfig(Map<String, String> settings, MeterRegistry metrics) {
         RamConfig config = config(settings);
-        DockerClient docker = DockerTestAccess.client(config);
-        return new TestEngine(config, docker, DockerTestAccess.runtime(docker, metrics, config));
+        return new TestEngine(config, DockerRuntimes.connect(config, metrics));
     }
 
     public static String uniqueRealm(String purpose) {
@@ -73,9 +77,11 @@ public final class TestEngine implements AutoCloseable {
         return StandaloneConfig.load(Map.of("ram.stop-timeout", "1s"), settings);
     }
 
-    /** A ContainerManager on this engine and realm, over the given runtime (the real one, or a wrapper of it). */
+    /** The seed's ContainerManager on this engine and realm, over the given runtime (the real one, or a wrapper of it). */
     public ContainerManager manager(ContainerRuntime over) {
-        return new ContainerManager(over, template, new ImagePuller(over), labels, config);
+        RemoteAppManager library = RemoteAppManager.assemble(config, over, new SimpleMeterRegistry());
+        libraries.add(library);
+        return library.manager();
     }
 
     public ContainerManager manager() {
@@ -86,11 +92,26 @@ public final class TestEngine implements AutoCloseable {
      * Removes every container of this realm, trying again for a while: right after an engine restart the
      * engine can refuse a removal for a moment ("failed to remove root filesystem: device or resource busy").
      */
-    @Override
-    public void close() {
+    public void removeContainers() {
         Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
-            runtime.list(labels.realmFilter()).forEach(c -> runtime.remove(c.id()));
+            runtime.list(labels.realmFilter()).forEach(c -> docker.removeContainerCmd(c.id()).withForce(true).exec());
             return runtime.list(labels.realmFilter()).isEmpty();
         });
+    }
+
+    /** Removes every container of this realm and closes the engine handles. */
+    @Override
+    public void close() {
+        libraries.forEach(RemoteAppManager::close);
+        try {
+            removeContainers();
+        } finally {
+            runtime.close();
+            try {
+                docker.close();
+            } catch (IOException ignored) {
+                // the test is over either way
+            }
+        }
     }
 }

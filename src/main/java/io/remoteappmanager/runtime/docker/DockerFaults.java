@@ -8,7 +8,7 @@ import io.remoteappmanager.runtime.ImageNotFoundException;
 import io.remoteappmanager.runtime.NameConflictException;
 import io.remoteappmanager.runtime.RuntimeFault;
 import java.io.IOException;
-import java.net.SocketException;
+import java.nio.channels.ClosedByInterruptException;
 
 /** Translates docker-java's exceptions into ours, naming the operation that failed. */
 final class DockerFaults {
@@ -23,6 +23,9 @@ final class DockerFaults {
         if (e instanceof NotFoundException && operation.startsWith("create")) {
             return new ImageNotFoundException(message, e);
         }
+        if (causedBy(e, ClosedByInterruptException.class)) {
+            return new RuntimeFault(operation + " interrupted: the controller is stopping or the call passed its deadline", e);
+        }
         if (!(e instanceof DockerException) && causedByIo(e)) {
             return new EngineUnavailableException(operation + " failed: Docker engine unreachable: " + describe(e), e);
         }
@@ -30,8 +33,12 @@ final class DockerFaults {
     }
 
     private static boolean causedByIo(Throwable e) {
+        return causedBy(e, IOException.class);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException || t instanceof SocketException) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }

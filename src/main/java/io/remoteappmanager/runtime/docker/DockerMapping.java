@@ -13,64 +13,77 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
+import io.remoteappmanager.model.ContainerState;
+import io.remoteappmanager.model.Endpoint;
+import io.remoteappmanager.model.VolumeMount;
 import io.remoteappmanager.runtime.ContainerRequest;
-import io.remoteappmanager.runtime.ContainerRequest.VolumeMount;
 import io.remoteappmanager.runtime.RuntimeContainer;
-import io.remoteappmanager.runtime.RuntimeContainer.PublishedPort;
 import io.remoteappmanager.runtime.RuntimeEvent;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Converts between our engine-neutral records and docker-java's models, in both directions. */
 final class DockerMapping {
 
+    private static final Pattern EXITED = Pattern.compile("^Exited \\((-?\\d{1,9})\\)");
+
     private DockerMapping() {}
 
-    static RuntimeContainer fromListing(Container c) {
+    static RuntimeContainer fromListing(Container c, Instant observedAt) {
         String name = c.getNames() == null || c.getNames().length == 0 ? "" : stripSlash(c.getNames()[0]);
-        Optional<PublishedPort> port = c.getPorts() == null ? Optional.empty() : Arrays.stream(c.getPorts())
-                .filter(p -> p.getPublicPort() != null && p.getPrivatePort() != null)
+        Optional<Endpoint> endpoint = c.getPorts() == null ? Optional.empty() : Arrays.stream(c.getPorts())
+                .filter(p -> p.getPublicPort() != null && p.getPrivatePort() != null && p.getIp() != null)
                 .min(DockerMapping::preferIpv4)
-                .map(p -> new PublishedPort(p.getIp(), p.getPublicPort(), p.getPrivatePort()));
+                .map(p -> new Endpoint(p.getIp(), p.getPublicPort()));
         List<VolumeMount> mounts = c.getMounts() == null ? List.of() : c.getMounts().stream()
                 .filter(m -> (m.getName() == null || m.getName().isEmpty()) && m.getSource() != null && m.getDestination() != null)
                 .map(m -> new VolumeMount(m.getSource(), m.getDestination(), !Boolean.TRUE.equals(m.getRw())))
                 .toList();
-        return new RuntimeContainer(c.getId(), name, c.getImage(), c.getImageId(), labels(c.getLabels()),
-                RuntimeContainer.State.of(c.getState()), Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated()),
-                port, mounts);
+        ContainerState state = ContainerState.of(c.getState());
+        return new RuntimeContainer(c.getId(), name, c.getImage(), c.getImageId(), labels(c.getLabels()), state,
+                Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated()), endpoint, mounts,
+                exitCodeOf(state, c.getStatus()), Optional.empty(), Optional.ofNullable(c.getStatus()), observedAt);
     }
 
-    static RuntimeContainer fromInspect(InspectContainerResponse r) {
-        Optional<PublishedPort> port = Optional.empty();
+    static RuntimeContainer fromInspect(InspectContainerResponse r, Instant observedAt) {
+        Optional<Endpoint> endpoint = Optional.empty();
         if (r.getNetworkSettings() != null && r.getNetworkSettings().getPorts() != null) {
-            port = r.getNetworkSettings().getPorts().getBindings().entrySet().stream()
-                    .filter(e -> e.getValue() != null && e.getValue().length > 0)
-                    .flatMap(e -> Arrays.stream(e.getValue()).map(b -> new PublishedPort(
-                            b.getHostIp(), Integer.parseInt(b.getHostPortSpec()), e.getKey().getPort())))
-                    .filter(p -> !p.hostIp().contains(":"))
-                    .findFirst();
+            endpoint = r.getNetworkSettings().getPorts().getBindings().values().stream()
+                    .filter(bindings -> bindings != null)
+                    .flatMap(Arrays::stream)
+                    .filter(b -> b.getHostIp() != null && b.getHostPortSpec() != null)
+                    .min((a, b) -> Boolean.compare(isIpv6(a.getHostIp()), isIpv6(b.getHostIp())))
+                    .map(b -> new Endpoint(b.getHostIp(), Integer.parseInt(b.getHostPortSpec())));
         }
-        String state = r.getState() == null ? null : r.getState().getStatus();
+        InspectContainerResponse.ContainerState state = r.getState();
+        ContainerState folded = ContainerState.of(state == null ? null : state.getStatus());
         Map<String, String> labels = r.getConfig() == null ? Map.of() : labels(r.getConfig().getLabels());
         String image = r.getConfig() == null ? null : r.getConfig().getImage();
         Bind[] binds = r.getHostConfig() == null ? null : r.getHostConfig().getBinds();
         List<VolumeMount> mounts = binds == null ? List.of() : Arrays.stream(binds)
                 .map(b -> new VolumeMount(b.getPath(), b.getVolume().getPath(), b.getAccessMode() == AccessMode.ro))
                 .toList();
-        return new RuntimeContainer(r.getId(), stripSlash(r.getName()), image, r.getImageId(), labels,
-                RuntimeContainer.State.of(state), r.getCreated() == null ? Instant.EPOCH : Instant.parse(r.getCreated()), port,
-                mounts);
+        OptionalInt exitCode = state == null || state.getExitCodeLong() == null || folded.isUp() || folded == ContainerState.CREATED
+                ? OptionalInt.empty() : OptionalInt.of(state.getExitCodeLong().intValue());
+        Optional<String> detail = state == null ? Optional.empty()
+                : Optional.ofNullable(state.getError()).filter(e -> !e.isBlank());
+        return new RuntimeContainer(r.getId(), stripSlash(r.getName()), image, r.getImageId(), labels, folded,
+                r.getCreated() == null ? Instant.EPOCH : Instant.parse(r.getCreated()), endpoint, mounts, exitCode,
+                Optional.empty(), detail, observedAt);
     }
 
     static RuntimeEvent fromEvent(Event e) {
         Map<String, String> attributes = e.getActor() == null || e.getActor().getAttributes() == null
                 ? Map.of() : e.getActor().getAttributes();
         String action = e.getAction() != null ? e.getAction() : e.getStatus();
-        return new RuntimeEvent(action == null ? "" : action, e.getId(), attributes);
+        long nanos = e.getTimeNano() != null ? e.getTimeNano() : e.getTime() == null ? 0 : e.getTime() * 1_000_000_000L;
+        return new RuntimeEvent(action == null ? "" : action, e.getId(), attributes, nanos);
     }
 
     static CreateContainerCmd createCommand(DockerClient docker, ContainerRequest request) {
@@ -116,6 +129,15 @@ final class DockerMapping {
 
     private static boolean isIpv6(String ip) {
         return ip != null && ip.contains(":");
+    }
+
+    /** The exit code in a listing's status text ({@code Exited (137) 3 seconds ago}), when the container has exited. */
+    private static OptionalInt exitCodeOf(ContainerState state, String status) {
+        if (status == null || (state != ContainerState.EXITED && state != ContainerState.DEAD)) {
+            return OptionalInt.empty();
+        }
+        Matcher m = EXITED.matcher(status);
+        return m.find() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
     }
 
     private static Map<String, String> labels(Map<String, String> labels) {

@@ -1,44 +1,61 @@
 package io.remoteappmanager.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRuntime;
+import io.remoteappmanager.runtime.EngineTimeoutException;
 import io.remoteappmanager.runtime.ImageInfo;
+import io.remoteappmanager.runtime.ImageNotFoundException;
+import io.remoteappmanager.runtime.LaunchFailedException;
 import io.remoteappmanager.runtime.RuntimeContainer;
-import io.remoteappmanager.runtime.RuntimeEvent;
 import io.remoteappmanager.runtime.RuntimeFault;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.remoteappmanager.runtime.RuntimeWatcher;
 import java.io.Closeable;
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
-/** {@link ContainerRuntime} on a Docker engine through docker-java; each method is one API call. */
-@ApplicationScoped
-public class DockerRuntime implements ContainerRuntime {
+/**
+ * {@link ContainerRuntime} on one Docker engine through docker-java. Each engine call has its deadline
+ * ({@link EngineCalls}) and is counted in {@code ram.docker.api.calls{operation}}; a launch pulls as the request's
+ * pull policy says, learning that an image is absent from the create call itself, so a launch of a present image
+ * costs create, start and inspect.
+ */
+public final class DockerRuntime implements ContainerRuntime {
+
+    private static final Logger LOG = Logger.getLogger(DockerRuntime.class);
+    private static final String CALL_TIMEOUT = "ram.docker.call-timeout";
+    private static final String PULL_TIMEOUT = "ram.docker.pull-timeout";
 
     private final DockerClient docker;
+    private final EngineCalls calls = new EngineCalls();
     private final MeterRegistry metrics;
     private final RegistryAuth auth;
+    private final Duration callTimeout;
+    private final Duration pullTimeout;
+    private final Duration stopTimeout;
 
     DockerRuntime(DockerClient docker, MeterRegistry metrics, RamConfig config) {
         this.docker = docker;
         this.metrics = metrics;
         this.auth = new RegistryAuth(config.docker().registry());
+        this.callTimeout = config.docker().callTimeout();
+        this.pullTimeout = config.docker().pullTimeout();
+        this.stopTimeout = config.stopTimeout();
     }
 
     @Override
@@ -48,18 +65,101 @@ public class DockerRuntime implements ContainerRuntime {
 
     @Override
     public List<RuntimeContainer> list(Map<String, String> labels) {
-        List<Container> containers = call("list", () ->
-                docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
-        return containers.stream().map(DockerMapping::fromListing).toList();
+        Instant sent = Instant.now();
+        return call("list", () -> docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec())
+                .stream().map(c -> DockerMapping.fromListing(c, sent)).toList();
     }
 
     @Override
     public Optional<RuntimeContainer> inspect(String idOrName) {
-        return unlessNotFound("inspect", () -> DockerMapping.fromInspect(docker.inspectContainerCmd(idOrName).exec()));
+        Instant sent = Instant.now();
+        return unlessNotFound("inspect " + idOrName,
+                () -> DockerMapping.fromInspect(docker.inspectContainerCmd(idOrName).exec(), sent));
     }
 
     @Override
-    public String create(ContainerRequest request) {
+    public RuntimeContainer launch(ContainerRequest request) {
+        String id = create(request);
+        try {
+            start(id);
+            RuntimeContainer started = inspect(id).orElseThrow(() ->
+                    new LaunchFailedException("container " + request.name() + " vanished right after its start"));
+            if (started.endpoint().isEmpty()) {
+                throw new LaunchFailedException("container " + request.name() + " has no published port "
+                        + request.containerPort() + " (state " + started.state() + ")");
+            }
+            return started;
+        } catch (RuntimeException e) {
+            removeQuietly(id, e);
+            throw e instanceof LaunchFailedException || e instanceof EngineTimeoutException ? e
+                    : new LaunchFailedException("starting " + request.name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public RuntimeContainer replace(String id, ContainerRequest request) {
+        remove(id);
+        return launch(request);
+    }
+
+    @Override
+    public RuntimeContainer restart(String id) {
+        start(id);
+        return inspect(id).orElseThrow(() -> new LaunchFailedException("container " + id + " vanished right after its start"));
+    }
+
+    @Override
+    public void remove(String id) {
+        stop(id);
+        unlessNotFound("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+    }
+
+    @Override
+    public Optional<ImageInfo> image(String idOrReference) {
+        return unlessNotFound("image " + idOrReference, () -> docker.inspectImageCmd(idOrReference).exec()).map(image -> {
+            Map<String, String> labels = image.getConfig() == null || image.getConfig().getLabels() == null
+                    ? Map.of() : image.getConfig().getLabels();
+            List<String> tags = image.getRepoTags() == null ? List.of() : image.getRepoTags();
+            return new ImageInfo(image.getId(), tags, labels);
+        });
+    }
+
+    @Override
+    public Closeable watch(Map<String, String> labels, RuntimeWatcher watcher) {
+        count("events");
+        EventStream stream = new EventStream(watcher);
+        docker.eventsCmd().withEventTypeFilter(EventType.CONTAINER).withLabelFilter(labels).exec(stream);
+        return stream::stop;
+    }
+
+    @Override
+    public void close() {
+        calls.close();
+        try {
+            docker.close();
+        } catch (IOException e) {
+            LOG.debugf("closing the Docker client: %s", e.getMessage());
+        }
+    }
+
+    /** Creates the container, pulling first under Always, and after "no such image" under IfNotPresent. */
+    private String create(ContainerRequest request) {
+        if (request.pullPolicy() == PullPolicy.Always) {
+            pull(request.image());
+        }
+        try {
+            return createOnce(request);
+        } catch (ImageNotFoundException e) {
+            if (request.pullPolicy() != PullPolicy.IfNotPresent) {
+                throw new LaunchFailedException("image " + request.image() + " is not present and imagePullPolicy is "
+                        + request.pullPolicy(), e);
+            }
+            pull(request.image());
+            return createOnce(request);
+        }
+    }
+
+    private String createOnce(ContainerRequest request) {
         return call("create " + request.name(), () -> {
             try (CreateContainerCmd cmd = DockerMapping.createCommand(docker, request)) {
                 return cmd.exec().getId();
@@ -67,9 +167,27 @@ public class DockerRuntime implements ContainerRuntime {
         });
     }
 
-    @Override
-    public void start(String id) {
-        // 304: already started, which is what the caller wants.
+    private void pull(String image) {
+        LOG.infof("pulling image %s", image);
+        ImageReference ref = ImageReference.parse(image);
+        try {
+            call("pull " + image, pullTimeout, PULL_TIMEOUT, () -> {
+                PullImageCmd pull = docker.pullImageCmd(ref.repository()).withTag(ref.tag());
+                auth.forImage(image).ifPresent(pull::withAuthConfig);
+                try {
+                    return pull.exec(new PullImageResultCallback()).awaitCompletion();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while pulling " + image, e);
+                }
+            });
+        } catch (RuntimeFault e) {
+            throw new LaunchFailedException("pulling image " + image + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts a container; 304 (already started) is what the caller wants. */
+    private void start(String id) {
         try {
             call("start " + id, () -> docker.startContainerCmd(id).exec());
         } catch (RuntimeFault fault) {
@@ -79,11 +197,10 @@ public class DockerRuntime implements ContainerRuntime {
         }
     }
 
-    @Override
-    public void stop(String id, Duration timeout) {
-        // 304: already stopped; 404: already gone. Both are the state the caller wants.
+    /** Stops a container; 304 (already stopped) and 404 (already gone) are what the caller wants. */
+    private void stop(String id) {
         try {
-            call("stop " + id, () -> docker.stopContainerCmd(id).withTimeout((int) timeout.toSeconds()).exec());
+            call("stop " + id, () -> docker.stopContainerCmd(id).withTimeout(stopSeconds()).exec());
         } catch (RuntimeFault fault) {
             if (!(fault.getCause() instanceof NotModifiedException)) {
                 unlessNotFound(fault);
@@ -91,57 +208,18 @@ public class DockerRuntime implements ContainerRuntime {
         }
     }
 
-    @Override
-    public void remove(String id) {
-        unlessNotFound("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+    /** The engine's stop timeout is whole seconds: a sub-second one is rounded up, never silently turned into 0. */
+    private int stopSeconds() {
+        long millis = stopTimeout.toMillis();
+        return (int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000);
     }
 
-    @Override
-    public Optional<ImageInfo> image(String idOrReference) {
-        return unlessNotFound("image", () -> docker.inspectImageCmd(idOrReference).exec()).map(image -> {
-            Map<String, String> labels = image.getConfig() == null || image.getConfig().getLabels() == null
-                    ? Map.of() : image.getConfig().getLabels();
-            List<String> tags = image.getRepoTags() == null ? List.of() : image.getRepoTags();
-            return new ImageInfo(image.getId(), tags, labels);
-        });
-    }
-
-    @Override
-    public void pull(String reference) {
-        ImageReference ref = ImageReference.parse(reference);
-        call("pull " + reference, () -> {
-            try {
-                PullImageCmd pull = docker.pullImageCmd(ref.repository()).withTag(ref.tag());
-                auth.forImage(reference).ifPresent(pull::withAuthConfig);
-                return pull.exec(new PullImageResultCallback()).awaitCompletion();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while pulling " + reference, e);
-            }
-        });
-    }
-
-    @Override
-    public Closeable events(Map<String, String> labels, Consumer<RuntimeEvent> onEvent, Consumer<Throwable> onError) {
-        return call("events", () -> docker.eventsCmd()
-                .withEventTypeFilter(EventType.CONTAINER)
-                .withLabelFilter(labels)
-                .exec(new ResultCallback.Adapter<Event>() {
-                    @Override
-                    public void onNext(Event event) {
-                        onEvent.accept(DockerMapping.fromEvent(event));
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        onError.accept(error);
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        onError.accept(new RuntimeFault("Docker event stream ended"));
-                    }
-                }));
+    private void removeQuietly(String id, RuntimeException cause) {
+        try {
+            unlessNotFound("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+        } catch (RuntimeFault cleanup) {
+            cause.addSuppressed(cleanup);
+        }
     }
 
     /** The call's answer, or empty when the engine says the object does not exist (404). */
@@ -161,13 +239,24 @@ public class DockerRuntime implements ContainerRuntime {
     }
 
     private <T> T call(String operation, Supplier<T> body) {
-        metrics.counter("ram.docker.api.calls", "operation", operation.split(" ", 2)[0]).increment();
+        return call(operation, callTimeout, CALL_TIMEOUT, body);
+    }
+
+    private <T> T call(String operation, Duration deadline, String setting, Supplier<T> body) {
+        count(operation);
         try {
-            return body.get();
-        } catch (RuntimeFault fault) {
-            throw fault;
-        } catch (RuntimeException e) {
-            throw DockerFaults.translate(operation, e);
+            return calls.run(operation, deadline, setting, () -> {
+                try {
+                    return body.get();
+                } catch (RuntimeFault fault) {
+                    throw fault;
+                } catch (RuntimeException e) {
+                    throw DockerFaults.translate(operation, e);
+                }
+            });
+        } catch (EngineTimeoutException timeout) {
+            metrics.counter("ram.docker.api.timeouts", "operation", verb(operation)).increment();
+            throw timeout;
         }
     }
 
@@ -176,5 +265,13 @@ public class DockerRuntime implements ContainerRuntime {
             body.run();
             return null;
         });
+    }
+
+    private void count(String operation) {
+        metrics.counter("ram.docker.api.calls", "operation", verb(operation)).increment();
+    }
+
+    private static String verb(String operation) {
+        return operation.split(" ", 2)[0];
     }
 }

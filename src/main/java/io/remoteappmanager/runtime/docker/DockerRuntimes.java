@@ -1,51 +1,38 @@
 package io.remoteappmanager.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.config.RamConfig;
-import io.remoteappmanager.runtime.ContainerRuntime;
-import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.remoteappmanager.runtime.ContainerRequest;
 
 /**
- * The one way to build the Docker runtime outside CDI (the command line, plain tests), from the same
- * {@code ram.docker.*} settings and with the same client as the application's producer.
+ * The one way to build the Docker runtime (the application, the command line, the tests), from {@code ram.docker.*}.
  */
 public final class DockerRuntimes {
 
-    /** A runtime and the client under it; closing it closes the client. */
-    public record Connection(ContainerRuntime runtime, DockerClient client) implements Closeable {
-        @Override
-        public void close() {
-            try {
-                client.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("closing the Docker client failed", e);
-            }
-        }
-    }
-
     private DockerRuntimes() {}
 
-    /** Connects lazily: nothing is sent to the engine until the first call on the runtime. */
-    public static Connection connect(RamConfig config, MeterRegistry metrics) {
-        DockerClient client = client(config);
-        return new Connection(runtime(client, metrics, config), client);
+    /** Connects lazily: nothing is sent to the engine until the first call. Closing the runtime closes its client. */
+    public static DockerRuntime connect(RamConfig config, MeterRegistry metrics) {
+        return new DockerRuntime(DockerClients.client(config.docker()), metrics, config);
     }
 
-    /** The docker-java client the application's producer would build from {@code config}. */
+    /** A docker-java client like the runtime's own, for tests that play the engine's part beside the controller. */
     public static DockerClient client(RamConfig config) {
-        return new DockerClientProducer().dockerClient(config);
+        return DockerClients.client(config.docker());
     }
 
-    /** The runtime over an existing client, counting its API calls in {@code metrics}. */
-    public static ContainerRuntime runtime(DockerClient client, MeterRegistry metrics, RamConfig config) {
-        return new DockerRuntime(client, metrics, config);
+    /**
+     * The create command the runtime sends for {@code request}, for callers that measure the engine itself (the
+     * benchmark's engine-limit anchor creates exactly what the controller would).
+     */
+    public static CreateContainerCmd createCommand(DockerClient client, ContainerRequest request) {
+        return DockerMapping.createCommand(client, request);
     }
 
-    /** Where {@code config} points the client, as the error messages name it. */
+    /** Where {@code config} points the client, as error messages name it. */
     public static String engineAddress(RamConfig config) {
-        return DockerClientProducer.clientConfig(config.docker()).getDockerHost().toString();
+        return DockerClients.clientConfig(config.docker()).getDockerHost().toString();
     }
 }

@@ -28,7 +28,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The directory rules of DESIGN.md sections 2 and 5: which files count, last good content, conflicts, caching. */
+/** The directory rules: which files count, last good content, conflicts, settling, caching. */
 class SpecDirectoryTest {
 
     static final AppKey ALICE = new AppKey("alice", "paraview");

@@ -1,0 +1,121 @@
+package io.remoteappmanager.actuator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.ContainerNames;
+import io.remoteappmanager.model.LabelScheme;
+import io.remoteappmanager.model.VolumeMount;
+import io.remoteappmanager.runtime.ContainerRequest;
+import io.remoteappmanager.runtime.ContainerRequest.Limits;
+import io.remoteappmanager.runtime.ContainerRequest.Security;
+import io.remoteappmanager.spec.MemorySize;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns an {@link AppSpec} into the exact container to launch (labels, name, environment, limits, security) and
+ * into its {@code spec_hash}, so that what is created and what is compared are one thing.
+ */
+public final class ContainerTemplate {
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+    /** What every container ran with before security settings counted in the hash (see {@link #specHash}). */
+    private static final Security FORMER_DEFAULT = normalized(new Security(true,
+            List.of("CHOWN", "SETUID", "SETGID", "DAC_OVERRIDE", "FOWNER", "KILL", "NET_BIND_SERVICE"), true));
+
+    private final RamConfig config;
+    private final LabelScheme labels;
+    private final Security security;
+
+    public ContainerTemplate(RamConfig config, LabelScheme labels) {
+        this.config = config;
+        this.labels = labels;
+        this.security = new Security(config.docker().init(), config.docker().capAdd(), true);
+    }
+
+    /** The container for {@code spec}, reachable under {@code urlId}. */
+    public ContainerRequest request(AppSpec spec, String urlId) {
+        Map<String, String> labelValues = new HashMap<>();
+        labelValues.put(labels.key(LabelScheme.REALM), labels.realm());
+        labelValues.put(labels.key(LabelScheme.USER), spec.user());
+        labelValues.put(labels.key(LabelScheme.MAPPING_ID), spec.mappingId());
+        labelValues.put(labels.key(LabelScheme.URL_ID), urlId);
+        labelValues.put(labels.key(LabelScheme.URLPATH), spec.urlpath(urlId));
+        labelValues.put(labels.key(LabelScheme.SPEC_HASH), specHash(spec));
+        labelValues.put(labels.key(LabelScheme.SOURCE), spec.origin().label());
+
+        Map<String, String> environment = new HashMap<>(spec.environment());
+        environment.put("JPY_USER", spec.user());
+        environment.put("JPY_BASE_USER_URL", spec.baseUrl());
+        environment.put("USER", spec.user().split("@", 2)[0]);
+        environment.put("URL_ID", urlId);
+
+        List<VolumeMount> volumes = spec.volumes().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> new VolumeMount(e.getKey(), e.getValue().bind(), e.getValue().readOnly()))
+                .toList();
+        return new ContainerRequest(ContainerNames.of(labels.realm(), spec.key()), spec.image(), spec.imagePullPolicy(),
+                labelValues, environment, spec.command(), containerPort(spec), config.docker().hostIp(), volumes,
+                limits(spec), security);
+    }
+
+    /**
+     * SHA-256 of the canonical desired container config, not of the file text: a reformatted file or a moved
+     * document gives the same hash, any change to what would run gives another. The security settings
+     * ({@code ram.docker.init}, {@code ram.docker.cap-add}) count as soon as they differ from what every container
+     * ran with before they counted, so tightening them reaches running apps, and an upgrade alone recreates none.
+     */
+    public String specHash(AppSpec spec) {
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        canonical.put("image", spec.image());
+        canonical.put("user", spec.user());
+        canonical.put("mappingId", spec.mappingId());
+        canonical.put("baseUrlPath", spec.baseUrl());
+        canonical.put("urlId", spec.urlId().orElse(null));
+        canonical.put("containerPort", containerPort(spec));
+        canonical.put("volumes", new TreeMap<>(spec.volumes()));
+        canonical.put("environment", new TreeMap<>(spec.environment()));
+        canonical.put("command", spec.command());
+        canonical.put("limits", limits(spec));
+        canonical.put("hostIp", config.docker().hostIp());
+        Security hashed = normalized(security);
+        if (!hashed.equals(FORMER_DEFAULT)) {
+            canonical.put("security", hashed);
+        }
+        try {
+            byte[] json = CANONICAL.writeValueAsBytes(canonical);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash spec " + spec.name(), e);
+        }
+    }
+
+    public int containerPort(AppSpec spec) {
+        return spec.containerPort().orElse(config.containerPort());
+    }
+
+    private Limits limits(AppSpec spec) {
+        RamConfig.Docker defaults = config.docker();
+        AppSpec.Resources resources = spec.resources();
+        return new Limits(
+                resources.memoryBytes().orElseGet(() -> MemorySize.parseBytes(defaults.defaultMemory())),
+                resources.cpus().orElse(defaults.defaultCpus()),
+                resources.pids().orElse(defaults.defaultPids()));
+    }
+
+    private static Security normalized(Security security) {
+        return new Security(security.init(), security.capAdd().stream().sorted().toList(), security.noNewPrivileges());
+    }
+}

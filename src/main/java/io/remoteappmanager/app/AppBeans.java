@@ -1,0 +1,84 @@
+package io.remoteappmanager.app;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.manager.ContainerManager;
+import io.remoteappmanager.proxy.ProxyStatus;
+import io.remoteappmanager.reconcile.Controller;
+import io.remoteappmanager.runtime.docker.DockerRuntimes;
+import io.remoteappmanager.source.SpecSource;
+import io.remoteappmanager.status.StatusBoard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * The application's CDI edge: builds the one {@link RemoteAppManager} from the configuration, starts it with
+ * Quarkus and stops it with Quarkus, and hands its parts to the REST resources, health checks and metrics.
+ * Stopping leaves every container running: the next start adopts them.
+ */
+@ApplicationScoped
+public class AppBeans {
+
+    private static final Logger LOG = Logger.getLogger(AppBeans.class);
+
+    @Produces
+    @Singleton
+    RemoteAppManager remoteAppManager(RamConfig config, MeterRegistry metrics) {
+        return RemoteAppManager.assemble(config, DockerRuntimes.connect(config, metrics), metrics);
+    }
+
+    @Produces
+    @Singleton
+    StatusBoard status(RemoteAppManager app) {
+        return app.status();
+    }
+
+    @Produces
+    @Singleton
+    Controller controller(RemoteAppManager app) {
+        return app.controller();
+    }
+
+    @Produces
+    @Singleton
+    ContainerManager containerManager(RemoteAppManager app) {
+        return app.manager();
+    }
+
+    @Produces
+    @Singleton
+    ProxyStatus proxyStatus(RemoteAppManager app) {
+        return app.proxy();
+    }
+
+    @Produces
+    @Singleton
+    SpecSource specSource(RemoteAppManager app) {
+        return app.source();
+    }
+
+    void onStart(@Observes StartupEvent startup, RemoteAppManager app, RamConfig config) {
+        LOG.infof("watching %s for realm '%s'; resync every %s", app.source().status().location(), config.realm(),
+                config.reconcile().interval());
+        if (config.api().token().filter(token -> !token.isBlank()).isEmpty()) {
+            Config quarkus = ConfigProvider.getConfig();
+            LOG.warnf("ram.api.token is not set: the API on %s:%s (reconcile, plan, status) is open to anyone who can "
+                    + "reach that address", quarkus.getOptionalValue("quarkus.http.host", String.class).orElse("?"),
+                    quarkus.getOptionalValue("quarkus.http.port", String.class).orElse("?"));
+        }
+        app.start();
+    }
+
+    void onStop(@Observes ShutdownEvent shutdown, RemoteAppManager app) {
+        app.close();
+        app.runtime().close();
+        LOG.info("controller stopped; every app container is left running");
+    }
+}

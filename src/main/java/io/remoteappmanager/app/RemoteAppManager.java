@@ -1,0 +1,146 @@
+package io.remoteappmanager.app;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.remoteappmanager.actuator.Actuator;
+import io.remoteappmanager.actuator.ContainerTemplate;
+import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.manager.ContainerManager;
+import io.remoteappmanager.model.LabelScheme;
+import io.remoteappmanager.observe.ObservedCache;
+import io.remoteappmanager.policy.VolumeRule;
+import io.remoteappmanager.proxy.ChpClient;
+import io.remoteappmanager.proxy.ProxyStatus;
+import io.remoteappmanager.proxy.RouteSync;
+import io.remoteappmanager.readiness.ReadinessProbes;
+import io.remoteappmanager.reconcile.Controller;
+import io.remoteappmanager.runtime.ContainerRuntime;
+import io.remoteappmanager.source.SpecSource;
+import io.remoteappmanager.status.AppUrlLog;
+import io.remoteappmanager.status.StatusBoard;
+import io.remoteappmanager.status.StatusSnapshot;
+import io.remoteappmanager.time.Backoff;
+import io.remoteappmanager.time.MonotonicClock;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole controller, assembled from its configuration in one place: spec source → planner → work queue →
+ * actuator → runtime, the event-fed cache and the readiness probes as the planner's other inputs, and the status
+ * board with its readers (route sync, the URL log). The application, the tests and the {@code plan} command all
+ * build it here; CDI only hands its parts to the REST resources.
+ */
+public final class RemoteAppManager implements AutoCloseable {
+
+    /** How often the engine is pinged, so one that stops answering is noticed while nothing else asks it. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    private static final Backoff RESUBSCRIBE = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+    private final RamConfig config;
+    private final ContainerRuntime runtime;
+    private final SpecSource source;
+    private final ObservedCache cache;
+    private final ReadinessProbes probes;
+    private final StatusBoard status;
+    private final ProxyStatus proxy;
+    private final Optional<RouteSync> routes;
+    private final ContainerManager manager;
+    private final Controller controller;
+
+    private RemoteAppManager(RamConfig config, ContainerRuntime runtime, SpecSource source, MeterRegistry metrics,
+            Clock clock) {
+        this.config = config;
+        this.runtime = runtime;
+        this.source = source;
+        LabelScheme labels = new LabelScheme(config);
+        ContainerTemplate template = new ContainerTemplate(config, labels);
+        this.cache = new ObservedCache(runtime, labels, new ObservedCache.Settings(config.reconcile().relistInterval(),
+                HEARTBEAT, config.docker().callTimeout(), RESUBSCRIBE), clock, this::trigger);
+        this.probes = new ReadinessProbes(config.readiness(), this::trigger);
+        this.status = new StatusBoard(StatusSnapshot.initial(cache.engine(), source.status()));
+        this.proxy = new ProxyStatus(config.proxy().apiUrl());
+        this.routes = ChpClient.fromConfig(config.proxy())
+                .map(chp -> new RouteSync(chp, config.realm(), proxy, metrics, clock));
+        Actuator actuator = new Actuator(runtime, template,
+                new VolumeRule(config.policy().volumeRoots().orElse(List.of())), labels, cache);
+        this.manager = new ContainerManager(runtime, actuator, labels, config);
+        this.controller = new Controller(source, cache, probes, actuator, template, config.prune().allowEmpty(), status,
+                new Controller.Settings(config.reconcile().parallelism(), config.reconcile().interval(),
+                        config.specs().debounce(),
+                        new Backoff(config.reconcile().initialBackoff(), config.reconcile().maxBackoff())),
+                metrics, clock);
+        status.listen(new AppUrlLog());
+        routes.ifPresent(sync -> status.listen(sync::offer));
+    }
+
+    /** The controller for {@code config} on {@code runtime}, reading the source the configuration names. */
+    public static RemoteAppManager assemble(RamConfig config, ContainerRuntime runtime, MeterRegistry metrics) {
+        return new RemoteAppManager(config, runtime, SpecSources.fromConfig(config), metrics, MonotonicClock.system());
+    }
+
+    /** The controller for {@code config} on {@code runtime}, reading {@code source} (the {@code plan} command's). */
+    public static RemoteAppManager assemble(RamConfig config, ContainerRuntime runtime, SpecSource source,
+            MeterRegistry metrics) {
+        return new RemoteAppManager(config, runtime, source, metrics, MonotonicClock.system());
+    }
+
+    /** Starts watching the source and the engine, the route sync, and the loop with a first pass. */
+    public RemoteAppManager start() {
+        source.start(() -> trigger("spec files changed"));
+        cache.start();
+        routes.ifPresent(RouteSync::start);
+        controller.start();
+        return this;
+    }
+
+    /** Stops everything it started; every container is left running, and the next start adopts them. */
+    @Override
+    public void close() {
+        source.close();
+        controller.close();
+        routes.ifPresent(RouteSync::close);
+        probes.close();
+        cache.close();
+    }
+
+    public RamConfig config() {
+        return config;
+    }
+
+    public ContainerRuntime runtime() {
+        return runtime;
+    }
+
+    public SpecSource source() {
+        return source;
+    }
+
+    public ObservedCache cache() {
+        return cache;
+    }
+
+    public ReadinessProbes probes() {
+        return probes;
+    }
+
+    public StatusBoard status() {
+        return status;
+    }
+
+    public ProxyStatus proxy() {
+        return proxy;
+    }
+
+    public ContainerManager manager() {
+        return manager;
+    }
+
+    public Controller controller() {
+        return controller;
+    }
+
+    private void trigger(String reason) {
+        controller.trigger(reason);
+    }
+}

@@ -1,0 +1,371 @@
+package io.remoteappmanager.observe;
+
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.LabelScheme;
+import io.remoteappmanager.model.ObservedContainer;
+import io.remoteappmanager.runtime.ContainerRuntime;
+import io.remoteappmanager.runtime.RuntimeContainer;
+import io.remoteappmanager.runtime.RuntimeEvent;
+import io.remoteappmanager.runtime.RuntimeFault;
+import io.remoteappmanager.runtime.RuntimeWatcher;
+import io.remoteappmanager.time.Backoff;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * The realm's containers as last observed, kept current by the engine's events (an informer): listed when the
+ * event stream (re)connects and every {@code relistInterval}, updated from one inspect per event in between, and
+ * told of the actuator's own changes as they happen. Every change wakes the controller ("look now").
+ *
+ * <p>Trust: until the first listing after a (re)connect, or after the stream broke or the heartbeat found the
+ * engine not answering, the cache is not {@linkplain EngineState#trusted() trusted}; passes then act on nothing,
+ * because "cannot list" never means "nothing runs". All feeding happens on one thread, in order.
+ */
+public final class ObservedCache implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ObservedCache.class);
+    /** Events that say nothing about what the planner or the status sees. */
+    private static final Set<String> QUIET = Set.of("attach", "commit", "copy", "export", "resize", "top", "archive-path",
+            "extract-to-dir", "exec_create", "exec_start", "exec_die", "exec_detach");
+    /** Our own launches answer with the container as it runs: an event from before that read adds nothing. */
+    private static final Set<String> SEEN_BY_OUR_READ = Set.of("create", "start");
+
+    private final ContainerRuntime runtime;
+    private final LabelScheme labels;
+    private final Settings settings;
+    private final Clock clock;
+    private final Consumer<String> onChange;
+    private final ScheduledExecutorService feed;
+    private final ScheduledExecutorService heartbeat;
+
+    private final Map<String, Entry> containers = new HashMap<>();
+    /** Containers destroyed, with the engine time of their end, so a late answer cannot bring one back. */
+    private final Map<String, Long> destroyed = new HashMap<>();
+    private EngineState engine;
+    private long generation;
+    private Closeable subscription;
+    private int failures;
+    private volatile boolean closed;
+
+    /**
+     * How the cache follows the engine.
+     *
+     * @param relistInterval  the slow resync: a full listing even when the stream looks healthy
+     * @param heartbeat       how often the engine is pinged, so one that stops answering is noticed
+     * @param subscribeWithin how long a subscription may take before it counts as broken
+     * @param resubscribe     the back-off between attempts to reconnect
+     */
+    public record Settings(Duration relistInterval, Duration heartbeat, Duration subscribeWithin, Backoff resubscribe) {}
+
+    /** A container and when the read it came from was sent (wall clock, nanoseconds), to order reads and events. */
+    private record Entry(ObservedContainer container, long readAtNanos) {}
+
+    /** What a pass plans from: every container of the realm and whether that can be trusted. */
+    public record Snapshot(List<ObservedContainer> containers, EngineState engine) {}
+
+    public ObservedCache(ContainerRuntime runtime, LabelScheme labels, Settings settings, Clock clock,
+            Consumer<String> onChange) {
+        this.runtime = runtime;
+        this.labels = labels;
+        this.settings = settings;
+        this.clock = clock;
+        this.onChange = onChange;
+        this.engine = EngineState.starting(clock.instant());
+        this.feed = daemon("ram-observed");
+        this.heartbeat = daemon("ram-heartbeat");
+    }
+
+    /** Subscribes to the engine's events, then lists the realm; returns at once. */
+    public void start() {
+        feed.execute(this::subscribe);
+        long relist = settings.relistInterval().toMillis();
+        feed.scheduleWithFixedDelay(this::periodicRelist, relist, relist, TimeUnit.MILLISECONDS);
+        long beat = settings.heartbeat().toMillis();
+        heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
+    }
+
+    /** Every container of the realm and whether the cache can be trusted; no engine call. */
+    public synchronized Snapshot snapshot() {
+        List<ObservedContainer> all = new ArrayList<>(containers.size());
+        containers.values().forEach(entry -> all.add(entry.container()));
+        return new Snapshot(all, engine);
+    }
+
+    /** The containers of one app; no engine call. */
+    public synchronized List<ObservedContainer> forKey(AppKey key) {
+        return containers.values().stream().map(Entry::container).filter(c -> c.key().equals(key)).toList();
+    }
+
+    public synchronized EngineState engine() {
+        return engine;
+    }
+
+    /**
+     * Every container of the realm, listed now (one engine call), for a caller that cannot wait for the cache to be
+     * trusted: the {@code plan} command, or a preview while the engine's stream is down.
+     *
+     * @throws RuntimeFault when the engine cannot be listed
+     */
+    public List<ObservedContainer> listOnce() {
+        return runtime.list(labels.realmFilter()).stream()
+                .flatMap(c -> ObservedContainers.from(c, labels).stream())
+                .toList();
+    }
+
+    /** The actuator changed {@code container} and read it back: keep that read unless a newer one is known. */
+    public void written(RuntimeContainer container) {
+        ObservedContainers.from(container, labels).ifPresent(observed -> {
+            synchronized (this) {
+                put(observed, nanos(container.observedAt()));
+            }
+        });
+    }
+
+    /** The actuator removed the container. */
+    public synchronized void removed(String id) {
+        containers.remove(id);
+        destroyed.put(id, nanos(Instant.now()));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        heartbeat.shutdownNow();
+        feed.shutdownNow();
+        synchronized (this) {
+            closeSubscription();
+        }
+    }
+
+    private void subscribe() {
+        if (closed) {
+            return;
+        }
+        long current;
+        synchronized (this) {
+            current = ++generation;
+            closeSubscription();
+        }
+        try {
+            Closeable handle = runtime.watch(labels.realmFilter(), new Watcher(current));
+            synchronized (this) {
+                subscription = handle;
+            }
+            schedule(() -> {
+                if (isCurrent(current) && !engine().synced()) {
+                    streamBroken(current, new RuntimeFault("the engine accepted no event subscription within "
+                            + settings.subscribeWithin().toMillis() + " ms"));
+                }
+            }, settings.subscribeWithin());
+        } catch (RuntimeFault e) {
+            streamBroken(current, e);
+        }
+    }
+
+    /** Lists the realm and replaces the cache; after this the cache is trusted (until the stream breaks again). */
+    private void relist(long forGeneration) {
+        if (!isCurrent(forGeneration)) {
+            return;
+        }
+        long readAt = nanos(Instant.now());
+        List<RuntimeContainer> listed;
+        try {
+            listed = runtime.list(labels.realmFilter());
+        } catch (RuntimeFault e) {
+            streamBroken(forGeneration, e);
+            return;
+        }
+        boolean recovered;
+        synchronized (this) {
+            if (forGeneration != generation) {
+                return;
+            }
+            containers.clear();
+            destroyed.values().removeIf(at -> at < readAt);
+            listed.forEach(c -> ObservedContainers.from(c, labels).ifPresent(o -> put(o, readAt)));
+            recovered = !engine.trusted();
+            engine = new EngineState(true, true, Optional.empty(), recovered ? clock.instant() : engine.since());
+            failures = 0;
+        }
+        if (recovered) {
+            LOG.infof("observed %d container(s) of realm '%s'; following the engine's events", listed.size(), labels.realm());
+        }
+        onChange.accept("realm listed");
+    }
+
+    private void periodicRelist() {
+        long current;
+        synchronized (this) {
+            if (!engine.synced()) {
+                return; // a reconnect is under way and lists anyway
+            }
+            current = generation;
+        }
+        relist(current);
+    }
+
+    private void apply(long forGeneration, RuntimeEvent event) {
+        if (!isCurrent(forGeneration) || QUIET.contains(event.action()) || event.id() == null) {
+            return;
+        }
+        String reason = "container " + event.action() + ": "
+                + labels.appKey(event.labels()).map(Object::toString).orElse(event.id());
+        if (event.isDestroy()) {
+            synchronized (this) {
+                containers.remove(event.id());
+                destroyed.put(event.id(), event.timeNanos());
+            }
+            onChange.accept(reason);
+            return;
+        }
+        if (SEEN_BY_OUR_READ.contains(event.action()) && alreadyNewer(event)) {
+            return;
+        }
+        Optional<RuntimeContainer> found;
+        try {
+            found = runtime.inspect(event.id());
+        } catch (RuntimeFault e) {
+            streamBroken(forGeneration, e);
+            return;
+        }
+        synchronized (this) {
+            if (found.isEmpty()) {
+                containers.remove(event.id());
+            } else {
+                ObservedContainers.from(found.get(), labels).ifPresent(o -> put(o, nanos(found.get().observedAt())));
+            }
+        }
+        onChange.accept(reason);
+    }
+
+    private synchronized boolean alreadyNewer(RuntimeEvent event) {
+        Entry known = containers.get(event.id());
+        return known != null && known.readAtNanos() >= event.timeNanos();
+    }
+
+    /** Stores a read unless the cache holds a newer one or the container was destroyed after the read started. */
+    private void put(ObservedContainer observed, long readAt) {
+        Long end = destroyed.get(observed.id());
+        Entry known = containers.get(observed.id());
+        if ((end == null || end < readAt) && (known == null || known.readAtNanos() <= readAt)) {
+            containers.put(observed.id(), new Entry(observed, readAt));
+        }
+    }
+
+    private void streamBroken(long forGeneration, Throwable cause) {
+        Duration delay;
+        synchronized (this) {
+            if (closed || forGeneration != generation) {
+                return;
+            }
+            generation++;
+            closeSubscription();
+            failures++;
+            delay = settings.resubscribe().delay(failures);
+            engine = new EngineState(false, false, Optional.of(describe(cause)),
+                    engine.trusted() ? clock.instant() : engine.since());
+        }
+        LOG.warnf("engine events: %s; the observed state is not trusted until the realm is listed again "
+                + "(next try in %d ms)", describe(cause), delay.toMillis());
+        onChange.accept("engine unreachable");
+        schedule(this::subscribe, delay);
+    }
+
+    private void beat() {
+        long current;
+        synchronized (this) {
+            current = generation;
+        }
+        try {
+            runtime.ping();
+        } catch (RuntimeFault e) {
+            feed.execute(() -> streamBroken(current, e));
+        }
+    }
+
+    private synchronized boolean isCurrent(long forGeneration) {
+        return !closed && forGeneration == generation;
+    }
+
+    private void closeSubscription() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (IOException e) {
+                LOG.debugf("closing the event stream: %s", e.getMessage());
+            }
+            subscription = null;
+        }
+    }
+
+    private void schedule(Runnable task, Duration delay) {
+        try {
+            feed.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // closed
+        }
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static ScheduledExecutorService daemon(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Hands one subscription's news to the feed thread, which ignores it once a newer subscription exists. */
+    private final class Watcher implements RuntimeWatcher {
+        private final long forGeneration;
+
+        Watcher(long forGeneration) {
+            this.forGeneration = forGeneration;
+        }
+
+        @Override
+        public void started() {
+            submit(() -> relist(forGeneration));
+        }
+
+        @Override
+        public void event(RuntimeEvent event) {
+            submit(() -> apply(forGeneration, event));
+        }
+
+        @Override
+        public void broken(Throwable cause) {
+            submit(() -> streamBroken(forGeneration, cause));
+        }
+
+        private void submit(Runnable task) {
+            try {
+                feed.execute(task);
+            } catch (RejectedExecutionException stopping) {
+                // closed
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package io.remoteappmanager.readiness;
+
+import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.ObservedContainer;
+import io.remoteappmanager.model.ProbeVerdict;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Probes started containers asynchronously (never on the reconcile loop or an executor worker, so a slow
+ * app stalls no other) until they answer below 500 or time out, remembers the verdict per container id,
+ * and wakes the loop on each verdict so routes follow within one probe period. At most
+ * {@code maxConcurrent} requests are in flight: a thousand probes at once would time each other out.
+ */
+public final class ReadinessProbes implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ReadinessProbes.class);
+
+    private final RamConfig.Readiness defaults;
+    private final boolean enabled;
+    private final Consumer<String> wake;
+    private final Semaphore inFlight;
+    /** Probes due for a request while every slot was taken, in the order they became due. */
+    private final Queue<Probe> waitingTurn = new ConcurrentLinkedQueue<>();
+    private final Map<String, Probe> probes = new ConcurrentHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ram-readiness");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param defaults {@code ram.readiness.*}: whether probing is on (else every running container is ready at
+     *                 once), how many requests may be in flight, and the settings a spec does not override
+     * @param wake     asks the controller for a pass, with a reason
+     */
+    public ReadinessProbes(RamConfig.Readiness defaults, Consumer<String> wake) {
+        if (defaults.maxConcurrent() < 1) {
+            throw new IllegalArgumentException("ram.readiness.max-concurrent must be at least 1, not "
+                    + defaults.maxConcurrent());
+        }
+        this.defaults = defaults;
+        this.enabled = defaults.enabled();
+        this.inFlight = new Semaphore(defaults.maxConcurrent());
+        this.wake = wake;
+    }
+
+    /**
+     * Starts probing an app's container once it runs and is published, under its spec's settings (or, for a
+     * container kept without its spec, the defaults at its urlpath label), unless it is probed already. One app
+     * whose path makes no URL is logged and left unprobed; the others go on.
+     */
+    public void watch(ObservedContainer container, Optional<AppSpec> spec) {
+        Optional<String> urlpath = spec.map(s -> s.urlpath(container.urlId())).or(container::urlpath);
+        if (!enabled || !container.isRunning() || container.endpoint().isEmpty() || urlpath.isEmpty()
+                || probes.containsKey(container.id())) {
+            return;
+        }
+        ReadinessSettings settings = ReadinessSettings.of(defaults,
+                spec.map(AppSpec::readiness).orElse(AppSpec.Readiness.DEFAULTS));
+        try {
+            watch(container.id(), settings.url(container.endpoint().get(), urlpath.get()), settings);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("%s: no readiness probe, its URL is not valid: %s", container.key(), e.getMessage());
+        }
+    }
+
+    /** Starts probing the container at {@code url}, unless it is already probed or known. */
+    void watch(String containerId, URI url, ReadinessSettings settings) {
+        if (!enabled) {
+            return;
+        }
+        Probe fresh = new Probe(containerId, url, settings);
+        if (probes.putIfAbsent(containerId, fresh) == null) {
+            fresh.attempt();
+        }
+    }
+
+    /**
+     * What the container's probe has found: ready, still probing (also before its probe starts), or not ready in
+     * time. Every container is ready when probing is off.
+     */
+    public ProbeVerdict verdict(String containerId) {
+        if (!enabled) {
+            return ProbeVerdict.READY;
+        }
+        Probe probe = probes.get(containerId);
+        return probe == null ? ProbeVerdict.probing("starting: readiness probe not started yet") : probe.verdict();
+    }
+
+    /** Drops what is known of the container; a probe still under way for it stops. */
+    public void forget(String containerId) {
+        probes.remove(containerId);
+    }
+
+    /** Forgets every container not in {@code live} (removed, or no longer running). */
+    public void retainOnly(Collection<String> live) {
+        probes.keySet().retainAll(live);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    private enum State { PROBING, READY, TIMED_OUT }
+
+    /**
+     * One container's probe: attempts every period until an answer below 500; past the timeout it is
+     * not ready, and attempts once per timeout until it answers or is forgotten.
+     */
+    private final class Probe {
+
+        final String containerId;
+        final URI url;
+        final ReadinessSettings settings;
+        final long startedNanos = System.nanoTime();
+        volatile State state = State.PROBING;
+        volatile String lastAnswer = "no answer yet";
+
+        Probe(String containerId, URI url, ReadinessSettings settings) {
+            this.containerId = containerId;
+            this.url = url;
+            this.settings = settings;
+        }
+
+        ProbeVerdict verdict() {
+            return switch (state) {
+                case READY -> ProbeVerdict.READY;
+                case PROBING -> ProbeVerdict.probing("starting: waiting for " + url + " to answer (last: " + lastAnswer + ")");
+                case TIMED_OUT -> ProbeVerdict.notReady("not ready: " + url + " did not answer below 500 within "
+                        + settings.timeout().toMillis() + " ms (last: " + lastAnswer + ")");
+            };
+        }
+
+        boolean current() {
+            return probes.get(containerId) == this && !timer.isShutdown();
+        }
+
+        /** Queues this probe's next request; it is sent as soon as a slot is free. */
+        void attempt() {
+            if (current()) {
+                waitingTurn.add(this);
+                sendWhileSlotsFree();
+            }
+        }
+
+        /** Sends one request in a slot already taken for it, and gives the slot back when it is answered. */
+        void send() {
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.requestTimeout()).GET().build();
+            try {
+                http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                    inFlight.release();
+                    answered(response == null ? -1 : response.statusCode(), error);
+                    sendWhileSlotsFree();
+                });
+            } catch (RuntimeException e) {
+                inFlight.release();
+                answered(-1, e);
+            }
+        }
+
+        private void answered(int status, Throwable error) {
+            if (probes.get(containerId) != this) {
+                return;
+            }
+            if (error == null && status < 500) {
+                state = State.READY;
+                wake.accept("app ready: " + url);
+                return;
+            }
+            lastAnswer = error == null ? "HTTP " + status : describe(error);
+            if (state == State.PROBING
+                    && Duration.ofNanos(System.nanoTime() - startedNanos).compareTo(settings.timeout()) >= 0) {
+                state = State.TIMED_OUT;
+                wake.accept("app not ready in time: " + url);
+            }
+            // Past its timeout a probe goes on, once per timeout: an adopted app, which is never removed, gets
+            // its route when it answers; a container this controller started is removed by the gate meanwhile.
+            Duration pause = state == State.TIMED_OUT ? settings.timeout() : settings.period();
+            try {
+                timer.schedule(this::attempt, pause.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closed) {
+                // the controller is stopping
+            }
+        }
+    }
+
+    /**
+     * Sends queued probes while slots are free. Called after every enqueue and every answer, so a probe
+     * queued just as the last request was answered is still sent.
+     */
+    private void sendWhileSlotsFree() {
+        while (!waitingTurn.isEmpty() && inFlight.tryAcquire()) {
+            Probe next = waitingTurn.poll();
+            if (next != null && next.current()) {
+                next.send();
+            } else {
+                inFlight.release();
+            }
+        }
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+}

@@ -1,0 +1,172 @@
+package io.remoteappmanager.reconcile;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * The single thread that runs passes. Triggers (spec changes, engine events, probe verdicts, the periodic resync,
+ * an API request) only wake it; triggers that arrive during a pass fold into one next pass, so passes never overlap
+ * and a burst of events costs one pass. A pass may also ask to be woken at a later instant (a back-off ending).
+ */
+final class PassLoop implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PassLoop.class);
+
+    /** What one pass did and when it wants to run again; its result completes once the work it queued is done. */
+    record Ran(CompletableFuture<PassResult> result, Optional<Instant> wakeAt) {}
+
+    private final Function<String, Ran> pass;
+    private final Clock clock;
+    private final List<CompletableFuture<PassResult>> waiting = new ArrayList<>();
+    private String pendingTrigger;
+    private Instant wakeAt;
+    private Thread thread;
+    private volatile boolean closed;
+    private volatile Instant passStartedAt;
+    private volatile Instant lastPassEndedAt;
+
+    PassLoop(Function<String, Ran> pass, Clock clock) {
+        this.pass = pass;
+        this.clock = clock;
+    }
+
+    /** Starts the thread with a first pass. */
+    synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        pendingTrigger = "start-up";
+        thread = new Thread(this::run, "ram-reconcile");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Asks for a pass as soon as the current one (if any) ends. */
+    synchronized void trigger(String reason) {
+        if (pendingTrigger == null) {
+            pendingTrigger = reason;
+        }
+        notifyAll();
+    }
+
+    /** Asks for a pass; completes with what it found and how the work it queued ended. */
+    synchronized CompletableFuture<PassResult> requestPass(String reason) {
+        CompletableFuture<PassResult> result = new CompletableFuture<>();
+        waiting.add(result);
+        trigger(reason);
+        return result;
+    }
+
+    /** How long the current pass has been running, if one is. */
+    Optional<Duration> currentPassAge() {
+        Instant started = passStartedAt;
+        return started == null ? Optional.empty() : Optional.of(Duration.between(started, clock.instant()));
+    }
+
+    /** Triggers waiting for the next pass: 0 or 1, since triggers arriving meanwhile fold into one pass. */
+    synchronized int pendingTriggers() {
+        return pendingTrigger == null ? 0 : 1;
+    }
+
+    Optional<Instant> lastPassEndedAt() {
+        return Optional.ofNullable(lastPassEndedAt);
+    }
+
+    boolean isRunning() {
+        Thread t = thread;
+        return t != null && t.isAlive() && !closed;
+    }
+
+    /** Stops after the current pass; containers are left exactly as they are. */
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+            t = thread;
+        }
+        if (t != null) {
+            try {
+                t.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        while (true) {
+            String trigger;
+            List<CompletableFuture<PassResult>> answering;
+            synchronized (this) {
+                trigger = awaitTrigger();
+                if (trigger == null) {
+                    waiting.forEach(w -> w.cancel(false));
+                    return;
+                }
+                answering = new ArrayList<>(waiting);
+                waiting.clear();
+            }
+            CompletableFuture<PassResult> result = runPass(trigger);
+            result.whenComplete((done, error) -> answering.forEach(w -> {
+                if (error != null) {
+                    w.completeExceptionally(error);
+                } else {
+                    w.complete(done);
+                }
+            }));
+        }
+    }
+
+    /** Waits until a trigger arrives or the wake-up time comes; null once the loop is closed. */
+    private String awaitTrigger() {
+        while (!closed) {
+            if (pendingTrigger != null) {
+                String trigger = pendingTrigger;
+                pendingTrigger = null;
+                return trigger;
+            }
+            Instant now = clock.instant();
+            if (wakeAt != null && !now.isBefore(wakeAt)) {
+                wakeAt = null;
+                return "back-off ended";
+            }
+            long waitMillis = wakeAt == null ? 0 : Math.max(1, Duration.between(now, wakeAt).toMillis());
+            try {
+                wait(waitMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private CompletableFuture<PassResult> runPass(String trigger) {
+        passStartedAt = clock.instant();
+        try {
+            Ran ran = pass.apply(trigger);
+            synchronized (this) {
+                wakeAt = ran.wakeAt().orElse(null);
+            }
+            return ran.result();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "pass (%s) failed unexpectedly; the next trigger runs a fresh pass", trigger);
+            synchronized (this) {
+                wakeAt = clock.instant().plusSeconds(5);
+            }
+            return CompletableFuture.completedFuture(PassResult.engineDown(String.valueOf(e.getMessage())));
+        } finally {
+            passStartedAt = null;
+            lastPassEndedAt = clock.instant();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.remoteappmanager.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.remoteappmanager.config.RamConfig;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Builds docker-java clients from {@code ram.docker.*}, falling back to DOCKER_HOST and the local socket. */
+final class DockerClients {
+
+    private static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+
+    private DockerClients() {}
+
+    /** A client whose requests {@link EngineCalls} can interrupt at their deadline. */
+    static DockerClient client(RamConfig.Docker docker) {
+        DockerClientConfig config = clientConfig(docker);
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .maxConnections(64)
+                .connectionTimeout(Duration.ofSeconds(5))
+                .build();
+        return DockerClientImpl.getInstance(config, new ScopedHttpClient(http));
+    }
+
+    static DockerClientConfig clientConfig(RamConfig.Docker docker) {
+        String host = docker.host()
+                .or(() -> Optional.ofNullable(System.getenv("DOCKER_HOST")))
+                .filter(h -> !h.isBlank())
+                .orElse(DEFAULT_HOST);
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(host)
+                .withDockerTlsVerify(docker.tlsVerify());
+        docker.certPath().ifPresent(builder::withDockerCertPath);
+        docker.apiVersion().ifPresent(builder::withApiVersion);
+        return builder.build();
+    }
+}

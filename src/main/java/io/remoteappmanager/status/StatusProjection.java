@@ -1,0 +1,89 @@
+package io.remoteappmanager.status;
+
+import io.remoteappmanager.actuator.ActionOutcome;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.ObservedContainer;
+import io.remoteappmanager.model.ProbeVerdict;
+import io.remoteappmanager.observe.EngineState;
+import io.remoteappmanager.planner.Decision;
+import io.remoteappmanager.planner.Plan;
+import io.remoteappmanager.source.SourceStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Status as a pure function of what the controller decided and did: (plan or one key's decision, the outcomes of
+ * its actions, the readiness verdicts, the previous status) → the next immutable snapshot. Nothing else writes
+ * status, so what the API shows is always what a pass or a finished key concluded.
+ */
+public final class StatusProjection {
+
+    private StatusProjection() {}
+
+    /** After a pass: every planned key gets its status; keys the plan no longer has are gone. */
+    public static StatusSnapshot afterPass(StatusSnapshot previous, Plan plan, DesiredState desired,
+            Function<String, ProbeVerdict> readiness, PassSummary summary, EngineState engine, SourceStatus source,
+            Instant now) {
+        SortedMap<AppKey, AppStatus> apps = new TreeMap<>();
+        for (Decision decision : plan.decisions()) {
+            apps.put(decision.key(), app(previous.app(decision.key()), decision,
+                    Optional.ofNullable(desired.apps().get(decision.key())), readiness, List.of(), now));
+        }
+        return new StatusSnapshot(apps, summary, engine, source);
+    }
+
+    /** A pass that could not trust the observed state: apps stay as they were, the pass and the engine say why. */
+    public static StatusSnapshot passWithoutEngine(StatusSnapshot previous, PassSummary summary, EngineState engine,
+            SourceStatus source) {
+        return new StatusSnapshot(previous.apps(), summary, engine, source);
+    }
+
+    /**
+     * After a worker finished one key: its status from its decision made again after the actions (empty when the
+     * key is gone: pruned and no longer named anywhere), with the last outcome as its last action.
+     */
+    public static StatusSnapshot afterKey(StatusSnapshot previous, AppKey key, Optional<Decision> decision,
+            Optional<AppSpec> spec, Function<String, ProbeVerdict> readiness, List<ActionOutcome> outcomes, Instant now) {
+        SortedMap<AppKey, AppStatus> apps = new TreeMap<>(previous.apps());
+        if (decision.isEmpty()) {
+            apps.remove(key);
+        } else {
+            apps.put(key, app(previous.app(key), decision.get(), spec, readiness, outcomes, now));
+        }
+        return new StatusSnapshot(apps, previous.lastPass(), previous.engine(), previous.source());
+    }
+
+    /** One app's status from its decision; what was last done to it carries over until something new is done. */
+    static AppStatus app(Optional<AppStatus> previous, Decision decision, Optional<AppSpec> spec,
+            Function<String, ProbeVerdict> readiness, List<ActionOutcome> outcomes, Instant now) {
+        Optional<ObservedContainer> container = decision.container();
+        boolean ready = container.filter(ObservedContainer::isRunning).map(c -> readiness.apply(c.id()).ready())
+                .orElse(false);
+        Optional<String> urlpath = container.flatMap(c -> spec.map(s -> s.urlpath(c.urlId())).or(c::urlpath));
+        Instant since = previous.filter(p -> p.phase() == decision.phase()).map(AppStatus::since).orElse(now);
+        AppStatus.LastAction last = outcomes.isEmpty()
+                ? previous.map(AppStatus::last).orElse(AppStatus.LastAction.NONE)
+                : lastAction(outcomes.get(outcomes.size() - 1), now);
+        return new AppStatus(decision.key(), spec.map(AppSpec::name), spec.map(s -> s.origin().label()),
+                decision.phase(), decision.message(), container.map(ObservedContainer::id),
+                container.map(ObservedContainer::image).or(() -> spec.map(AppSpec::image)),
+                container.map(ObservedContainer::urlId), urlpath, container.flatMap(ObservedContainer::endpoint), ready,
+                container.flatMap(ObservedContainer::revision),
+                container.map(ObservedContainer::exitCode).orElse(java.util.OptionalInt.empty()),
+                container.flatMap(ObservedContainer::node), last, since, now);
+    }
+
+    /** The action and how it went; a removal for not becoming ready counts as the key's failure, with its reason. */
+    private static AppStatus.LastAction lastAction(ActionOutcome outcome, Instant now) {
+        Optional<String> error = outcome.error()
+                .or(() -> Optional.of(outcome.action().reason()).filter(r -> outcome.action().failedStart()));
+        return new AppStatus.LastAction(Optional.of(outcome.action().verb()), Optional.of(outcome.action().reason()),
+                Optional.of(now), error);
+    }
+}

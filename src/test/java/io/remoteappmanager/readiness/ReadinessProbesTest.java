@@ -1,0 +1,89 @@
+package io.remoteappmanager.readiness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.testing.TestEngine;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Many containers probed at once share a bounded number of requests in flight, and all become ready. */
+class ReadinessProbesTest {
+
+    private static final int MAX_CONCURRENT = 4;
+    private static final int CONTAINERS = 40;
+    /** A request may take one period: longer than the test, so no request times out and is sent again meanwhile. */
+    private static final ReadinessSettings SETTINGS = ReadinessSettings.of(TestEngine.config(Map.of()).readiness(),
+            new AppSpec.Readiness(Optional.empty(), Optional.of(Duration.ofSeconds(60)), Optional.of(Duration.ofSeconds(120))));
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
+    private final CountDownLatch answer = new CountDownLatch(1);
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
+    private HttpServer app;
+
+    @BeforeEach
+    void startApp() throws IOException {
+        app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        app.setExecutor(handlers);
+        app.createContext("/", exchange -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                answer.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        app.start();
+    }
+
+    @AfterEach
+    void stopApp() {
+        answer.countDown();
+        app.stop(0);
+        handlers.shutdownNow();
+    }
+
+    @Test
+    void probesBeyondTheBoundWaitTheirTurnAndAllBecomeReady() {
+        URI url = URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/");
+        try (ReadinessProbes probes = new ReadinessProbes(TestEngine.config(Map.of("ram.readiness.max-concurrent", String.valueOf(MAX_CONCURRENT))).readiness(),
+                reason -> {})) {
+            IntStream.range(0, CONTAINERS).forEach(i -> probes.watch("c" + i, url, SETTINGS));
+
+            await().until(() -> inFlight.get() >= MAX_CONCURRENT);
+            assertThat(IntStream.range(0, CONTAINERS).filter(i -> !probes.verdict("c" + i).ready()).count())
+                    .as("none answered yet").isEqualTo(CONTAINERS);
+            answer.countDown();
+
+            await().until(() -> IntStream.range(0, CONTAINERS).allMatch(i -> probes.verdict("c" + i).ready()));
+            assertThat(mostInFlight.get()).as("requests in flight at once, at most").isEqualTo(MAX_CONCURRENT);
+        }
+    }
+
+    @Test
+    void aBoundBelowOneIsRefusedWithTheKeyName() {
+        assertThatThrownBy(() -> new ReadinessProbes(TestEngine.config(Map.of("ram.readiness.max-concurrent", "0")).readiness(), reason -> {}))
+                .hasMessageContaining("ram.readiness.max-concurrent");
+    }
+}
