@@ -144,3 +144,81 @@ ensure_bridge() {
   ip -4 addr show dev "$1" | grep -q "inet $2" || ip addr add "$2" dev "$1"
   ip link set "$1" up
 }
+
+# ---- image registries (Debian's docker-registry, plain HTTP) -------------------------------------
+
+# registry_answers ADDR: the registry's API root answers (401 counts: a registry behind a login asks for credentials).
+registry_answers() {
+  local code
+  code=$(curl -sS -m 5 -o /dev/null -w '%{http_code}' "http://$1/v2/" 2>/dev/null) || return 1
+  [ "$code" = 200 ] || [ "$code" = 401 ]
+}
+
+# registry_config DIR ADDR: writes DIR/config.yml, a registry on ADDR storing in DIR/data (callers may append to it).
+registry_config() {
+  mkdir -p "$1/data"
+  cat >"$1/config.yml" <<CONF
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $1/data
+  delete:
+    enabled: true
+http:
+  addr: $2
+CONF
+}
+
+# registry_pid DIR: the pid in DIR's pidfile if it is a live docker-registry.
+registry_pid() {
+  local pid
+  pid=$(cat "$1/registry.pid" 2>/dev/null) || return 1
+  [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null || true)" = docker-registry ] && echo "$pid"
+}
+
+# registry_start DIR ADDR: runs docker-registry with DIR/config.yml unless a registry answers on ADDR.
+registry_start() {
+  local dir=$1 addr=$2 log=$1/registry.log
+  registry_answers "$addr" && return 0
+  log "starting docker-registry on $addr (log $log)"
+  setsid docker-registry serve "$dir/config.yml" >>"$log" 2>&1 </dev/null 9>&- &
+  echo $! >"$dir/registry.pid"
+  local deadline=$((SECONDS + 30))
+  until registry_answers "$addr"; do
+    [ "$SECONDS" -lt "$deadline" ] || die "registry did not answer on $addr within 30s; see $log"
+    sleep 0.2
+  done
+}
+
+# registry_stop DIR: stops the docker-registry that DIR's pidfile names.
+registry_stop() {
+  local pid
+  if pid=$(registry_pid "$1"); then
+    log "stopping docker-registry of $1 (pid $pid)"
+    terminate 15 "$pid"
+  fi
+  rm -f "$1/registry.pid"
+}
+
+# registry_image_id REGISTRY NAME:TAG: the image id (the manifest's config digest) the registry holds, or nothing.
+registry_image_id() {
+  curl -fsS -m 5 -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    "http://$1/v2/${2%:*}/manifests/${2##*:}" 2>/dev/null | grep -o '"digest": *"sha256:[0-9a-f]*"' | head -n 1 \
+    | grep -o 'sha256:[0-9a-f]*' || true
+}
+
+# push_images REGISTRY IMAGE...: pushes each local image of the engine DOCKER_HOST names as REGISTRY/IMAGE,
+# unless the registry already holds that very image; the engine keeps no REGISTRY/... tag.
+push_images() {
+  local registry=$1 image id; shift
+  for image in "$@"; do
+    id=$(docker image inspect -f '{{.Id}}' "$image")
+    [ "$(registry_image_id "$registry" "$image")" = "$id" ] && continue
+    docker tag "$image" "$registry/$image"
+    docker push -q "$registry/$image" >/dev/null
+    docker rmi "$registry/$image" >/dev/null
+    log "pushed $image to $registry"
+  done
+}
