@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Plain HTTP GETs for tests, to loopback addresses only (DESIGN.md section 7). */
+/** Plain HTTP GETs for tests, to loopback addresses and the test swarm's nodes only. */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
