@@ -11,7 +11,8 @@
 #   stop          leave the swarm, stop the dockerds and the registry, delete namespaces, veths and
 #                 bridge, unmount and delete the nodes' state (their logs and the registry's storage stay)
 #   env           print the variables tests read: eval "$(scripts/swarm.sh env)"
-#   status        exit 0 if the manager answers and reports three nodes Ready
+#   status        exit 0 if the manager answers and reports three nodes Ready (after a start or stop
+#                 in progress has finished)
 #   kill-node N   SIGKILL node N's dockerd (its namespace and containers stay), as a crashed node
 #   start-node N  start node N's dockerd again and wait until it is back in the swarm and Ready
 # Environment: RAM_SWARM_DIR (state dir, default /tmp/ram-swarm).
@@ -90,14 +91,15 @@ ensure_node_net() {
   ip -n "$ns" link set eth0 up
 }
 
-# launch_node N: starts node N's dockerd in its namespace unless it runs there; records it in LAUNCHED.
+# launch_node N: repairs node N's network, and starts its dockerd in its namespace unless it runs
+# there; records a started one in LAUNCHED.
 launch_node() {
   local n=$1 d
   d=$(dir "$n")
+  ensure_node_net "$n"
   node_up "$n" && return 0
   mkdir -p "$d"
   clear_engine_leftovers "$d/exec" "$d/data" "$d/pid" "$d/docker.sock"
-  ensure_node_net "$n"
   [ -f "$d/dockerd.log" ] && mv -f "$d/dockerd.log" "$d/dockerd.log.1"
   log "starting node $n: dockerd in $(netns "$n") at $(addr "$n") (log $d/dockerd.log)"
   # nsenter --net, not `ip netns exec`: that remounts /sys, and dockerd then finds no devices cgroup.
@@ -281,6 +283,7 @@ cmd_env() {
 
 cmd_status() {
   local ready
+  lock_dir "$STATE"
   engine_answers "$(host 1)" || { log "no manager answers at $(host 1)"; return 1; }
   ready=$(ready_count)
   log "manager answers at $(host 1); $ready of ${#NODES[@]} nodes Ready"
@@ -301,6 +304,7 @@ cmd_start_node() {
   local n id deadline
   n=$(node_arg "$1")
   lock_dir "$STATE"
+  ensure_bridge "$BRIDGE" "$BRIDGE_ADDR/24"
   launch_node "$n"
   wait_launched
   deadline=$((SECONDS + START_TIMEOUT))
