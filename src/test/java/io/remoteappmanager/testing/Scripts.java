@@ -15,13 +15,28 @@ final class Scripts {
 
     private static final long TIMEOUT_SECONDS = 300;
 
+    private record Outcome(int exitCode, String stdout) {}
+
     private Scripts() {}
 
     /**
-     * Runs {@code scripts/<script> <args>} with {@code env} added to this JVM's environment; its stderr
-     * (progress) goes to the test's output, its stdout is returned. Fails on a non-zero exit or a timeout.
+     * Runs {@code scripts/<script> <args>} with {@code env} added to this JVM's environment and returns its
+     * stdout; its stderr (progress) goes to the test's output. Fails unless it exits 0.
      */
     static String run(Map<String, String> env, String script, String... args) {
+        Outcome outcome = exec(env, script, args);
+        if (outcome.exitCode() != 0) {
+            throw new IllegalStateException("scripts/" + script + " " + String.join(" ", args) + " exited " + outcome.exitCode());
+        }
+        return outcome.stdout();
+    }
+
+    /** As {@link #run}, for a script that answers a question by its exit code. */
+    static boolean succeeds(Map<String, String> env, String script, String... args) {
+        return exec(env, script, args).exitCode() == 0;
+    }
+
+    private static Outcome exec(Map<String, String> env, String script, String... args) {
         List<String> command = Stream.concat(Stream.of("bash", "scripts/" + script), Stream.of(args)).toList();
         Path out = null;
         try {
@@ -35,10 +50,7 @@ final class Scripts {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + "s");
             }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue());
-            }
-            return Files.readString(out, StandardCharsets.UTF_8);
+            return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
         } catch (InterruptedException e) {

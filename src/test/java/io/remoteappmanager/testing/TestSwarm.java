@@ -47,7 +47,7 @@ public final class TestSwarm implements AutoCloseable {
     public final DockerClient docker;
     private final Map<String, String> scriptEnv;
 
-    private TestSwarm(Map<String, String> env) {
+    private TestSwarm(Map<String, String> env, Map<String, String> scriptEnv) {
         this.manager = required(env, "RAM_SWARM_MANAGER");
         this.registry = required(env, "RAM_SWARM_REGISTRY");
         this.nodeAddresses = List.of(required(env, "RAM_SWARM_NODE_ADDRS").split(" "));
@@ -56,23 +56,22 @@ public final class TestSwarm implements AutoCloseable {
         this.httpdV2 = registry + "/" + TestEngine.HTTPD_V2;
         this.crash = registry + "/" + TestEngine.CRASH;
         this.docker = DockerTestAccess.client(TestEngine.config(Map.of("ram.docker.host", manager)));
-        this.scriptEnv = Map.of("RAM_SWARM_DIR", required(env, "RAM_SWARM_DIR"));
+        this.scriptEnv = scriptEnv;
     }
 
     /**
      * The swarm that the RAM_SWARM_* variables (exported by scripts/test.sh) or else {@code scripts/swarm.sh env}
-     * name, once all its nodes are Ready; skips the calling test when its manager does not answer.
+     * name; skips the calling test unless {@code scripts/swarm.sh status} (which waits for a start in
+     * progress, such as test.sh's) finds its manager answering and every node Ready. Call it in a
+     * {@code @BeforeEach}: surefire's report drops the message of a skip in {@code @BeforeAll}.
      */
     public static TestSwarm connect() {
         Map<String, String> env = System.getenv("RAM_SWARM_MANAGER") != null
                 ? System.getenv() : exports(Scripts.run(Map.of(), "swarm.sh", "env"));
-        TestSwarm swarm = new TestSwarm(env);
-        if (!swarm.answers()) {
-            swarm.close();
-            assumeTrue(false, "no test swarm answers at " + swarm.manager + ": start it with scripts/swarm.sh start");
-        }
-        swarm.awaitAllReady();
-        return swarm;
+        Map<String, String> scriptEnv = Map.of("RAM_SWARM_DIR", required(env, "RAM_SWARM_DIR"));
+        assumeTrue(Scripts.succeeds(scriptEnv, "swarm.sh", "status"),
+                () -> "no test swarm with every node Ready at " + env.get("RAM_SWARM_MANAGER") + ": start it with scripts/swarm.sh start");
+        return new TestSwarm(env, scriptEnv);
     }
 
     public List<SwarmNode> nodes() {
@@ -182,15 +181,6 @@ public final class TestSwarm implements AutoCloseable {
         SwarmNode node = node(nodeId);
         docker.updateSwarmNodeCmd().withSwarmNodeId(nodeId).withVersion(node.getVersion().getIndex())
                 .withSwarmNodeSpec(node.getSpec().withAvailability(availability)).exec();
-    }
-
-    private boolean answers() {
-        try {
-            docker.pingCmd().exec();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     private static String required(Map<String, String> env, String name) {
