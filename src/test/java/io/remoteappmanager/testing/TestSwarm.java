@@ -31,14 +31,12 @@ public final class TestSwarm implements AutoCloseable {
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern EXPORT = Pattern.compile("export ([A-Z_]+)=('?)(.*)\\2");
 
-    /** The manager's Docker host, {@code unix:///...}. */
+    /** The manager's Docker host, {@code unix:///...}: the {@code ram.docker.host} of a Swarm runtime under test. */
     public final String manager;
     /** The registry every node pulls from, {@code host:port}. */
     public final String registry;
     /** Node N's address at index N - 1; the host reaches ports published on these. */
     public final List<String> nodeAddresses;
-    /** Node N's Docker host at index N - 1, for a look at one node's own containers. */
-    public final List<String> nodeSockets;
     /** The test images in the registry: services must use these, never a node-local image. */
     public final String httpd;
     public final String httpdV2;
@@ -51,7 +49,6 @@ public final class TestSwarm implements AutoCloseable {
         this.manager = required(env, "RAM_SWARM_MANAGER");
         this.registry = required(env, "RAM_SWARM_REGISTRY");
         this.nodeAddresses = List.of(required(env, "RAM_SWARM_NODE_ADDRS").split(" "));
-        this.nodeSockets = List.of(required(env, "RAM_SWARM_NODE_SOCKETS").split(" "));
         this.httpd = registry + "/" + TestEngine.HTTPD;
         this.httpdV2 = registry + "/" + TestEngine.HTTPD_V2;
         this.crash = registry + "/" + TestEngine.CRASH;
@@ -105,7 +102,10 @@ public final class TestSwarm implements AutoCloseable {
                 .forEach(node -> activate(node.getId()));
     }
 
-    /** SIGKILLs node {@code n}'s dockerd, as a crash: its namespace and its tasks' containers stay. */
+    /**
+     * SIGKILLs node {@code n}'s dockerd, as a crash: its namespace and its tasks' containers stay. Killing
+     * node 1 takes the manager's API away until {@link #startNode}.
+     */
     public void killNode(int n) {
         Scripts.run(scriptEnv, "swarm.sh", "kill-node", String.valueOf(n));
     }
