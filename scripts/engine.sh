@@ -29,74 +29,25 @@ BRIDGE=${RAM_ENGINE_BRIDGE:-ram0}
 BRIDGE_CIDR=${RAM_ENGINE_BRIDGE_CIDR:-172.29.0.1/24}
 START_TIMEOUT=60
 
-# answers HOST: true if a Docker engine answers at HOST (bounded, so a hung socket cannot block us).
-answers() { timeout 10 docker -H "$1" version --format '{{.Server.Version}}' >/dev/null 2>&1; }
-
 # foreign_host: true if DOCKER_HOST names another engine than ours and it answers.
-foreign_host() { [ -n "${DOCKER_HOST:-}" ] && [ "$DOCKER_HOST" != "$OUR_HOST" ] && answers "$DOCKER_HOST"; }
+foreign_host() { [ -n "${DOCKER_HOST:-}" ] && [ "$DOCKER_HOST" != "$OUR_HOST" ] && engine_answers "$DOCKER_HOST"; }
 
 # engine_host: the DOCKER_HOST of the engine in use.
 engine_host() { if foreign_host; then echo "$DOCKER_HOST"; else echo "$OUR_HOST"; fi; }
 
-# cmdline PID: the process's command line with spaces between arguments ("" if it is gone).
-cmdline() { tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline" || true; }
-
-# alive PID: true if the process runs (a zombie counts as gone: this sandbox's PID 1 may not reap).
-alive() { local st; st=$(awk '/^State:/ {print $2}' 2>/dev/null <"/proc/$1/status") || return 1; [ -n "$st" ] && [ "$st" != Z ]; }
-
 # ours PID: true if PID is a live dockerd or containerd of our state dir.
-ours() {
-  alive "$1" || return 1
-  case "$(cat "/proc/$1/comm" 2>/dev/null || true)" in dockerd | containerd) ;; *) return 1 ;; esac
-  case "$(cmdline "$1")" in *"$EXEC_ROOT"* | *"$DATA_ROOT"*) return 0 ;; *) return 1 ;; esac
-}
+ours() { engine_pid "$1" "$EXEC_ROOT" "$DATA_ROOT"; }
 
-# our_pids: dockerd and containerd processes started for our state dir (matched by their paths).
-# containerd shims are left alone: a new containerd reconnects to them and the new dockerd then
-# stops their containers cleanly.
-our_pids() {
-  local p
-  for p in $(pgrep -x dockerd; pgrep -x containerd); do ours "$p" && echo "$p"; done
-  return 0
-}
-
-# orphan_proxies: docker-proxy processes whose dockerd is gone (they would keep holding host ports).
-orphan_proxies() {
-  local p ppid
-  for p in $(pgrep -x docker-proxy || true); do
-    alive "$p" || continue
-    ppid=$(awk '/^PPid:/ {print $2}' 2>/dev/null <"/proc/$p/status" || true)
-    [ -n "$ppid" ] && [ "$(cat "/proc/$ppid/comm" 2>/dev/null || true)" != dockerd ] && echo "$p"
-  done
-  return 0
-}
-
-# foreign_dockerd: true if a dockerd runs that is not ours.
+# foreign_dockerd: true if a dockerd that is not ours runs in our network namespace (so docker0 may be
+# its own; the dockerds of scripts/swarm.sh have bridges of their own in their namespaces).
 foreign_dockerd() {
   local p
   for p in $(pgrep -x dockerd || true); do
     alive "$p" || continue
+    [ "$(readlink "/proc/$p/ns/net")" = "$(readlink /proc/self/ns/net)" ] || continue
     case "$(cmdline "$p")" in *"$EXEC_ROOT"*) ;; *) return 0 ;; esac
   done
   return 1
-}
-
-# elapsed START_US: seconds since START_US (microseconds, from EPOCHREALTIME), as "1.234s".
-elapsed() { local ms=$(( (${EPOCHREALTIME/./} - $1) / 1000 )); printf '%d.%03ds' $((ms / 1000)) $((ms % 1000)); }
-
-# kill_pids SIGNAL PID...: signal the given processes, ignoring those already gone.
-kill_pids() { local sig=$1; shift; [ $# -gt 0 ] && kill "-$sig" "$@" 2>/dev/null; return 0; }
-
-# wait_gone SECONDS PID...: wait until all the processes have exited; false on timeout.
-wait_gone() {
-  local deadline=$((SECONDS + $1)) p running; shift
-  while :; do
-    running=0
-    for p in "$@"; do alive "$p" && running=1; done
-    [ "$running" = 0 ] && return 0
-    [ "$SECONDS" -ge "$deadline" ] && return 1
-    sleep 0.2
-  done
 }
 
 # ensure_packages [engine]: installs what the images (and, with "engine", a private engine) need.
@@ -116,39 +67,10 @@ ensure_packages() {
 }
 
 # cleanup_stale: removes what an engine of ours killed earlier left behind.
-cleanup_stale() {
-  local pids
-  pids=$(our_pids)
-  if [ -n "$pids" ]; then
-    log "killing leftover engine processes: ${pids//$'\n'/ }"
-    # shellcheck disable=SC2086
-    kill_pids TERM $pids
-    # shellcheck disable=SC2086  # a stopped (hung) process only acts on TERM once continued
-    kill_pids CONT $pids
-    # shellcheck disable=SC2086
-    wait_gone 10 $pids || kill_pids KILL $pids
-  fi
-  pids=$(orphan_proxies)
-  if [ -n "$pids" ]; then
-    log "killing orphaned docker-proxy processes: ${pids//$'\n'/ }"
-    # shellcheck disable=SC2086
-    kill_pids KILL $pids
-  fi
-  # dockerd refuses a pidfile naming a live process, and trusts containerd's pidfile: after a kill
-  # the pids may have been reused by unrelated processes, so both files go.
-  rm -f "$PIDFILE" "$SOCK" "$EXEC_ROOT/containerd/containerd.pid"
-}
-
-# ensure_bridge: creates our bridge (idempotent) and gives it its address.
-ensure_bridge() {
-  command -v ip >/dev/null || apt_install iproute2
-  ip link show "$BRIDGE" >/dev/null 2>&1 || ip link add "$BRIDGE" type bridge
-  ip -4 addr show dev "$BRIDGE" | grep -q "inet $BRIDGE_CIDR" || ip addr add "$BRIDGE_CIDR" dev "$BRIDGE"
-  ip link set "$BRIDGE" up
-}
+cleanup_stale() { clear_engine_leftovers "$EXEC_ROOT" "$DATA_ROOT" "$PIDFILE" "$SOCK"; }
 
 start_private() {
-  if answers "$OUR_HOST"; then
+  if engine_answers "$OUR_HOST"; then
     log "private engine already running at $OUR_HOST"
     return 0
   fi
@@ -165,42 +87,24 @@ start_private() {
   )
   # Another live engine owns docker0: take our own bridge. (A docker0 left by a dead engine is reused.)
   if ip link show docker0 >/dev/null 2>&1 && foreign_dockerd; then
-    ensure_bridge
+    ensure_bridge "$BRIDGE" "$BRIDGE_CIDR"
     args+=(-b "$BRIDGE")
     log "docker0 belongs to another engine; using bridge $BRIDGE ($BRIDGE_CIDR)"
   fi
 
   [ -f "$LOG" ] && mv -f "$LOG" "$LOG.1"   # keep the previous run's log for post-mortems
   log "starting dockerd (state $STATE, log $LOG)"
-  local t0=$SECONDS ms0=${EPOCHREALTIME/./}
+  local ms0=${EPOCHREALTIME/./}
   # setsid + no inherited fds: the engine outlives this script, never holds a caller's pipe open,
   # and never holds our start lock (fd 9).
   setsid dockerd "${args[@]}" </dev/null >>"$LOG" 2>&1 9>&- &
   local pid=$!
-  while ! answers "$OUR_HOST"; do
-    if ! alive "$pid"; then
-      answers "$OUR_HOST" && break
-      tail -n 30 "$LOG" >&2 || true
-      die "dockerd exited during start-up (log: $LOG)"
-    fi
-    if [ $((SECONDS - t0)) -ge "$START_TIMEOUT" ]; then
-      tail -n 30 "$LOG" >&2 || true
-      die "dockerd did not answer within ${START_TIMEOUT}s (log: $LOG)"
-    fi
-    sleep 0.2
-  done
+  wait_engine "$OUR_HOST" "$pid" "$LOG" "$START_TIMEOUT"
   log "private engine up in $(elapsed "$ms0") at $OUR_HOST (dockerd pid $pid)"
 }
 
-# lock: one start or stop at a time per state dir (e.g. test.sh and run.sh started together).
-lock() {
-  mkdir -p "$STATE"
-  exec 9>"$STATE/lock"
-  flock -w 120 9 || die "another start or stop holds $STATE/lock for over 120s"
-}
-
 cmd_start() {
-  lock
+  lock_dir "$STATE"   # one start or stop at a time (e.g. test.sh and run.sh started together)
   if foreign_host; then
     log "reusing the engine at DOCKER_HOST=$DOCKER_HOST"
   else
@@ -216,7 +120,7 @@ cmd_stop() {
     log "engine at DOCKER_HOST=$DOCKER_HOST is not ours; leaving it running"
     return 0
   fi
-  lock
+  lock_dir "$STATE"
   local pid=""
   [ -f "$PIDFILE" ] && pid=$(cat "$PIDFILE" 2>/dev/null || true)
   # The pidfile may name a reused pid after a crash: only signal it if it is our dockerd.
@@ -240,7 +144,7 @@ cmd_env() { echo "export DOCKER_HOST=$(engine_host)"; }
 cmd_status() {
   local host
   host=$(engine_host)
-  if answers "$host"; then log "engine answers at $host"; else log "no engine answers at $host"; return 1; fi
+  if engine_answers "$host"; then log "engine answers at $host"; else log "no engine answers at $host"; return 1; fi
 }
 
 # ---- test images ------------------------------------------------------------------------------

@@ -26,85 +26,32 @@ LOGIN_PASSWORD=ram-test-password
 LOGIN_HASH='$2b$10$C2X2ZDk.zyk7wLsM37VAn.fZ.kOYoEY.tjtVZ6laHc7DQHXffflYW'
 IMAGES=(ram-test/httpd:1 ram-test/httpd:2)
 
-# answers NAME: the registry's API root answers (401 counts: the login registry asks for credentials).
-answers() {
-  local code
-  code=$(curl -sS -m 5 -o /dev/null -w '%{http_code}' "http://${ADDR[$1]}/v2/" 2>/dev/null) || return 1
-  [ "$code" = 200 ] || [ "$code" = 401 ]
-}
-
-# ours NAME: the pid in NAME's pidfile if it is a live docker-registry.
-ours() {
-  local pid
-  pid=$(cat "$STATE/$1/registry.pid" 2>/dev/null) || return 1
-  [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null || true)" = docker-registry ] && echo "$pid"
-}
+# answers NAME: the registry NAME answers.
+answers() { registry_answers "${ADDR[$1]}"; }
 
 write_config() {
-  local dir=$STATE/$1
-  mkdir -p "$dir/data"
-  cat >"$dir/config.yml" <<CONF
-version: 0.1
-log:
-  level: warn
-storage:
-  filesystem:
-    rootdirectory: $dir/data
-  delete:
-    enabled: true
-http:
-  addr: ${ADDR[$1]}
-CONF
+  registry_config "$STATE/$1" "${ADDR[$1]}"
   if [ "$1" = login ]; then
-    printf '%s:%s\n' "$LOGIN_USER" "$LOGIN_HASH" >"$dir/htpasswd"
-    cat >>"$dir/config.yml" <<CONF
+    printf '%s:%s\n' "$LOGIN_USER" "$LOGIN_HASH" >"$STATE/$1/htpasswd"
+    cat >>"$STATE/$1/config.yml" <<CONF
 auth:
   htpasswd:
     realm: ram-test
-    path: $dir/htpasswd
+    path: $STATE/$1/htpasswd
 CONF
   fi
 }
 
 start_one() {
-  local name=$1 log=$STATE/$1/registry.log
-  answers "$name" && return 0
-  write_config "$name"
-  log "starting docker-registry on ${ADDR[$name]} (log $log)"
-  setsid docker-registry serve "$STATE/$name/config.yml" >>"$log" 2>&1 </dev/null &
-  echo $! >"$STATE/$name/registry.pid"
-  local deadline=$((SECONDS + 30))
-  until answers "$name"; do
-    [ "$SECONDS" -lt "$deadline" ] || die "registry did not answer on ${ADDR[$name]} within 30s; see $log"
-    sleep 0.2
-  done
+  write_config "$1"
+  registry_start "$STATE/$1" "${ADDR[$1]}"
 }
 
-stop_one() {
-  local pid
-  if pid=$(ours "$1"); then
-    log "stopping docker-registry on ${ADDR[$1]} (pid $pid)"
-    kill -TERM "$pid"
-    local deadline=$((SECONDS + 15))
-    while [ -d "/proc/$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null || true)" = docker-registry ]; do
-      [ "$SECONDS" -lt "$deadline" ] || { kill -KILL "$pid" 2>/dev/null || true; break; }
-      sleep 0.2
-    done
-  fi
-  rm -f "$STATE/$1/registry.pid"
-}
-
-push_images() {
+push_test_images() {
   eval "$("$HERE/engine.sh" env)"
   export DOCKER_HOST
   "$HERE/engine.sh" images
-  local image open=${ADDR[open]}
-  for image in "${IMAGES[@]}"; do
-    docker tag "$image" "$open/$image"
-    docker push -q "$open/$image" >/dev/null
-    docker rmi "$open/$image" >/dev/null
-  done
-  log "pushed ${IMAGES[*]} to $open"
+  push_images "${ADDR[open]}" "${IMAGES[@]}"
 }
 
 cmd_start() {
@@ -112,7 +59,7 @@ cmd_start() {
   command -v curl >/dev/null || apt_install curl
   start_one open
   start_one login
-  push_images
+  push_test_images
 }
 
 cmd_env() {
@@ -122,7 +69,7 @@ cmd_env() {
 
 case "${1:-}" in
   start) cmd_start ;;
-  stop) stop_one login; stop_one open ;;
+  stop) registry_stop "$STATE/login"; registry_stop "$STATE/open" ;;
   env) cmd_env ;;
   status)
     if answers open && answers login; then log "registries answer at ${ADDR[open]} and ${ADDR[login]}"

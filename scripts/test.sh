@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: starts the services the tests need (a private Docker engine with the
-# test images, ...), runs `mvn -B test "$@"`, stops what it started, and exits with Maven's code.
-# Environment: RAM_ENGINE_KEEP=1 leaves an engine this script started running afterwards;
-# DOCKER_HOST naming a live engine makes the tests use it (it is never stopped).
+# test images, a three-node Docker Swarm, ...), runs `mvn -B test "$@"`, stops what it started, and
+# exits with Maven's code.
+# Environment: RAM_ENGINE_KEEP=1 / RAM_SWARM_KEEP=1 leave an engine / a swarm this script started
+# running afterwards; DOCKER_HOST naming a live engine makes the tests use it (it is never stopped).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RAM_LOG_TAG="test"
@@ -23,6 +24,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# 0. The swarm for the Swarm runtime's tests (scripts/swarm.sh; the tests read RAM_SWARM_*). It takes
+#    longest and needs nothing else, so it starts in the background while Maven builds: the swarm
+#    tests run `swarm.sh status`, which waits for a start in progress. One that already answered is
+#    left running; one we start is stopped on exit (registered first, so a half-done start is too).
+if ! scripts/swarm.sh status 2>/dev/null && [ "${RAM_SWARM_KEEP:-0}" != 1 ]; then
+  STOPS+=("scripts/swarm.sh stop")
+fi
+scripts/swarm.sh start &
+swarm_start=$!
+eval "$(scripts/swarm.sh env)"
+
 # 1. Docker engine and test images. An engine that already answered before us is left running;
 #    one we start is stopped on exit (registered first, so a half-done start is stopped too).
 if ! scripts/engine.sh status 2>/dev/null && [ "${RAM_ENGINE_KEEP:-0}" != 1 ]; then
@@ -41,8 +53,13 @@ eval "$(scripts/proxy.sh env)"
 scripts/registry.sh status 2>/dev/null || STOPS+=("scripts/registry.sh stop")
 scripts/registry.sh start
 
-# 3. The suite. Maven's exit code is ours; the trap stops the services.
+# 3. The suite. Maven's exit code is ours, or 1 if the swarm failed to start (its tests were then
+#    skipped); the trap stops the services.
 log "running mvn -B test $* (DOCKER_HOST=$DOCKER_HOST)"
 rc=0
 mvn -B test "$@" || rc=$?
+if ! wait "$swarm_start"; then
+  log "scripts/swarm.sh start failed, so the swarm tests were skipped"
+  [ "$rc" != 0 ] || rc=1
+fi
 exit "$rc"

@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Plain HTTP GETs for tests, to loopback addresses only: tests never reach a container's bridge address. */
+/** Plain HTTP GETs for tests, to loopback addresses and the test swarm's nodes only, never a container's bridge address. */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
