@@ -3,7 +3,10 @@ package io.remoteappmanager.api;
 import io.remoteappmanager.status.AppStatus;
 import java.time.Instant;
 
-/** One app's status as the API shows it: flat fields, absent values as null. */
+/**
+ * One app's status as the API shows it: flat fields, absent values as null; {@code revision} is the commit its
+ * running container was made from (git source only).
+ */
 public record AppView(
         String key,
         String user,
@@ -16,6 +19,7 @@ public record AppView(
         String hostUrl,
         String urlpath,
         String urlId,
+        String revision,
         String lastAction,
         String lastReason,
         Instant lastActionAt,
@@ -27,7 +31,7 @@ public record AppView(
         return new AppView(s.key().toString(), s.key().user(), s.key().mappingId(), s.name().orElse(null),
                 s.source().orElse(null), s.phase().name(), s.message(), s.containerId().orElse(null),
                 s.hostUrl().orElse(null), s.urlpath().orElse(null), s.urlId().orElse(null),
-                s.lastAction().orElse(null), s.lastReason().orElse(null), s.lastActionAt().orElse(null),
-                s.lastError().orElse(null), s.since(), s.updated());
+                s.revision().orElse(null), s.lastAction().orElse(null), s.lastReason().orElse(null),
+                s.lastActionAt().orElse(null), s.lastError().orElse(null), s.since(), s.updated());
     }
 }

@@ -5,6 +5,7 @@ import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.reconcile.PassResult;
 import io.remoteappmanager.reconcile.ReconcileLoop;
 import io.remoteappmanager.reconcile.Reconciler;
+import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.status.StatusStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,14 +27,16 @@ public class ReconcileResource {
     private final ReconcileLoop loop;
     private final StatusStore status;
     private final ProxyStatus proxy;
+    private final SpecSource source;
     private final Duration passTimeout;
 
     public ReconcileResource(Reconciler reconciler, ReconcileLoop loop, StatusStore status, ProxyStatus proxy,
-            RamConfig config) {
+            SpecSource source, RamConfig config) {
         this.reconciler = reconciler;
         this.loop = loop;
         this.status = status;
         this.proxy = proxy;
+        this.source = source;
         this.passTimeout = config.health().maxPassDuration();
     }
 
@@ -66,6 +69,6 @@ public class ReconcileResource {
     @GET
     @Path("status")
     public StatusView lastPass() {
-        return StatusView.of(status.lastPass(), proxy.snapshot());
+        return StatusView.of(status.lastPass(), proxy.snapshot(), source.status());
     }
 }

@@ -53,6 +53,7 @@ public class ContainerTemplate {
         labelValues.put(labels.key(LabelScheme.URLPATH), urlpath);
         labelValues.put(labels.key(LabelScheme.SPEC_HASH), specHash(spec));
         labelValues.put(labels.key(LabelScheme.SOURCE), spec.origin().label());
+        spec.origin().revision().ifPresent(commit -> labelValues.put(labels.key(LabelScheme.REVISION), commit));
 
         Map<String, String> environment = new HashMap<>(spec.environment());
         environment.put("JPY_USER", spec.user());

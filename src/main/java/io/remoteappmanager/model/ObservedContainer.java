@@ -9,6 +9,7 @@ import java.util.Optional;
  * once from the engine's listing.
  *
  * @param sourceFile the spec file named by the {@code source} label (the part before {@code #}), or empty
+ * @param revision   the commit its spec was read from ({@code revision} label), or empty
  */
 public record ObservedContainer(
         String id,
@@ -19,7 +20,8 @@ public record ObservedContainer(
         String urlId,
         Optional<String> sourceFile,
         Instant created,
-        Optional<RuntimeContainer.PublishedPort> port) {
+        Optional<RuntimeContainer.PublishedPort> port,
+        Optional<String> revision) {
 
     public boolean isRunning() {
         return state.isUp();

@@ -30,8 +30,8 @@ public class Controller {
     }
 
     void onStart(@Observes StartupEvent startup) {
-        LOG.infof("watching %s for realm '%s'; resync every %s", config.specs().dir().toAbsolutePath(),
-                config.realm(), config.reconcile().interval());
+        LOG.infof("watching %s %s for realm '%s'; resync every %s", source.status().type(),
+                source.status().location(), config.realm(), config.reconcile().interval());
         source.start(() -> loop.trigger("spec files changed"));
         events.start();
         loop.start();

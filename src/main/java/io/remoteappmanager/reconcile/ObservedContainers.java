@@ -26,7 +26,7 @@ final class ObservedContainers {
             observed.add(new ObservedContainer(c.id(), c.name(), key.get(), c.state(),
                     labels.get(c.labels(), LabelScheme.SPEC_HASH).orElse(""),
                     labels.get(c.labels(), LabelScheme.URL_ID).orElse(""),
-                    sourceFile, c.created(), c.port()));
+                    sourceFile, c.created(), c.port(), labels.get(c.labels(), LabelScheme.REVISION)));
         }
         return observed;
     }

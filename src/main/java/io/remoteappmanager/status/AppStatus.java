@@ -19,6 +19,7 @@ public record AppStatus(
         Optional<String> urlId,
         Optional<String> urlpath,
         Optional<String> hostUrl,
+        Optional<String> revision,
         Optional<String> lastAction,
         Optional<String> lastReason,
         Optional<Instant> lastActionAt,
@@ -29,28 +30,29 @@ public record AppStatus(
     static AppStatus initial(AppKey key, Phase phase, String message, Instant now) {
         return new AppStatus(key, Optional.empty(), Optional.empty(), phase, message, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), now, now);
+                Optional.empty(), Optional.empty(), Optional.empty(), now, now);
     }
 
     AppStatus withPhase(Phase newPhase, String newMessage, Instant now) {
         Instant newSince = newPhase == phase ? since : now;
-        return new AppStatus(key, name, source, newPhase, newMessage, containerId, urlId, urlpath, hostUrl,
+        return new AppStatus(key, name, source, newPhase, newMessage, containerId, urlId, urlpath, hostUrl, revision,
                 lastAction, lastReason, lastActionAt, lastError, newSince, now);
     }
 
     AppStatus withSpec(Optional<String> newName, Optional<String> newSource) {
-        return new AppStatus(key, newName, newSource, phase, message, containerId, urlId, urlpath, hostUrl,
+        return new AppStatus(key, newName, newSource, phase, message, containerId, urlId, urlpath, hostUrl, revision,
                 lastAction, lastReason, lastActionAt, lastError, since, updated);
     }
 
+    /** @param newRevision the commit the container was made from (its {@code revision} label) */
     AppStatus withContainer(Optional<String> id, Optional<String> newUrlId, Optional<String> newUrlpath,
-            Optional<String> newHostUrl) {
-        return new AppStatus(key, name, source, phase, message, id, newUrlId, newUrlpath, newHostUrl,
+            Optional<String> newHostUrl, Optional<String> newRevision) {
+        return new AppStatus(key, name, source, phase, message, id, newUrlId, newUrlpath, newHostUrl, newRevision,
                 lastAction, lastReason, lastActionAt, lastError, since, updated);
     }
 
     AppStatus withAction(String action, String reason, Optional<String> error, Instant now) {
-        return new AppStatus(key, name, source, phase, message, containerId, urlId, urlpath, hostUrl,
+        return new AppStatus(key, name, source, phase, message, containerId, urlId, urlpath, hostUrl, revision,
                 Optional.of(action), Optional.of(reason), Optional.of(now), error, since, now);
     }
 }

@@ -78,8 +78,10 @@ public class StatusStore {
                 if (action.kind() == Action.Kind.RESTART) {
                     readiness.restarted(c.dockerId());
                 }
+                Optional<String> revision = action.spec().isPresent()
+                        ? action.spec().get().origin().revision() : status.revision();
                 updated = runningOrStarting(updated.withContainer(Optional.of(c.dockerId()), Optional.of(c.urlId()),
-                        Optional.of(c.urlpath()), Optional.of(c.hostUrl())), c.dockerId(), "running since " + now, now);
+                        Optional.of(c.urlpath()), Optional.of(c.hostUrl()), revision), c.dockerId(), "running since " + now, now);
             }
             return updated;
         });
@@ -137,7 +139,7 @@ public class StatusStore {
     private static AppStatus withObserved(AppStatus status, ObservedContainer c, Optional<AppSpec> spec) {
         return status.withContainer(Optional.of(c.id()), Optional.of(c.urlId()),
                 spec.map(s -> ContainerTemplate.urlpath(s.baseUrlPath(), c.urlId())),
-                c.port().map(p -> "http://" + p.hostIp() + ":" + p.hostPort()));
+                c.port().map(p -> "http://" + p.hostIp() + ":" + p.hostPort()), c.revision());
     }
 
     private static String verb(Action action) {

@@ -141,7 +141,7 @@ final class PlanFixture {
 
         ObservedContainer build() {
             return new ObservedContainer(id, "remoteexec-" + key.user() + "-" + key.mappingId(), key, state, hash,
-                    urlId, source, created, Optional.empty());
+                    urlId, source, created, Optional.empty(), Optional.empty());
         }
     }
 
