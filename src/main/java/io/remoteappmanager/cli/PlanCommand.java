@@ -8,14 +8,11 @@ import io.remoteappmanager.manager.ContainerTemplate;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.planner.Action;
 import io.remoteappmanager.planner.Decision;
-import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.reconcile.PlanSnapshot;
 import io.remoteappmanager.runtime.RuntimeFault;
 import io.remoteappmanager.runtime.docker.DockerRuntimes;
-import io.remoteappmanager.source.directory.DirectorySource;
+import io.remoteappmanager.source.git.GitSourceException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,15 +21,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /**
- * {@code plan DIR}: what a pass would do now against the configured engine and realm (ram.* settings from
+ * {@code plan DIR} or {@code plan --git URL [--ref R] [--path P]}: what a pass would do now against the configured engine and realm (ram.* settings from
  * the environment and application.properties), printed and not done. Back-offs start empty, as after a restart.
  */
-@Command(name = "plan", description = "Show what a pass would do for the specs in DIR; changes nothing. "
-        + "Exit 0, 1 when the engine is unreachable, 2 on a usage error.")
+@Command(name = "plan", description = "Show what a pass would do for the specs in DIR (or a git ref, --git URL); "
+        + "changes nothing. Exit 0, 1 when the engine or the repository is unreachable, 2 on a usage error.")
 final class PlanCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
-    SpecDirArgument dir;
+    SpecSourceOptions source;
 
     @CommandLine.Option(names = "--realm", paramLabel = "REALM", description = "the realm to plan for (default: ram.realm)")
     String realm;
@@ -46,7 +43,6 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path directory = dir.require();
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> options = new HashMap<>();
         if (realm != null) {
@@ -57,9 +53,10 @@ final class PlanCommand implements Callable<Integer> {
         }
         RamConfig config = StandaloneConfig.load(Map.of(), options);
         LabelScheme labels = new LabelScheme(config);
-        try (DockerRuntimes.Connection engine = DockerRuntimes.connect(config, new SimpleMeterRegistry())) {
-            PlanSnapshot snapshot = new PlanSnapshot(new DirectorySource(SpecPolicy.directory(directory, config, Duration.ZERO), Duration.ZERO),
-                    engine.runtime(), labels,
+        try (SpecSourceOptions.Opened opened = source.open(config);
+                DockerRuntimes.Connection engine = DockerRuntimes.connect(config, new SimpleMeterRegistry())) {
+            out.println("specs: " + opened.name());
+            PlanSnapshot snapshot = new PlanSnapshot(opened.source(), engine.runtime(), labels,
                     new ContainerTemplate(config, labels), config.prune().allowEmpty());
             PlanSnapshot.Result result = snapshot.take(new Backoffs(config)::history, Instant.now());
             print(out, config, result);
@@ -67,6 +64,9 @@ final class PlanCommand implements Callable<Integer> {
         } catch (RuntimeFault e) {
             spec.commandLine().getErr().printf("cannot reach the Docker engine at %s: %s%n",
                     DockerRuntimes.engineAddress(config), e.getMessage());
+            return Cli.FINDING;
+        } catch (GitSourceException e) {
+            spec.commandLine().getErr().println("cannot read the git repository: " + e.getMessage());
             return Cli.FINDING;
         }
     }

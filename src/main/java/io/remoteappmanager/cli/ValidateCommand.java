@@ -3,36 +3,42 @@ package io.remoteappmanager.cli;
 import io.remoteappmanager.config.StandaloneConfig;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.SpecProblem;
-import io.remoteappmanager.policy.SpecPolicy;
-import java.nio.file.Path;
-import java.time.Duration;
+import io.remoteappmanager.source.git.GitSourceException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
-/** {@code validate DIR}: reads the spec directory as the controller would and prints every problem as {@code file:line: message}. */
-@Command(name = "validate", description = "Check every spec in DIR; exit 0 when valid, 1 when not, 2 on a usage error.")
+/**
+ * {@code validate DIR} or {@code validate --git URL [--ref R] [--path P]}: reads the specs as the controller would and
+ * prints every problem as {@code file:line: message}.
+ */
+@Command(name = "validate", description = "Check every spec in DIR, or in one ref of a git repository (--git URL); "
+        + "exit 0 when valid, 1 when not (or the repository cannot be read), 2 on a usage error.")
 final class ValidateCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
-    SpecDirArgument dir;
+    SpecSourceOptions source;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Path directory = dir.require();
-        DesiredState desired = SpecPolicy.directory(directory, StandaloneConfig.load(Map.of()), Duration.ZERO).read();
-        for (SpecProblem problem : desired.problems()) {
-            spec.commandLine().getOut().println(problem);
-        }
-        if (!desired.problems().isEmpty()) {
-            spec.commandLine().getErr().printf("%s: %d problem(s)%n", directory, desired.problems().size());
+        try (SpecSourceOptions.Opened opened = source.open(StandaloneConfig.load(Map.of()))) {
+            DesiredState desired = opened.source().read();
+            for (SpecProblem problem : desired.problems()) {
+                spec.commandLine().getOut().println(problem);
+            }
+            if (!desired.problems().isEmpty()) {
+                spec.commandLine().getErr().printf("%s: %d problem(s)%n", opened.name(), desired.problems().size());
+                return Cli.FINDING;
+            }
+            spec.commandLine().getOut().printf("%s: %d app(s), valid%n", opened.name(), desired.apps().size());
+            return 0;
+        } catch (GitSourceException e) {
+            spec.commandLine().getErr().println("cannot read the git repository: " + e.getMessage());
             return Cli.FINDING;
         }
-        spec.commandLine().getOut().printf("%s: %d app(s), valid%n", directory, desired.apps().size());
-        return 0;
     }
 }
