@@ -20,7 +20,7 @@ import io.remoteappmanager.status.StatusStore;
 import java.util.List;
 
 /**
- * A whole controller (spec directory and watcher, planner, executor, loop, engine events, readiness
+ * A whole controller (spec directory and watcher, or another source, planner, executor, loop, engine events, readiness
  * probes, and the route synchroniser when the engine's config sets {@code ram.proxy.api-url}) wired by
  * hand as CDI wires it, on a {@link TestEngine}'s realm and a spec directory of the test's own: several
  * run side by side in one JVM, and one can be stopped and another started on the same realm.
@@ -37,6 +37,12 @@ public final class TestController implements AutoCloseable {
     private final Executor executor;
 
     public TestController(TestEngine engine) {
+        this(engine, new DirectorySource(SpecPolicy.directory(engine.config.specs().dir(), engine.config,
+                engine.config.specs().debounce()), engine.config.specs().debounce()));
+    }
+
+    /** A controller reading another source (a git repository); it closes {@code specs} when it is closed. */
+    public TestController(TestEngine engine, SpecSource specs) {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         ContainerManager manager = engine.manager();
         Backoffs backoffs = new Backoffs(engine.config);
@@ -49,8 +55,7 @@ public final class TestController implements AutoCloseable {
                 new ReadinessGate(engine.config.readiness(), readiness, status, manager, backoffs, this::wake),
                 new RouteSync(ProxyBeans.chp(engine.config.proxy()), engine.config.realm(), status, readiness, proxy,
                         metrics));
-        source = new DirectorySource(SpecPolicy.directory(engine.config.specs().dir(), engine.config,
-                engine.config.specs().debounce()), engine.config.specs().debounce());
+        source = specs;
         reconciler = new Reconciler(source, engine.runtime, engine.labels,
                 engine.template, executor, backoffs, status, metrics, engine.config, listeners);
         loop = new ReconcileLoop(reconciler);
