@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.spec.SpecCheck;
 import io.remoteappmanager.testing.GitRepo;
 import io.remoteappmanager.testing.GitServers;
+import io.remoteappmanager.testing.GitSettingsBuilder;
 import io.remoteappmanager.testing.LogCapture;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -115,44 +116,7 @@ class GitAccessTest {
         return source;
     }
 
-    private SettingsBuilder settings(String url) {
-        return new SettingsBuilder(url, data.resolve("local-" + closing.size()));
-    }
-
-    /** Settings with one thing changed at a time. */
-    static final class SettingsBuilder {
-        private final String url;
-        private final Path dir;
-        private Optional<String> user = Optional.empty();
-        private Optional<String> password = Optional.empty();
-        private Optional<Path> key = Optional.empty();
-        private Optional<Path> knownHosts = Optional.empty();
-        private Duration timeout = Duration.ofSeconds(10);
-
-        SettingsBuilder(String url, Path dir) {
-            this.url = url;
-            this.dir = dir;
-        }
-
-        SettingsBuilder user(String name, String secret) {
-            user = Optional.of(name);
-            password = Optional.of(secret);
-            return this;
-        }
-
-        SettingsBuilder ssh(Path privateKey, Path hosts) {
-            key = Optional.of(privateKey);
-            knownHosts = Optional.of(hosts);
-            return this;
-        }
-
-        SettingsBuilder timeout(Duration value) {
-            timeout = value;
-            return this;
-        }
-
-        GitSettings build() {
-            return new GitSettings(url, "main", "", Duration.ofMillis(300), dir, timeout, user, password, key, knownHosts);
-        }
+    private GitSettingsBuilder settings(String url) {
+        return new GitSettingsBuilder(url, data.resolve("local-" + closing.size()));
     }
 }
