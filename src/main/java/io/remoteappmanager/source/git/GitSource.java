@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -93,10 +94,14 @@ public final class GitSource implements SpecSource {
     @Override
     public void refresh() {
         if (started && refreshQueued.compareAndSet(false, true)) {
-            thread.execute(() -> {
-                refreshQueued.set(false);
-                poll();
-            });
+            try {
+                thread.execute(() -> {
+                    refreshQueued.set(false);
+                    poll();
+                });
+            } catch (RejectedExecutionException e) {
+                LOG.debugf("git: refresh after close ignored");
+            }
         }
     }
 
@@ -160,8 +165,10 @@ public final class GitSource implements SpecSource {
                     settings.displayUrl(), failures, state.commit().map(CommitInfo::id).orElse("(none yet)"), delay,
                     e.getMessage());
         }
-        if (!thread.isShutdown()) {
+        try {
             nextPoll = thread.schedule(this::poll, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debugf("git: stopped polling %s", settings.displayUrl());
         }
     }
 
