@@ -111,7 +111,7 @@ T_UP=$SECONDS
 # 4. The app of the repository runs, with the commit's revision, and answers.
 deadline=$((SECONDS + 180))
 until curl -fsS -m 2 "http://127.0.0.1:$PORT/api/v1/apps/deploy-check" 2>/dev/null |
-  python3 -c "import json,sys; a=json.load(sys.stdin); sys.exit(0 if a['phase']=='Running' and a['revision']=='$COMMIT' else 1)"; do
+  python3 -c "import json,sys; a=json.load(sys.stdin); sys.exit(0 if a['phase']=='Running' and a['revision']=='$COMMIT' else 1)" 2>/dev/null; do
   if [ "$SECONDS" -ge "$deadline" ]; then
     "${COMPOSE[@]}" -p "$PROJECT" -f deploy/docker-compose.git.yml logs --tail 40 >&2 || true
     die "the app did not run at revision $COMMIT within 180s"
