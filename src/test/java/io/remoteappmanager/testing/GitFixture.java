@@ -9,10 +9,17 @@ import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.source.git.GitSettings;
 import io.remoteappmanager.source.git.GitSource;
 import io.remoteappmanager.status.AppStatus;
+import java.time.Duration;
 import java.util.Optional;
 
 /** A whole controller on a fresh realm of the real engine, reading a git repository: what the git end-to-end tests share. */
 public final class GitFixture implements AutoCloseable {
+
+    /**
+     * How long a first ssh connection may take: the JVM's first one loads a crypto provider, which took over 30 s
+     * on the 2 loaded cores while the whole suite ran.
+     */
+    public static final Duration FIRST_SSH = Duration.ofSeconds(90);
 
     public final TestEngine engine;
     public final GitSource source;
@@ -31,7 +38,12 @@ public final class GitFixture implements AutoCloseable {
 
     /** Waits until {@code key} runs a container made from {@code revision}, as the status shows it; returns that status. */
     public AppStatus awaitRunningAt(AppKey key, String revision) {
-        await().until(() -> controller.status.get(key)
+        return awaitRunningAt(key, revision, Duration.ofSeconds(30));
+    }
+
+    /** As {@link #awaitRunningAt(AppKey, String)}, waiting at most {@code timeout}. */
+    public AppStatus awaitRunningAt(AppKey key, String revision, Duration timeout) {
+        await().atMost(timeout).until(() -> controller.status.get(key)
                 .filter(s -> s.phase() == Phase.Running && s.revision().equals(Optional.of(revision)))
                 .isPresent());
         return controller.status.get(key).orElseThrow();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.spec.SpecCheck;
+import io.remoteappmanager.testing.GitFixture;
 import io.remoteappmanager.testing.GitRepo;
 import io.remoteappmanager.testing.GitServers;
 import io.remoteappmanager.testing.GitSettingsBuilder;
@@ -81,7 +82,7 @@ class GitAccessTest {
         Path emptyKnownHosts = Files.writeString(data.resolve("known_hosts"), "");
         GitSource source = start(settings(repo.sshUrl()).ssh(SERVERS.sshKey, emptyKnownHosts).build());
 
-        await().until(() -> source.status().lastError().isPresent());
+        await().atMost(GitFixture.FIRST_SSH).until(() -> source.status().lastError().isPresent());
         assertThat(source.status().lastError().get()).containsIgnoringCase("server key did not validate");
         assertThat(source.status().revision()).isEmpty();
     }

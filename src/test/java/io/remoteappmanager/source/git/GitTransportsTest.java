@@ -51,7 +51,7 @@ class GitTransportsTest {
         String commit = repo.commit("alice's app", Map.of("alice.yaml", app("alice-web", "alice", HTTPD)));
 
         try (GitFixture fixture = GitFixture.start("tr", transport.settings.apply(repo, data).build())) {
-            AppStatus alice = fixture.awaitRunningAt(ALICE, commit);
+            AppStatus alice = fixture.awaitRunningAt(ALICE, commit, GitFixture.FIRST_SSH);
 
             assertThat(alice.containerId()).isPresent();
             assertThat(fixture.revisionLabel(ALICE)).contains(commit);
