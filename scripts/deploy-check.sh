@@ -45,7 +45,7 @@ build_base_image() {
   log "debootstrap bookworm + openjdk-17-jre-headless into $rootfs (minutes)"
   debootstrap --variant=minbase --include=openjdk-17-jre-headless bookworm "$rootfs" "$mirror" >"$rootfs.log" 2>&1 ||
     { tail -n 30 "$rootfs.log" >&2; die "debootstrap failed (log $rootfs.log)"; }
-  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs.log"
   "$rootfs/usr/bin/java" -version >/dev/null 2>&1 || chroot "$rootfs" java -version >/dev/null 2>&1 ||
     die "no java in the base image's root file system"
   tar -C "$rootfs" --numeric-owner -cf - . | docker import -c 'ENV LANG=C.UTF-8' - "$BASE_IMAGE" >/dev/null

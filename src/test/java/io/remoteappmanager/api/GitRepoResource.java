@@ -27,6 +27,7 @@ public class GitRepoResource implements QuarkusTestResourceLifecycleManager {
     static Path logFile;
 
     private TestEngine engine;
+    private Path dir;
 
     @Override
     public Map<String, String> start() {
@@ -35,7 +36,7 @@ public class GitRepoResource implements QuarkusTestResourceLifecycleManager {
         repo = SERVERS.newRepo("hook");
         firstCommit = repo.commit("alice's app", Map.of("alice.yaml", app("alice-web", "alice", TestEngine.HTTPD)));
         try {
-            Path dir = Files.createTempDirectory("ram-git-hook");
+            dir = Files.createTempDirectory("ram-git-hook");
             logFile = dir.resolve("controller.log");
             Map<String, String> config = new HashMap<>();
             config.put("ram.realm", realm);
@@ -59,5 +60,6 @@ public class GitRepoResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         engine.close();
+        GitRepo.deleteTree(dir);
     }
 }

@@ -131,7 +131,8 @@ public final class GitRepo {
         }
     }
 
-    static void deleteTree(Path dir) {
+    /** Removes {@code dir} and everything in it, if it exists. */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
