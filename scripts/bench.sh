@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark suite (issue 6; not part of the test command): the controller beside the engine's own
 # limit and docker-compose, on the project's private engine. Prints a table, writes target/bench/results.*
-# Usage: scripts/bench.sh [--quick] [--only=cold,noop,latency,churn,parse,footprint]
+# Usage: scripts/bench.sh [--quick] [--only=cold,noop,latency,churn,parse,footprint,git]
 #                         [--cold=50,200] [--noop=1000] [--churn=200] [--parse=10000] [--tries=20]
 # Every container it makes is in a realm (or compose project) of its own and is removed at the end.
 set -euo pipefail
@@ -13,6 +13,11 @@ cd "$ROOT"
 "$HERE/engine.sh" start
 eval "$("$HERE/engine.sh" env)"
 export DOCKER_HOST
+# The git scenario's repositories are served by git daemon (scripts/git-servers.sh), stopped at the end if started here.
+GIT_STARTED=0
+"$HERE/git-servers.sh" status daemon 2>/dev/null || GIT_STARTED=1
+"$HERE/git-servers.sh" start daemon
+eval "$("$HERE/git-servers.sh" env)"
 
 # A thousand containers on one bridge need a thousand ARP entries; the kernel's default table (gc_thresh3
 # = 1024) overflows ("neighbor table overflow" in dmesg) and connections to apps stall for seconds.
@@ -51,4 +56,5 @@ set -e
 echo
 cat target/bench/results.txt 2>/dev/null || echo "no results written; see target/bench/run.log"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ "$GIT_STARTED" = 0 ] || "$HERE/git-servers.sh" stop daemon
 exit "$STATUS"

@@ -52,6 +52,11 @@ scripts/proxy.sh start
 eval "$(scripts/proxy.sh env)"
 scripts/registry.sh status 2>/dev/null || STOPS+=("scripts/registry.sh stop")
 scripts/registry.sh start
+#    Git servers on 127.0.0.1 (git daemon, smart HTTP with a login, ssh with a key) for the git source's
+#    tests, which read RAM_GIT_*.
+scripts/git-servers.sh status 2>/dev/null || STOPS+=("scripts/git-servers.sh stop")
+scripts/git-servers.sh start
+eval "$(scripts/git-servers.sh env)"
 
 # 3. The suite. Maven's exit code is ours, or 1 if the swarm failed to start (its tests were then
 #    skipped); the trap stops the services.

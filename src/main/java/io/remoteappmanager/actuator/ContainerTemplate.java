@@ -55,6 +55,7 @@ public final class ContainerTemplate {
         labelValues.put(labels.key(LabelScheme.URLPATH), spec.urlpath(urlId));
         labelValues.put(labels.key(LabelScheme.SPEC_HASH), specHash(spec));
         labelValues.put(labels.key(LabelScheme.SOURCE), spec.origin().label());
+        spec.origin().revision().ifPresent(commit -> labelValues.put(labels.key(LabelScheme.REVISION), commit));
 
         Map<String, String> environment = new HashMap<>(spec.environment());
         environment.put("JPY_USER", spec.user());

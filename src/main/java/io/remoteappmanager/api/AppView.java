@@ -3,7 +3,10 @@ package io.remoteappmanager.api;
 import io.remoteappmanager.status.AppStatus;
 import java.time.Instant;
 
-/** One app's status as the API shows it: flat fields, absent values as null. */
+/**
+ * One app's status as the API shows it: flat fields, absent values as null; {@code revision} is the commit its
+ * running container was made from (git source only).
+ */
 public record AppView(
         String key,
         String user,

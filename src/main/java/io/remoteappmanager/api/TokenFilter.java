@@ -6,7 +6,10 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
-/** Applies {@link ApiAccess} to every API request: a refused one ends in 401 with a JSON error saying why. */
+/**
+ * Applies {@link ApiAccess} to every API request but the git webhook (which proves itself by its signature): a
+ * refused one ends in 401 with a JSON error saying why.
+ */
 @Provider
 public class TokenFilter implements ContainerRequestFilter {
 
@@ -18,8 +21,16 @@ public class TokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (isGitHook(request)) {
+            return; // proven by the delivery's signature (GitHookResource): a forge cannot send the API token
+        }
         boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
         access.refusal(read, request.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .ifPresent(reason -> request.abortWith(ApiError.response(401, reason)));
+    }
+
+    private static boolean isGitHook(ContainerRequestContext request) {
+        String path = "/" + request.getUriInfo().getPath().replaceAll("^/+|/+$", "");
+        return path.equals(GitHookResource.PATH);
     }
 }

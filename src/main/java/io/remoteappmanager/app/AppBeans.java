@@ -65,7 +65,8 @@ public class AppBeans {
     }
 
     void onStart(@Observes StartupEvent startup, RemoteAppManager app, RamConfig config) {
-        LOG.infof("watching %s for realm '%s'; resync every %s", app.source().status().location(), config.realm(),
+        LOG.infof("watching %s %s for realm '%s'; resync every %s", app.source().status().type(),
+                app.source().status().location(), config.realm(),
                 config.reconcile().interval());
         if (config.api().token().filter(token -> !token.isBlank()).isEmpty()) {
             Config quarkus = ConfigProvider.getConfig();

@@ -76,7 +76,7 @@ public final class RemoteAppManager implements AutoCloseable {
 
     /** The controller for {@code config} on {@code runtime}, reading the source the configuration names. */
     public static RemoteAppManager assemble(RamConfig config, ContainerRuntime runtime, MeterRegistry metrics) {
-        return new RemoteAppManager(config, runtime, SpecSources.fromConfig(config), metrics, MonotonicClock.system());
+        return new RemoteAppManager(config, runtime, SpecSources.fromConfig(config, metrics), metrics, MonotonicClock.system());
     }
 
     /** The controller for {@code config} on {@code runtime}, reading {@code source} (the {@code plan} command's). */

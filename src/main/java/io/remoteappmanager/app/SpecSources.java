@@ -1,20 +1,29 @@
 package io.remoteappmanager.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.source.directory.DirectorySource;
 import io.remoteappmanager.source.directory.SpecDirectory;
+import io.remoteappmanager.source.git.GitSettings;
+import io.remoteappmanager.source.git.GitSource;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Builds the spec source the configuration names, always under the configured policy. */
+/** Builds the spec source the configuration names (a directory or a git repository), always under the configured policy. */
 public final class SpecSources {
 
     private SpecSources() {}
 
-    /** The controller's source: {@code ram.specs.dir}, acting on a file once it settled for the debounce. */
-    public static SpecSource fromConfig(RamConfig config) {
+    /**
+     * The controller's source: the git repository of {@code ram.git.*} when {@code ram.source=git}, else the directory
+     * {@code ram.specs.dir}, acting on a file once it settled for the debounce.
+     */
+    public static SpecSource fromConfig(RamConfig config, MeterRegistry metrics) {
+        if (config.source() == RamConfig.SourceKind.GIT) {
+            return new GitSource(GitSettings.from(config.git()), SpecPolicy.from(config.policy()), metrics);
+        }
         Duration debounce = config.specs().debounce();
         return new DirectorySource(new SpecDirectory(config.specs().dir(), SpecPolicy.from(config.policy()), debounce),
                 debounce);

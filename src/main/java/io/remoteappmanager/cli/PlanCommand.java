@@ -2,7 +2,6 @@ package io.remoteappmanager.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.app.RemoteAppManager;
-import io.remoteappmanager.app.SpecSources;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.config.StandaloneConfig;
 import io.remoteappmanager.planner.Action;
@@ -11,8 +10,8 @@ import io.remoteappmanager.reconcile.Preview;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.RuntimeFault;
 import io.remoteappmanager.runtime.docker.DockerRuntimes;
+import io.remoteappmanager.source.git.GitSourceException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,16 +19,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code plan DIR}: what a pass would do now against the configured engine and realm (ram.* settings from
- * the environment and application.properties), printed and not done. It builds the controller exactly as the
- * application does, without starting it, and lists the realm once. Back-offs start empty, as after a restart.
+ * {@code plan DIR} or {@code plan --git URL [--ref R] [--path P]}: what a pass would do now against the configured
+ * engine and realm (ram.* settings from the environment and application.properties), printed and not done. It
+ * builds the controller exactly as the application does, without starting it, and lists the realm once. Back-offs
+ * start empty, as after a restart.
  */
-@Command(name = "plan", description = "Show what a pass would do for the specs in DIR; changes nothing. "
-        + "Exit 0, 1 when the engine is unreachable, 2 on a usage error.")
+@Command(name = "plan", description = "Show what a pass would do for the specs in DIR (or a git ref, --git URL); "
+        + "changes nothing. Exit 0, 1 when the engine or the repository is unreachable, 2 on a usage error.")
 final class PlanCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
-    SpecDirArgument dir;
+    SpecSourceOptions source;
 
     @CommandLine.Option(names = "--realm", paramLabel = "REALM", description = "the realm to plan for (default: ram.realm)")
     String realm;
@@ -43,7 +43,6 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path directory = dir.require();
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> options = new HashMap<>();
         if (realm != null) {
@@ -54,14 +53,18 @@ final class PlanCommand implements Callable<Integer> {
         }
         RamConfig config = StandaloneConfig.load(Map.of(), options);
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        try (ContainerRuntime runtime = DockerRuntimes.connect(config, metrics);
-                RemoteAppManager controller = RemoteAppManager.assemble(config, runtime,
-                        SpecSources.oneOff(directory, config), metrics)) {
+        try (SpecSourceOptions.Opened opened = source.open(config);
+                ContainerRuntime runtime = DockerRuntimes.connect(config, metrics);
+                RemoteAppManager controller = RemoteAppManager.assemble(config, runtime, opened.source(), metrics)) {
+            out.println("specs: " + opened.name());
             print(out, config, controller.controller().preview());
             return 0;
         } catch (RuntimeFault e) {
             spec.commandLine().getErr().printf("cannot reach the Docker engine at %s: %s%n",
                     DockerRuntimes.engineAddress(config), e.getMessage());
+            return Cli.FINDING;
+        } catch (GitSourceException e) {
+            spec.commandLine().getErr().println("cannot read the git repository: " + e.getMessage());
             return Cli.FINDING;
         }
     }

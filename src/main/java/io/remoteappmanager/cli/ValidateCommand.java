@@ -1,37 +1,44 @@
 package io.remoteappmanager.cli;
 
-import io.remoteappmanager.app.SpecSources;
 import io.remoteappmanager.config.StandaloneConfig;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.SpecProblem;
-import java.nio.file.Path;
+import io.remoteappmanager.source.git.GitSourceException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code validate DIR}: reads the spec directory as the controller would and prints every problem as {@code file:line: message}. */
-@Command(name = "validate", description = "Check every spec in DIR; exit 0 when valid, 1 when not, 2 on a usage error.")
+/**
+ * {@code validate DIR} or {@code validate --git URL [--ref R] [--path P]}: reads the specs as the controller would and
+ * prints every problem as {@code file:line: message}.
+ */
+@Command(name = "validate", description = "Check every spec in DIR, or in one ref of a git repository (--git URL); "
+        + "exit 0 when valid, 1 when not (or the repository cannot be read), 2 on a usage error.")
 final class ValidateCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
-    SpecDirArgument dir;
+    SpecSourceOptions source;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Path directory = dir.require();
-        DesiredState desired = SpecSources.oneOff(directory, StandaloneConfig.load(Map.of())).read();
-        for (SpecProblem problem : desired.problems()) {
-            spec.commandLine().getOut().println(problem);
-        }
-        if (!desired.problems().isEmpty()) {
-            spec.commandLine().getErr().printf("%s: %d problem(s)%n", directory, desired.problems().size());
+        try (SpecSourceOptions.Opened opened = source.open(StandaloneConfig.load(Map.of()))) {
+            DesiredState desired = opened.source().read();
+            for (SpecProblem problem : desired.problems()) {
+                spec.commandLine().getOut().println(problem);
+            }
+            if (!desired.problems().isEmpty()) {
+                spec.commandLine().getErr().printf("%s: %d problem(s)%n", opened.name(), desired.problems().size());
+                return Cli.FINDING;
+            }
+            spec.commandLine().getOut().printf("%s: %d app(s), valid%n", opened.name(), desired.apps().size());
+            return 0;
+        } catch (GitSourceException e) {
+            spec.commandLine().getErr().println("cannot read the git repository: " + e.getMessage());
             return Cli.FINDING;
         }
-        spec.commandLine().getOut().printf("%s: %d app(s), valid%n", directory, desired.apps().size());
-        return 0;
     }
 }

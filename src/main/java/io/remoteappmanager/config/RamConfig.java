@@ -31,7 +31,13 @@ public interface RamConfig {
     @WithDefault("10s")
     Duration stopTimeout();
 
+    /** Where desired state comes from: {@code directory} ({@code ram.specs.*}) or {@code git} ({@code ram.git.*}). */
+    @WithDefault("directory")
+    SourceKind source();
+
     Specs specs();
+
+    Git git();
 
     Reconcile reconcile();
 
@@ -57,6 +63,57 @@ public interface RamConfig {
         /** Quiet time after a file event before a pass runs, so a burst of writes is one pass. */
         @WithDefault("150ms")
         Duration debounce();
+    }
+
+    /** The kinds of spec source. */
+    enum SourceKind {
+        DIRECTORY, GIT
+    }
+
+    /**
+     * A git repository as the spec source ({@code ram.source=git}): the specs of one commit of one ref, fetched into a
+     * local bare repository. Credentials here are never logged or shown.
+     */
+    interface Git {
+        /** https, http, ssh, git or file URL of the repository; required with {@code ram.source=git}. */
+        Optional<String> url();
+
+        /** A branch, a tag, a full ref name or a full commit id. */
+        @WithDefault("main")
+        String ref();
+
+        /** The folder of specs inside the repository; absent means its root. */
+        Optional<String> path();
+
+        /** How often the remote is asked whether the ref moved (a webhook asks at once). */
+        @WithDefault("1m")
+        Duration interval();
+
+        /** Where the local bare repository lives; losing it costs one full fetch. */
+        @WithDefault("${java.io.tmpdir}/remoteappmanager-git")
+        Path dir();
+
+        /** How long one fetch may wait on the network (connect, each read) before it fails. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        /** User for https; with only a password (a token), {@code git} is sent. */
+        Optional<String> username();
+
+        /** Password or access token for https. */
+        Optional<String> password();
+
+        /** Private key file (OpenSSH format, no passphrase) for ssh URLs. */
+        @WithName("ssh-key")
+        Optional<Path> sshKey();
+
+        /** known_hosts file that must hold the ssh server's host key; an unknown key is refused. */
+        @WithName("known-hosts")
+        Optional<Path> knownHosts();
+
+        /** Shared secret of {@code POST /api/v1/hooks/git} (HMAC-SHA256 key, or GitLab's token); none disables it. */
+        @WithName("webhook-secret")
+        Optional<String> webhookSecret();
     }
 
     /** How often and how widely the reconcile loop works. */

@@ -52,6 +52,12 @@ public record AppSpec(
         return baseUrl() + "/containers/" + urlId;
     }
 
+    /** The same spec from another origin (the commit it was read at). */
+    public AppSpec withOrigin(SpecOrigin newOrigin) {
+        return new AppSpec(name, user, image, mappingId, baseUrlPath, urlId, containerPort, volumes, environment,
+                command, resources, restartPolicy, imagePullPolicy, suspend, newOrigin, readiness);
+    }
+
     /** A host directory bound into the container, in the seed's {@code {bind, mode}} form. */
     public record VolumeBind(String bind, String mode) {
         public boolean readOnly() {

@@ -20,6 +20,7 @@ public class LabelScheme {
     public static final String URLPATH = "urlpath";
     public static final String SPEC_HASH = "spec_hash";
     public static final String SOURCE = "source";
+    /** The commit the container's spec was read from (git source only); not part of {@link #SPEC_HASH}. */
     public static final String REVISION = "revision";
 
     private final String prefix;

@@ -21,6 +21,12 @@ public interface SpecSource extends AutoCloseable {
     /** Starts watching; {@code onChange} is called (on the source's own thread) whenever a pass should look again. */
     void start(Runnable onChange);
 
+    /**
+     * Looks at the source again now, because something outside said it changed (a git webhook); returns at once, and
+     * {@code onChange} is called if there is something new. A watched directory needs nothing of the kind.
+     */
+    default void refresh() {}
+
     /** Stops watching; what was read stays readable. */
     @Override
     void close();

@@ -12,13 +12,13 @@ import java.util.function.IntConsumer;
  * Runs the selected scenarios in one JVM against the engine DOCKER_HOST names, prints the table and
  * writes target/bench/results.{json,csv,txt}. A failing scenario is reported and the others still run.
  *
- * <p>Arguments: {@code --quick} (sizes / 10), {@code --only=cold,noop,latency,churn,parse,footprint}, and
+ * <p>Arguments: {@code --quick} (sizes / 10), {@code --only=cold,noop,latency,churn,parse,footprint,git}, and
  * sizes {@code --cold=50,200 --noop=1000 --churn=200 --parse=10000 --tries=20}.
  */
 public final class BenchMain {
 
     private static final Map<String, String> DEFAULTS = Map.of(
-            "only", "cold,noop,latency,churn,parse,footprint",
+            "only", "cold,noop,latency,churn,parse,footprint,git",
             "cold", "50,200", "noop", "1000", "churn", "200", "parse", "10000", "tries", "20");
 
     private BenchMain() {}
@@ -30,6 +30,7 @@ public final class BenchMain {
         Map<String, IntConsumer> scenarios = new LinkedHashMap<>();
         scenarios.put("parse", n -> new ParsingBenchmark(results).run(n));
         scenarios.put("latency", n -> new LatencyBenchmark(results).run(n));
+        scenarios.put("git", n -> new GitLatencyBenchmark(results).run(n));
         scenarios.put("cold", n -> new ColdConvergeBenchmark(results).run(n));
         scenarios.put("churn", n -> new ChurnBenchmark(results).run(n));
         scenarios.put("noop", n -> new NoOpPassBenchmark(results, only.contains("footprint")).run(n));
@@ -39,7 +40,8 @@ public final class BenchMain {
             if (!only.contains(scenario.getKey()) && !footprintAlone) {
                 continue;
             }
-            String sizeKey = scenario.getKey().equals("latency") ? "tries" : scenario.getKey();
+            boolean perTry = scenario.getKey().equals("latency") || scenario.getKey().equals("git");
+            String sizeKey = perTry ? "tries" : scenario.getKey();
             for (String size : options.get(sizeKey).split(",")) {
                 int n = Integer.parseInt(size.trim());
                 System.out.println("== " + scenario.getKey() + " " + n);

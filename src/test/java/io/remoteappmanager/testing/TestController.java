@@ -8,6 +8,7 @@ import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.reconcile.Controller;
 import io.remoteappmanager.reconcile.PassResult;
 import io.remoteappmanager.runtime.ContainerRuntime;
+import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.status.PassSummary;
 import io.remoteappmanager.status.StatusBoard;
@@ -39,7 +40,16 @@ public final class TestController implements AutoCloseable {
 
     /** A controller on {@code runtime}: the engine's own, or a wrapper of it that plays a misbehaving engine. */
     public TestController(TestEngine engine, ContainerRuntime runtime, MeterRegistry metrics) {
-        app = RemoteAppManager.assemble(engine.config, runtime, metrics);
+        this(RemoteAppManager.assemble(engine.config, runtime, metrics));
+    }
+
+    /** A controller reading another source (a git repository); it closes {@code specs} when it is closed. */
+    public TestController(TestEngine engine, SpecSource specs) {
+        this(RemoteAppManager.assemble(engine.config, engine.runtime, specs, new SimpleMeterRegistry()));
+    }
+
+    private TestController(RemoteAppManager assembled) {
+        app = assembled;
         status = app.status();
         proxy = app.proxy();
         loop = app.controller();

@@ -4,8 +4,7 @@ import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.model.SpecProblem;
 import io.remoteappmanager.source.DesiredStateAssembler;
-import io.remoteappmanager.source.FileState;
-import io.remoteappmanager.spec.ParsedFile;
+import io.remoteappmanager.source.SpecFileBook;
 import io.remoteappmanager.spec.SpecCheck;
 import io.remoteappmanager.spec.SpecParser;
 import java.io.IOException;
@@ -23,12 +22,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -47,16 +44,11 @@ public final class SpecDirectory {
         }
     }
 
-    /** A file's state and the version it was read from; a null stamp (a read error) never matches, so it is retried. */
-    private record Entry(Stamp stamp, FileState state) {}
-
     private final Path directory;
-    private final SpecCheck check;
+    private final SpecFileBook<Stamp> book;
     private final Duration settle;
     private final Clock clock;
-    private Map<String, Entry> files = new HashMap<>();
     private DesiredState current;
-    private long parses;
 
     /** A reader with no rule beyond the file format, acting on files as soon as they are read whole. */
     public SpecDirectory(Path directory) {
@@ -80,7 +72,7 @@ public final class SpecDirectory {
 
     SpecDirectory(Path directory, SpecCheck check, Duration settle, Clock clock) {
         this.directory = directory;
-        this.check = check;
+        this.book = new SpecFileBook<>(check);
         this.settle = settle;
         this.clock = clock;
     }
@@ -91,19 +83,14 @@ public final class SpecDirectory {
 
     /** The desired state now; never throws, every failure is a problem in the result. */
     public synchronized DesiredState read() {
-        Map<String, Entry> next = new TreeMap<>();
+        SpecFileBook<Stamp>.Round round = book.read();
         Set<String> unsettled = new TreeSet<>();
-        boolean changed = false;
+        boolean any = false;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path path : entries) {
                 String name = path.getFileName().toString();
-                if (isSpecFileName(name)) {
-                    Entry previous = files.get(name);
-                    Entry entry = load(path, name, previous, unsettled);
-                    if (entry != null) {
-                        next.put(name, entry);
-                        changed |= entry != previous;
-                    }
+                if (SpecFileBook.isSpecFileName(name)) {
+                    any |= load(path, name, round, unsettled);
                 }
             }
         } catch (DirectoryIteratorException e) {
@@ -111,11 +98,10 @@ public final class SpecDirectory {
         } catch (IOException e) {
             return unusable(e);
         }
-        changed |= next.size() != files.size() || !unsettled.equals(current == null ? Set.of() : current.unsettled());
-        files = next;
+        boolean changed = round.finish()
+                || !unsettled.equals(current == null ? Set.of() : current.unsettled());
         if (changed || current == null) {
-            current = DesiredStateAssembler.assemble(next.values().stream().map(Entry::state).toList(), !next.isEmpty(),
-                    unsettled);
+            current = DesiredStateAssembler.assemble(round.states(), any, unsettled);
         }
         return current;
     }
@@ -130,55 +116,53 @@ public final class SpecDirectory {
                 "spec directory " + reason, Optional.empty())), Set.of(), Set.of(), false, Set.of());
     }
 
-    /**
-     * A {@code .yaml}/{@code .yml} file that is not hidden. Editor leftovers ({@code ~}, {@code .swp},
-     * {@code .tmp}, {@code .bak}) fail the extension test, and hidden names cover {@code ..data} and its targets.
-     */
-    static boolean isSpecFileName(String name) {
-        return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
-    }
-
     /** How many files were parsed so far: unchanged files must not count (for tests of the cache). */
     synchronized long parses() {
-        return parses;
+        return book.parses();
     }
 
     /**
-     * The file's entry: {@code previous} itself when unchanged or not settled yet (its name then goes into
-     * {@code unsettled}), a new one when it changed, or null for a subdirectory (skipped).
+     * Reports the file to {@code round}: kept when unchanged or not settled yet (its name then goes into
+     * {@code unsettled}), parsed when it changed; false for a subdirectory (skipped).
      */
-    private Entry load(Path path, String name, Entry previous, Set<String> unsettled) {
-        FileState before = previous == null ? null : previous.state();
+    private boolean load(Path path, String name, SpecFileBook<Stamp>.Round round, Set<String> unsettled) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (IOException e) {
-            return unreadable(name, describe(e), before);
+            round.unreadable(name, describe(e));
+            return true;
         }
         if (attributes.isDirectory()) {
-            return null;
+            return false;
         }
         if (!attributes.isRegularFile()) {
-            return unreadable(name, "not a regular file", before);
+            round.unreadable(name, "not a regular file");
+            return true;
         }
         Stamp stamp = Stamp.of(attributes);
-        if (previous != null && stamp.equals(previous.stamp())) {
-            return previous;
+        if (round.unchanged(name, stamp)) {
+            return true;
         }
         if (!settled(attributes)) {
-            return unsettled(name, previous, unsettled);
+            unsettled.add(name);
+            round.keep(name);
+            return true;
         }
         byte[] content;
         try (InputStream in = Files.newInputStream(path)) {
             content = in.readNBytes(SpecParser.MAX_FILE_BYTES + 1);
         } catch (IOException e) {
-            return unreadable(name, describe(e), before);
+            round.unreadable(name, describe(e));
+            return true;
         }
         if (!stamp.equals(stampNow(path))) {
-            return unsettled(name, previous, unsettled);
+            unsettled.add(name);
+            round.keep(name);
+            return true;
         }
-        parses++;
-        return new Entry(stamp, FileState.next(name, checked(SpecParser.parse(name, content)), before));
+        round.parsed(name, stamp, content, Optional.empty());
+        return true;
     }
 
     /**
@@ -191,35 +175,12 @@ public final class SpecDirectory {
         return modified.isAfter(now) || !modified.isAfter(now.minus(settle));
     }
 
-    /**
-     * A file caught mid-write: what was known of it stays (a file seen for the first time protects the containers
-     * its name labels, as a broken one does), and it is read again at the next pass.
-     */
-    private static Entry unsettled(String name, Entry previous, Set<String> unsettled) {
-        unsettled.add(name);
-        return previous != null ? previous : new Entry(null, new FileState(name, new ParsedFile(List.of(), List.of()), null));
-    }
-
     private Stamp stampNow(Path path) {
         try {
             return Stamp.of(Files.readAttributes(path, BasicFileAttributes.class));
         } catch (IOException e) {
             return null;
         }
-    }
-
-    /** The parsed file, failed as a whole when one of its specs breaks the extra check. */
-    private ParsedFile checked(ParsedFile parsed) {
-        if (!parsed.ok()) {
-            return parsed;
-        }
-        List<SpecProblem> problems = parsed.specs().stream().flatMap(spec -> check.check(spec).stream()).toList();
-        return problems.isEmpty() ? parsed : new ParsedFile(List.of(), problems);
-    }
-
-    private static Entry unreadable(String name, String reason, FileState previous) {
-        SpecProblem problem = new SpecProblem(Kind.UNREADABLE, name, 0, "cannot read: " + reason, Optional.empty());
-        return new Entry(null, FileState.next(name, ParsedFile.failed(problem), previous));
     }
 
     private static String describe(IOException e) {

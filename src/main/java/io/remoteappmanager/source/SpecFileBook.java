@@ -1,0 +1,144 @@
+package io.remoteappmanager.source;
+
+import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.SpecProblem;
+import io.remoteappmanager.model.SpecProblem.Kind;
+import io.remoteappmanager.spec.ParsedFile;
+import io.remoteappmanager.spec.SpecCheck;
+import io.remoteappmanager.spec.SpecParser;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Each spec file of one source across its reads, keyed by a version id (a file stamp for a directory, a blob id
+ * for a git commit): an unchanged version keeps its parse, a new one is parsed and checked (the policy), and a
+ * broken one keeps the file's last good content. A read goes through one {@link Round}; one read at a time.
+ *
+ * @param <V> what identifies one version of a file; a null version never matches, so such a file is read again
+ */
+public final class SpecFileBook<V> {
+
+    private record Entry<V>(V version, FileState state) {}
+
+    private final SpecCheck check;
+    private Map<String, Entry<V>> files = new HashMap<>();
+    private long parses;
+
+    /** @param check the extra rule every parsed spec must pass (the policy), or {@link SpecCheck#NONE} */
+    public SpecFileBook(SpecCheck check) {
+        this.check = check;
+    }
+
+    /**
+     * A {@code .yaml}/{@code .yml} file that is not hidden. Editor leftovers ({@code ~}, {@code .swp},
+     * {@code .tmp}, {@code .bak}) fail the extension test, and hidden names cover {@code ..data} and its targets.
+     */
+    public static boolean isSpecFileName(String name) {
+        return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
+    }
+
+    /** Starts a read of the whole source; files not reported to it are gone once it finishes. */
+    public Round read() {
+        return new Round();
+    }
+
+    /** How many file versions were parsed so far (unchanged files must not count). */
+    public long parses() {
+        return parses;
+    }
+
+    /** One read of the source: report every spec file it has, then {@link #finish}. */
+    public final class Round {
+
+        private final Map<String, Entry<V>> next = new TreeMap<>();
+        private boolean changed;
+
+        private Round() {}
+
+        /** True, and the file's state is kept, when its last read was of this very version. */
+        public boolean unchanged(String name, V version) {
+            Entry<V> previous = files.get(name);
+            if (version == null || previous == null || !version.equals(previous.version())) {
+                return false;
+            }
+            put(name, previous);
+            return true;
+        }
+
+        /**
+         * A new version of the file: parsed, checked, and its last good content kept if it fails.
+         *
+         * @param revision the source's version this content was read at (a commit): stamped on every spec's origin
+         *                 and named in every problem, so an error says where it was introduced
+         */
+        public void parsed(String name, V version, byte[] content, Optional<String> revision) {
+            parses++;
+            ParsedFile parsed = checked(SpecParser.parse(name, content));
+            if (revision.isPresent()) {
+                parsed = atRevision(parsed, revision.get());
+            }
+            put(name, new Entry<>(version, FileState.next(name, parsed, previousState(name))));
+        }
+
+        /** The file could not be read: it keeps its last good content, and is read again next time. */
+        public void unreadable(String name, String reason) {
+            SpecProblem problem = new SpecProblem(Kind.UNREADABLE, name, 0, "cannot read: " + reason, Optional.empty());
+            put(name, new Entry<>(null, FileState.next(name, ParsedFile.failed(problem), previousState(name))));
+        }
+
+        /**
+         * The file is there but not to be read now (caught mid-write): what was known of it stays, and a file seen for
+         * the first time protects the containers its name labels, as a broken one does.
+         */
+        public void keep(String name) {
+            Entry<V> previous = files.get(name);
+            put(name, previous != null ? previous
+                    : new Entry<>(null, new FileState(name, new ParsedFile(List.of(), List.of()), null)));
+        }
+
+        /** Ends the read; true when a file appeared, vanished or changed since the previous one. */
+        public boolean finish() {
+            changed |= next.size() != files.size();
+            files = next;
+            return changed;
+        }
+
+        /** Every file of this read in name order, for {@link DesiredStateAssembler}. */
+        public List<FileState> states() {
+            return next.values().stream().map(Entry::state).toList();
+        }
+
+        private void put(String name, Entry<V> entry) {
+            changed |= entry != files.get(name);
+            next.put(name, entry);
+        }
+
+        private FileState previousState(String name) {
+            Entry<V> previous = files.get(name);
+            return previous == null ? null : previous.state();
+        }
+    }
+
+    /** The parsed file, failed as a whole when one of its specs breaks the extra check. */
+    private ParsedFile checked(ParsedFile parsed) {
+        if (!parsed.ok()) {
+            return parsed;
+        }
+        List<SpecProblem> problems = parsed.specs().stream().flatMap(spec -> check.check(spec).stream()).toList();
+        return problems.isEmpty() ? parsed : new ParsedFile(List.of(), problems);
+    }
+
+    private static ParsedFile atRevision(ParsedFile parsed, String revision) {
+        List<AppSpec> specs = parsed.specs().stream()
+                .map(spec -> spec.withOrigin(spec.origin().atRevision(revision)))
+                .toList();
+        String commit = revision.substring(0, Math.min(12, revision.length()));
+        List<SpecProblem> problems = parsed.problems().stream()
+                .map(p -> new SpecProblem(p.kind(), p.file(), p.line(), p.message() + " (commit " + commit + ")", p.key()))
+                .toList();
+        return new ParsedFile(specs, problems);
+    }
+}
