@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +34,7 @@ public class StatusStore {
     private final ReadinessView readiness;
     private volatile Map<AppKey, AppSpec> specs = Map.of();
     private volatile PassSummary lastPass = PassSummary.NONE;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     /** A store whose running containers are ready as soon as they run. */
     public StatusStore() {
@@ -63,12 +65,14 @@ public class StatusStore {
             }
             apps.put(decision.key(), status);
         }
+        changed();
     }
 
     /** An action finished; {@code container} is what now runs for the key (empty after a removal). */
     public void recordSuccess(Action action, Optional<Container> container, Instant now) {
         if (action.kind() == Action.Kind.REMOVE && container.isEmpty() && phaseOf(action.key()) == Phase.Removing) {
             apps.remove(action.key());
+            changed();
             return;
         }
         apps.computeIfPresent(action.key(), (key, status) -> {
@@ -83,6 +87,7 @@ public class StatusStore {
             }
             return updated;
         });
+        changed();
     }
 
     /** An action failed; the key is retried at {@code retryAt}. */
@@ -90,6 +95,7 @@ public class StatusStore {
         apps.computeIfPresent(action.key(), (key, status) -> status
                 .withAction(verb(action), action.reason(), Optional.of(error), now)
                 .withPhase(Phase.Failed, verb(action) + " failed, retrying at " + retryAt + ": " + error, now));
+        changed();
     }
 
     /** The app's container did not become ready in time and was removed; the key is retried at {@code retryAt}. */
@@ -97,6 +103,7 @@ public class StatusStore {
         apps.computeIfPresent(key, (k, status) -> status
                 .withAction("remove", "not ready in time", Optional.of(error), now)
                 .withPhase(Phase.Failed, error + "; container removed, retrying at " + retryAt, now));
+        changed();
     }
 
     /** The spec the last plan was made from for {@code key}, if it has one. */
@@ -106,6 +113,16 @@ public class StatusStore {
 
     public void recordPass(PassSummary summary) {
         lastPass = summary;
+        changed();
+    }
+
+    /** Runs {@code listener} after every change; it runs on the changing thread, so it must only hand work off. */
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
     }
 
     public PassSummary lastPass() {
