@@ -23,7 +23,7 @@ public record AppView(
         Instant since,
         Instant updated) {
 
-    static AppView of(AppStatus s) {
+    public static AppView of(AppStatus s) {
         return new AppView(s.key().toString(), s.key().user(), s.key().mappingId(), s.name().orElse(null),
                 s.source().orElse(null), s.phase().name(), s.message(), s.containerId().orElse(null),
                 s.hostUrl().orElse(null), s.urlpath().orElse(null), s.urlId().orElse(null),

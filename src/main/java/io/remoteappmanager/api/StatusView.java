@@ -12,7 +12,7 @@ import java.util.List;
 public record StatusView(Instant finishedAt, long durationMillis, String trigger, int actions, int failures,
         boolean engineReachable, String engineError, List<String> problems, List<String> warnings, ProxyView proxy) {
 
-    static StatusView of(PassSummary s, ProxyStatus.Snapshot proxy) {
+    public static StatusView of(PassSummary s, ProxyStatus.Snapshot proxy) {
         return new StatusView(s.finishedAt().orElse(null), s.duration().toMillis(), s.trigger(), s.actions(),
                 s.failures(), s.engineReachable(), s.engineError().orElse(null), s.problems(), s.warnings(),
                 ProxyView.of(proxy));
