@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: starts the services the tests need (a private Docker engine with the
-# test images, ...), runs `mvn -B test "$@"`, stops what it started, and exits with Maven's code.
+# test images, ...), installs the browser the dashboard tests drive, runs `mvn -B test "$@"`, stops
+# what it started, and exits with Maven's code.
 # Environment: RAM_ENGINE_KEEP=1 leaves an engine this script started running afterwards;
 # DOCKER_HOST naming a live engine makes the tests use it (it is never stopped).
 set -euo pipefail
@@ -41,7 +42,11 @@ eval "$(scripts/proxy.sh env)"
 scripts/registry.sh status 2>/dev/null || STOPS+=("scripts/registry.sh stop")
 scripts/registry.sh start
 
-# 3. The suite. Maven's exit code is ours; the trap stops the services.
+# 3. Debian's chromium and chromedriver for the dashboard's browser tests (installed once, nothing to stop).
+scripts/browser.sh install
+eval "$(scripts/browser.sh env)"
+
+# 4. The suite. Maven's exit code is ours; the trap stops the services.
 log "running mvn -B test $* (DOCKER_HOST=$DOCKER_HOST)"
 rc=0
 mvn -B test "$@" || rc=$?
