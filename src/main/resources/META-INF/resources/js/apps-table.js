@@ -1,16 +1,59 @@
-// The apps table: one row per app, kept by key. Events patch the row they concern (cells whose text changed,
-// and its place when its sort value changed); nothing redraws the whole table but a change of sort column.
+// The apps table: one row per app, kept by key. The first render parses all rows from one HTML string; after
+// that an event rewrites the one row it concerns (and moves it when its sort value changed). Nothing redraws
+// the whole table but a change of sort column.
 
-import { ABSENT, element, setPhase, setTime, text } from './format.js';
+import { ABSENT, text, time } from './format.js';
 
-/** The sortable columns, in table order, with the label the phone layout shows beside each value. */
+/** The columns, in table order, with the label the phone layout shows beside each value. */
 const COLUMNS = [
   ['user', 'User'], ['mappingId', 'Mapping id'], ['name', 'Name'], ['phase', 'Phase'],
-  ['message', 'Message'], ['since', 'Since'], ['image', 'Image'], ['node', 'Node'],
+  ['message', 'Message'], ['since', 'Since'], ['image', 'Image'], ['node', 'Node'], ['link', 'Link'],
 ];
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 /** Fields the free-text filter looks in. */
 const SEARCHED = ['key', 'user', 'mappingId', 'name', 'phase', 'message', 'image', 'node', 'source', 'containerId', 'urlpath'];
+/**
+ * Rows laid out before the first paint. Laying out a thousand rows takes longer than a person should wait for the
+ * first ones, so the rest stay hidden until revealAll(), called once the first rows are on screen.
+ */
+const FIRST_ROWS = 100;
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+const escapes = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escape = (value) => String(value).replace(/[&<>"']/g, (c) => escapes[c]);
+
+/** One cell's content as HTML: the phase as colour plus word, times with their exact instant, the app's link. */
+function cellHtml(column, app) {
+  switch (column) {
+    case 'phase':
+      return `<span class="phase phase-${escape(app.phase || 'unknown')}">${escape(text(app.phase))}</span>`;
+    case 'since':
+      return app.since
+        ? `<time datetime="${escape(app.since)}" title="${escape(app.since)}">${escape(time(app.since))}</time>`
+        : ABSENT;
+    case 'link':
+      return app.urlpath
+        ? `<a href="${escape(app.urlpath)}/" aria-label="Open ${escape(app.name || app.key)}">Open</a>`
+        : ABSENT;
+    default:
+      return escape(text(app[column]));
+  }
+}
+
+/** A row's cells as HTML; the message keeps its whole text in a tooltip, as the cell may cut it. */
+function cellsHtml(app) {
+  return COLUMNS.map(([column, label]) => {
+    const title = column === 'message' && app.message ? ` title="${escape(app.message)}"` : '';
+    return `<td data-label="${label}"${title}>${cellHtml(column, app)}</td>`;
+  }).join('');
+}
+
+function rowHtml(app, hidden = false) {
+  return `<tr tabindex="0" data-key="${escape(app.key)}" data-phase="${escape(app.phase)}"${hidden ? ' hidden' : ''}>`
+    + `${cellsHtml(app)}</tr>`;
+}
+
+function haystack(app) {
+  return SEARCHED.map((f) => app[f] ?? '').join('\n').toLowerCase();
+}
 
 export class AppsTable {
   /**
@@ -20,7 +63,7 @@ export class AppsTable {
   constructor(tbody, hooks) {
     this.tbody = tbody;
     this.hooks = hooks;
-    this.rows = new Map(); // key -> { app, tr, cells, haystack }
+    this.rows = new Map(); // key -> { app, tr, html, haystack }
     this.order = []; // keys, in the order the rows stand
     this.sort = { column: 'key', ascending: true };
     this.filter = { user: '', phase: '', text: '' };
@@ -64,7 +107,15 @@ export class AppsTable {
   setFilter(filter) {
     this.filter = { ...this.filter, ...filter };
     this.filter.text = this.filter.text.trim().toLowerCase();
-    for (const row of this.rows.values()) row.tr.hidden = !this.matches(row);
+    this.revealAll();
+  }
+
+  /** Shows every row the filters let through (after a first render, the rows it held back). */
+  revealAll() {
+    for (const row of this.rows.values()) {
+      const hidden = !this.matches(row);
+      if (row.tr.hidden !== hidden) row.tr.hidden = hidden;
+    }
     this.counted();
   }
 
@@ -78,24 +129,28 @@ export class AppsTable {
     return this.sort;
   }
 
+  /**
+   * The first render: every row parsed from one HTML string, far faster than building them node by node; only the
+   * first FIRST_ROWS are shown until revealAll().
+   */
   renderAll(apps) {
-    for (const app of apps) {
-      const row = this.createRow(app);
-      this.rows.set(app.key, row);
+    const sorted = [...apps].sort((a, b) => this.compare(a, b));
+    this.tbody.innerHTML = sorted.map((app, i) => rowHtml(app, i >= FIRST_ROWS)).join('');
+    [...this.tbody.rows].forEach((tr, i) => {
+      const app = sorted[i];
+      this.rows.set(app.key, { app, tr, html: cellsHtml(app), haystack: haystack(app) });
       this.countUser(app.user, 1);
-    }
+    });
+    this.order = sorted.map((app) => app.key);
     this.usersChanged();
-    this.order = [...this.rows.keys()];
-    this.order.sort((a, b) => this.compare(this.rows.get(a).app, this.rows.get(b).app));
-    const fragment = document.createDocumentFragment();
-    this.order.forEach((key) => fragment.appendChild(this.rows.get(key).tr));
-    this.tbody.appendChild(fragment);
   }
 
   upsert(app, quiet) {
     let row = this.rows.get(app.key);
     if (!row) {
-      row = this.createRow(app);
+      const template = document.createElement('template');
+      template.innerHTML = `<table><tbody>${rowHtml(app)}</tbody></table>`;
+      row = { app, tr: template.content.querySelector('tr'), html: cellsHtml(app), haystack: haystack(app) };
       this.rows.set(app.key, row);
       this.place(row);
       if (this.countUser(app.user, 1)) this.usersChanged();
@@ -108,6 +163,18 @@ export class AppsTable {
     }
     row.tr.hidden = !this.matches(row);
     if (!quiet) this.counted();
+  }
+
+  /** Rewrites a row's cells when what they show changed; the <tr> itself (and its focus) stays. */
+  patch(row) {
+    const { app, tr } = row;
+    tr.dataset.phase = app.phase;
+    const html = cellsHtml(app);
+    if (html !== row.html) {
+      tr.innerHTML = html;
+      row.html = html;
+    }
+    row.haystack = haystack(app);
   }
 
   /** Puts a row (not in `order`) at its sorted place, in `order` and in the DOM. */
@@ -124,7 +191,7 @@ export class AppsTable {
     let high = this.order.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (this.compare(this.rows.get(this.order[mid])?.app ?? app, app) < 0) low = mid + 1;
+      if (this.compare(this.rows.get(this.order[mid]).app, app) < 0) low = mid + 1;
       else high = mid;
     }
     return low;
@@ -137,53 +204,6 @@ export class AppsTable {
     else if (column !== 'key') order = collator.compare(text(a[column]), text(b[column]));
     if (order === 0) order = a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     return ascending ? order : -order;
-  }
-
-  createRow(app) {
-    const tr = element('tr');
-    tr.tabIndex = 0;
-    const cells = {};
-    for (const [column, label] of COLUMNS) {
-      const td = element('td');
-      td.dataset.label = label;
-      if (column === 'phase') td.appendChild(element('span'));
-      if (column === 'since') td.appendChild(element('time'));
-      cells[column] = td;
-      tr.appendChild(td);
-    }
-    cells.link = element('td');
-    cells.link.dataset.label = 'Link';
-    tr.appendChild(cells.link);
-    const row = { app, tr, cells, haystack: '' };
-    this.patch(row);
-    return row;
-  }
-
-  /** Brings a row's cells up to its app, touching only what differs. */
-  patch(row) {
-    const { app, tr, cells } = row;
-    tr.dataset.key = app.key;
-    if (tr.dataset.phase !== app.phase) {
-      tr.dataset.phase = app.phase;
-      setPhase(cells.phase.firstChild, app.phase);
-    }
-    for (const column of ['user', 'mappingId', 'name', 'message', 'image', 'node']) {
-      const value = text(app[column]);
-      if (cells[column].textContent !== value) cells[column].textContent = value;
-    }
-    cells.message.title = app.message || '';
-    const since = cells.since.firstChild;
-    if (since.dateTime !== (app.since || '')) setTime(since, app.since);
-    const link = cells.link.firstChild;
-    if (!app.urlpath) {
-      if (cells.link.textContent !== ABSENT) cells.link.replaceChildren(ABSENT);
-    } else if (!link || link.getAttribute?.('href') !== app.urlpath + '/') {
-      const a = element('a', null, 'Open');
-      a.href = app.urlpath + '/';
-      a.setAttribute('aria-label', `Open ${app.name || app.key}`);
-      cells.link.replaceChildren(a);
-    }
-    row.haystack = SEARCHED.map((f) => app[f] ?? '').join('\n').toLowerCase();
   }
 
   matches(row) {
@@ -207,7 +227,7 @@ export class AppsTable {
 
   counted() {
     let shown = 0;
-    for (const row of this.rows.values()) if (!row.tr.hidden) shown++;
+    for (const row of this.rows.values()) if (this.matches(row)) shown++;
     this.hooks.onCount(shown, this.rows.size);
   }
 

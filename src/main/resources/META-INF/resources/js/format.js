@@ -7,15 +7,16 @@ export function text(value) {
   return value === null || value === undefined || value === '' ? ABSENT : String(value);
 }
 
+// Made once: toLocaleString() builds a formatter per call, which costs seconds over a thousand rows.
+const timeOfDay = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+const dateAndTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
 /** A timestamp as local time: the time alone when it is today, else date and time. */
 export function time(iso) {
   if (!iso) return ABSENT;
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return String(iso);
-  const today = new Date();
-  return at.toDateString() === today.toDateString()
-    ? at.toLocaleTimeString()
-    : at.toLocaleString();
+  return at.toDateString() === new Date().toDateString() ? timeOfDay.format(at) : dateAndTime.format(at);
 }
 
 /** A <time> element for a timestamp, with the exact instant in its tooltip. */

@@ -25,6 +25,11 @@ const table = new AppsTable(byId('app-rows'), {
 });
 let firstRender = true;
 
+/** Runs `then` once the next frame is painted. */
+function afterPaint(then) {
+  requestAnimationFrame(() => setTimeout(then));
+}
+
 /** Replaces a select's options (after its first, "all") keeping the selection. */
 function fillOptions(select, values) {
   const chosen = select.value;
@@ -50,14 +55,18 @@ function addPhase(phase) {
 
 const handlers = {
   snapshot({ apps, status, source }) {
+    if (firstRender) performance.mark('ram:first-snapshot');
     table.sync(apps);
     apps.forEach((app) => { addPhase(app.phase); detail.update(app); });
     showStatus(status);
     showSource(source || status.source);
     if (firstRender) {
       firstRender = false;
-      // After the next frame is painted: the time a person would see the table.
-      requestAnimationFrame(() => setTimeout(() => performance.mark('ram:first-render')));
+      afterPaint(() => {
+        performance.mark('ram:first-render'); // the time a person sees the table
+        table.revealAll();
+        afterPaint(() => performance.mark('ram:all-rows'));
+      });
     }
   },
   app(app) {
