@@ -39,6 +39,7 @@ export function showSource(source) {
 export function showPass(status) {
   setTime(byId('pass-time'), status.finishedAt);
   byId('pass-trigger').textContent = text(status.finishedAt ? status.trigger : null);
+  byId('pass-trigger').title = status.trigger || '';
   byId('pass-actions').textContent = text(status.finishedAt ? status.actions : null);
   byId('pass-failures').textContent = text(status.finishedAt ? status.failures : null);
   byId('pass-failures').dataset.ok = String(!status.failures);

@@ -7,38 +7,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The one headless Chromium the browser tests share, started on first use and stopped when the JVM exits:
- * Debian's chromium through Debian's chromedriver (scripts/browser.sh installs both). Both paths are given, so
- * Selenium Manager never runs and nothing is downloaded.
+ * The one headless Chromium the browser tests share: Debian's chromium through Debian's chromedriver
+ * (scripts/browser.sh installs both). Both paths are given, so Selenium Manager never runs and nothing is downloaded.
+ * The session lives in JUnit's root store, which outlives each Quarkus test application (each loads the test
+ * classes anew, and Selenium, parent-first, once); JUnit quits it when the whole run ends.
  */
-public final class Browser {
+public final class Browser implements BeforeAllCallback {
 
     /** The viewport of the screenshots and of most tests: a common laptop screen. */
     public static final Dimension DESKTOP = new Dimension(1280, 800);
     /** A phone-sized viewport. */
     public static final Dimension PHONE = new Dimension(390, 844);
 
+    private static final String SESSION = "ram.test.chromium";
+
     private static ChromeDriver driver;
-    private static Path profile;
 
-    private Browser() {}
+    /** Registered on each browser test class: hands it the run's session, starting it the first time. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
+        driver = store.getOrComputeIfAbsent(SESSION, key -> {
+            Path profile = freshProfile();
+            ChromeDriver started = start(profile);
+            store.put(SESSION + ".quit", (AutoCloseable) () -> quit(started, profile));
+            return started;
+        }, ChromeDriver.class);
+    }
 
-    public static synchronized ChromeDriver shared() {
+    static ChromeDriver shared() {
         if (driver == null) {
-            profile = freshProfile();
-            driver = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(Browser::quit, "browser-quit"));
+            throw new IllegalStateException("a browser test class needs @ExtendWith(Browser.class)");
         }
         return driver;
     }
 
-    private static ChromeDriver start() {
+    private static ChromeDriver start(Path profile) {
         File chromium = installed("RAM_TEST_CHROMIUM", "/usr/bin/chromium");
         File chromedriver = installed("RAM_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
@@ -72,8 +84,8 @@ public final class Browser {
         }
     }
 
-    private static void quit() {
-        driver.quit();
+    private static void quit(ChromeDriver chrome, Path profile) {
+        chrome.quit();
         try (var paths = Files.walk(profile)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

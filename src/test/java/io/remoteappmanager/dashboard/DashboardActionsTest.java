@@ -11,6 +11,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -21,6 +22,7 @@ import org.openqa.selenium.WebElement;
  */
 @QuarkusTest
 @Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
+@ExtendWith(Browser.class)
 @TestProfile(DashboardProfile.class)
 class DashboardActionsTest {
 

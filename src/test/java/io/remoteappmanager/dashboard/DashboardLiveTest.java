@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -29,6 +30,7 @@ import org.openqa.selenium.support.ui.Select;
 /** The dashboard follows the controller live, in a real browser against the real engine: no reload, no polling. */
 @QuarkusTest
 @Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
+@ExtendWith(Browser.class)
 @TestProfile(DashboardProfile.class)
 class DashboardLiveTest {
 
@@ -175,14 +177,13 @@ class DashboardLiveTest {
         assertThat(page.script("return document.documentElement.scrollWidth <= innerWidth")).as("no sideways scrolling")
                 .isEqualTo(true);
 
-        page.driver.manage().window().setSize(Browser.PHONE);
-        await().until(() -> ((Number) page.script("return innerWidth")).intValue() <= Browser.PHONE.width);
+        page.resize(Browser.PHONE);
         assertThat(page.script("return getComputedStyle(document.querySelector('#app-rows tr')).display"))
                 .as("rows become cards").isEqualTo("block");
         assertThat(page.script("return document.documentElement.scrollWidth <= innerWidth")).as("no sideways scrolling")
                 .isEqualTo(true);
         assertThat(page.screenshot("dashboard-phone")).isNotEmptyFile();
-        page.driver.manage().window().setSize(Browser.DESKTOP);
+        page.resize(Browser.DESKTOP);
     }
 
     private String containerOf(String name) {

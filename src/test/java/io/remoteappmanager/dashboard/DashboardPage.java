@@ -55,11 +55,20 @@ public final class DashboardPage {
 
     /** Loads the page afresh at {@code size} and waits until the stream is live; marks the window to detect reloads. */
     DashboardPage open(Dimension size) {
-        driver.manage().window().setSize(size);
         driver.get(home.toString());
+        resize(size);
         await().atMost(PATIENCE).until(() -> "live".equals(connection()));
         script("window.ramLoaded = true");
         return this;
+    }
+
+    /** Sizes the window so that the page's viewport is {@code viewport} (a window is larger by its frame). */
+    void resize(Dimension viewport) {
+        driver.manage().window().setSize(viewport);
+        long width = (Long) script("return innerWidth");
+        long height = (Long) script("return innerHeight");
+        driver.manage().window().setSize(new Dimension(2 * viewport.width - (int) width, 2 * viewport.height - (int) height));
+        await().until(() -> script("return innerWidth + 'x' + innerHeight"), (viewport.width + "x" + viewport.height)::equals);
     }
 
     String connection() {

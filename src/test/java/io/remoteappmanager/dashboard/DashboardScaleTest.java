@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  */
 @QuarkusTest
 @Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
+@ExtendWith(Browser.class)
 @TestProfile(DashboardProfile.class)
 class DashboardScaleTest {
 

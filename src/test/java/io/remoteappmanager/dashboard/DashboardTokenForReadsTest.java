@@ -10,6 +10,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.remoteappmanager.api.TokenProfile;
 import java.net.URL;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -20,6 +21,7 @@ import org.openqa.selenium.WebElement;
  */
 @QuarkusTest
 @Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
+@ExtendWith(Browser.class)
 @TestProfile(TokenProfile.class)
 class DashboardTokenForReadsTest {
 
@@ -29,7 +31,6 @@ class DashboardTokenForReadsTest {
     @Test
     void thePageAsksForTheTokenOnceThenGoesLive() {
         DashboardPage page = new DashboardPage(home);
-        page.driver.manage().window().setSize(Browser.DESKTOP);
         page.driver.get(home.toString());
         page.script("sessionStorage.clear()");
         page.driver.get(home.toString());
