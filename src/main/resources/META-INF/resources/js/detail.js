@@ -58,12 +58,12 @@ export class DetailPanel {
 
   /** The app shown is gone. */
   removed(key) {
-    if (this.key !== key) return;
-    this.dialog.querySelector('#detail-facts').prepend(element('p', 'warning', 'This app no longer exists.'));
+    if (this.key === key) this.dialog.querySelector('#detail-gone').hidden = false;
   }
 
   render(app) {
     this.dialog.querySelector('#detail-title').textContent = app.name || app.key;
+    this.dialog.querySelector('#detail-gone').hidden = true;
     const facts = this.dialog.querySelector('#detail-facts');
     facts.replaceChildren(...FACTS.flatMap(([label, value]) => {
       const dd = element('dd');

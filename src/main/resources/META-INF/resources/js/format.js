@@ -47,12 +47,5 @@ export function element(tag, className, content) {
 
 /** The phase as colour plus word: a badge whose class gives the colour and whose text is the phase. */
 export function phaseBadge(phase) {
-  const badge = element('span');
-  setPhase(badge, phase);
-  return badge;
-}
-
-export function setPhase(badge, phase) {
-  badge.className = 'phase phase-' + (phase || 'unknown');
-  badge.textContent = text(phase);
+  return element('span', 'phase phase-' + (phase || 'unknown'), text(phase));
 }

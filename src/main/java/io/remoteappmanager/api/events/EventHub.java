@@ -31,12 +31,12 @@ public class EventHub {
 
     private static final Logger LOG = Logger.getLogger(EventHub.class);
     /** A comment this often keeps proxies and load balancers from cutting an idle stream. */
-    static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     /**
      * The proxy's route sync and the spec source have no change hook: their state is compared this often while a
      * client listens (cheap: the diff of a thousand apps takes about a millisecond).
      */
-    static final Duration RECHECK = Duration.ofSeconds(1);
+    private static final Duration RECHECK = Duration.ofSeconds(1);
 
     private final StatusStore status;
     private final ProxyStatus proxy;
