@@ -133,6 +133,16 @@ public final class DashboardPage {
                 .getText();
     }
 
+    /** The elements that reach past the window's right edge (the page would scroll sideways), as tag#id.class. */
+    @SuppressWarnings("unchecked")
+    List<String> tooWide() {
+        return (List<String>) script("""
+                return [...document.querySelectorAll('body *')]
+                  .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                  .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`);
+                """);
+    }
+
     String text(String id) {
         return driver.findElement(By.id(id)).getText();
     }
