@@ -75,9 +75,15 @@ public final class EngineLink implements AutoCloseable {
         daemon("engine-link-accept", () -> accept(accepting));
     }
 
+    /** Cuts the link for good and removes its socket's directory. */
     @Override
     public void close() {
         cut();
+        try {
+            Files.deleteIfExists(socket.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void accept(ServerSocketChannel accepting) {
