@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: starts the services the tests need (a private Docker engine with the
-# test images, a three-node Docker Swarm, ...), runs `mvn -B test "$@"`, stops what it started, and
-# exits with Maven's code.
+# test images, a three-node Docker Swarm, ...), installs the browser the dashboard tests drive, runs
+# `mvn -B test "$@"`, stops what it started, and exits with Maven's code.
 # Environment: RAM_ENGINE_KEEP=1 / RAM_SWARM_KEEP=1 leave an engine / a swarm this script started
 # running afterwards; DOCKER_HOST naming a live engine makes the tests use it (it is never stopped).
 set -euo pipefail
@@ -58,7 +58,11 @@ scripts/git-servers.sh status 2>/dev/null || STOPS+=("scripts/git-servers.sh sto
 scripts/git-servers.sh start
 eval "$(scripts/git-servers.sh env)"
 
-# 3. The suite. Maven's exit code is ours, or 1 if the swarm failed to start (its tests were then
+# 3. Debian's chromium and chromedriver for the dashboard's browser tests (installed once, nothing to stop).
+scripts/browser.sh install
+eval "$(scripts/browser.sh env)"
+
+# 4. The suite. Maven's exit code is ours, or 1 if the swarm failed to start (its tests were then
 #    skipped); the trap stops the services.
 log "running mvn -B test $* (DOCKER_HOST=$DOCKER_HOST)"
 rc=0

@@ -31,7 +31,7 @@ public record AppView(
         Instant since,
         Instant updated) {
 
-    static AppView of(AppStatus s) {
+    public static AppView of(AppStatus s) {
         AppStatus.LastAction last = s.last();
         return new AppView(s.key().toString(), s.key().user(), s.key().mappingId(), s.name().orElse(null),
                 s.source().orElse(null), s.phase().name(), s.message(), s.containerId().orElse(null),

@@ -11,7 +11,7 @@ import java.time.Instant;
 public record SourceView(String type, String url, String ref, String revision, String author, String message,
         Instant committedAt, Instant fetchedAt, String lastError) {
 
-    static SourceView of(SourceStatus s) {
+    public static SourceView of(SourceStatus s) {
         return new SourceView(s.type(), s.location(), s.ref().orElse(null), s.revision().orElse(null),
                 s.author().orElse(null), s.message().orElse(null), s.committedAt().orElse(null),
                 s.fetchedAt().orElse(null), s.lastError().orElse(null));

@@ -15,7 +15,7 @@ public record StatusView(Instant finishedAt, long durationMillis, String trigger
         boolean engineReachable, String engineError, List<String> problems, List<String> warnings, ProxyView proxy,
         SourceView source) {
 
-    static StatusView of(StatusSnapshot snapshot, ProxyStatus.Snapshot proxy) {
+    public static StatusView of(StatusSnapshot snapshot, ProxyStatus.Snapshot proxy) {
         PassSummary s = snapshot.lastPass();
         return new StatusView(s.finishedAt().orElse(null), s.duration().toMillis(), s.trigger(), s.actions(),
                 s.failures(), snapshot.engine().trusted(), snapshot.engine().error().orElse(null), s.problems(),

@@ -11,7 +11,7 @@ import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.reconcile.PassResult;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.status.AppStatus;
-import io.remoteappmanager.testing.EngineProxy;
+import io.remoteappmanager.testing.EngineLink;
 import io.remoteappmanager.testing.RealmContainers;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestController;
@@ -62,8 +62,8 @@ class ObservedCacheTest {
     @Test
     void aBrokenEventStreamIsTrustedAgainOnlyAfterTheRealmIsListedAgain() {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        try (EngineProxy proxy = EngineProxy.start();
-                TestEngine engine = TestEngine.withConfig(settings("relist", "ram.docker.host", proxy.dockerHost()), metrics);
+        try (EngineLink link = EngineLink.toTestEngine();
+                TestEngine engine = TestEngine.withConfig(settings("relist", "ram.docker.host", link.dockerHost()), metrics);
                 TestController controller = new TestController(engine, metrics).start()) {
             writeTwoApps();
             await().until(() -> running(controller, ALICE) && running(controller, BOB));
@@ -71,7 +71,8 @@ class ObservedCacheTest {
             List<EngineState> seen = new CopyOnWriteArrayList<>();
             controller.status.listen(snapshot -> seen.add(snapshot.engine()));
 
-            proxy.cut();
+            link.cut();
+            link.restore();
 
             await().until(() -> calls(metrics, "list"::equals) > lists && controller.status.current().engine().trusted());
             assertThat(seen).as("not trusted between the break and the relist").anyMatch(state -> !state.trusted());
@@ -80,8 +81,8 @@ class ObservedCacheTest {
 
     @Test
     void anEngineThatStopsAnsweringMakesTheControllerNotReadyAndNothingIsDoneUntilItAnswers() throws Exception {
-        try (EngineProxy proxy = EngineProxy.start();
-                TestEngine engine = TestEngine.withConfig(settings("hung", "ram.docker.host", proxy.dockerHost(),
+        try (EngineLink link = EngineLink.toTestEngine();
+                TestEngine engine = TestEngine.withConfig(settings("hung", "ram.docker.host", link.dockerHost(),
                         "ram.docker.call-timeout", "5s"));
                 TestEngine direct = TestEngine.withConfig(Map.of("ram.realm", engine.labels.realm()));
                 TestController controller = new TestController(engine).start()) {
@@ -89,14 +90,14 @@ class ObservedCacheTest {
             await().until(() -> running(controller, ALICE) && running(controller, BOB));
             String alice = RealmContainers.ids(direct).get(ALICE);
 
-            proxy.hang();
+            link.mute();
             EngineState down = await().atMost(Duration.ofSeconds(20)).until(() -> controller.status.current().engine(),
                     state -> !state.trusted());
             assertThat(down.error()).hasValueSatisfying(e -> assertThat(e).contains("did not answer within 5000 ms"));
             direct.docker.killContainerCmd(alice).exec();
             assertThat(controller.pass("test: while the engine hangs").engineError()).isPresent();
 
-            proxy.resume();
+            link.unmute();
 
             await().atMost(Duration.ofSeconds(60)).until(() -> controller.status.current().engine().trusted()
                     && controller.app(ALICE).flatMap(AppStatus::lastAction).filter("restart"::equals).isPresent());
