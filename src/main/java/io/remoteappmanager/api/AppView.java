@@ -2,10 +2,11 @@ package io.remoteappmanager.api;
 
 import io.remoteappmanager.status.AppStatus;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One app's status as the API shows it: flat fields, absent values as null; {@code revision} is the commit its
- * running container was made from (git source only).
+ * running container was made from (git source only), {@code transitions} its last phase changes, oldest first.
  */
 public record AppView(
         String key,
@@ -29,7 +30,8 @@ public record AppView(
         Instant lastActionAt,
         String lastError,
         Instant since,
-        Instant updated) {
+        Instant updated,
+        List<TransitionView> transitions) {
 
     public static AppView of(AppStatus s) {
         AppStatus.LastAction last = s.last();
@@ -38,6 +40,7 @@ public record AppView(
                 s.image().orElse(null), s.hostUrl().orElse(null), s.urlpath().orElse(null), s.urlId().orElse(null),
                 s.ready(), s.revision().orElse(null), s.exitCode().isPresent() ? s.exitCode().getAsInt() : null,
                 s.node().orElse(null), last.action().orElse(null), last.reason().orElse(null), last.at().orElse(null),
-                last.error().orElse(null), s.since(), s.updated());
+                last.error().orElse(null), s.since(), s.updated(),
+                s.transitions().stream().map(TransitionView::of).toList());
     }
 }

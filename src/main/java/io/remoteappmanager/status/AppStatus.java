@@ -4,6 +4,7 @@ import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.Endpoint;
 import io.remoteappmanager.model.Phase;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -16,7 +17,8 @@ import java.util.OptionalInt;
  * @param revision the source version its container was made from (a git commit), when known
  * @param exitCode the code its container last exited with, when it has exited
  * @param node     the node its container runs on (a swarm)
- * @param since    when it entered its phase
+ * @param since       when it entered its phase
+ * @param transitions its last {@value #TRANSITIONS_KEPT} phase changes, oldest first
  */
 public record AppStatus(
         AppKey key,
@@ -35,7 +37,15 @@ public record AppStatus(
         Optional<String> node,
         LastAction last,
         Instant since,
-        Instant updated) {
+        Instant updated,
+        List<Transition> transitions) {
+
+    /** How many phase changes an app remembers. */
+    public static final int TRANSITIONS_KEPT = 20;
+
+    public AppStatus {
+        transitions = List.copyOf(transitions);
+    }
 
     /**
      * The last thing the controller did to the app and how it went, kept until the next action.

@@ -11,6 +11,7 @@ import io.remoteappmanager.planner.Decision;
 import io.remoteappmanager.planner.Plan;
 import io.remoteappmanager.source.SourceStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -66,7 +67,11 @@ public final class StatusProjection {
         boolean ready = container.filter(ObservedContainer::isRunning).map(c -> readiness.apply(c.id()).ready())
                 .orElse(false);
         Optional<String> urlpath = container.flatMap(c -> spec.map(s -> s.urlpath(c.urlId())).or(c::urlpath));
-        Instant since = previous.filter(p -> p.phase() == decision.phase()).map(AppStatus::since).orElse(now);
+        boolean samePhase = previous.filter(p -> p.phase() == decision.phase()).isPresent();
+        Instant since = samePhase ? previous.get().since() : now;
+        List<Transition> transitions = samePhase ? previous.get().transitions()
+                : transitions(previous, new Transition(now, previous.map(AppStatus::phase), decision.phase(),
+                        decision.message()));
         AppStatus.LastAction last = outcomes.isEmpty()
                 ? previous.map(AppStatus::last).orElse(AppStatus.LastAction.NONE)
                 : lastAction(outcomes.get(outcomes.size() - 1), now);
@@ -76,7 +81,15 @@ public final class StatusProjection {
                 container.map(ObservedContainer::urlId), urlpath, container.flatMap(ObservedContainer::endpoint), ready,
                 container.flatMap(ObservedContainer::revision),
                 container.map(ObservedContainer::exitCode).orElse(java.util.OptionalInt.empty()),
-                container.flatMap(ObservedContainer::node), last, since, now);
+                container.flatMap(ObservedContainer::node), last, since, now, transitions);
+    }
+
+    /** The app's transitions with {@code next} added, the oldest dropped past {@link AppStatus#TRANSITIONS_KEPT}. */
+    private static List<Transition> transitions(Optional<AppStatus> previous, Transition next) {
+        List<Transition> all = new ArrayList<>(previous.map(AppStatus::transitions).orElse(List.of()));
+        all.add(next);
+        return all.size() <= AppStatus.TRANSITIONS_KEPT ? all
+                : all.subList(all.size() - AppStatus.TRANSITIONS_KEPT, all.size());
     }
 
     /** The action and how it went; a removal for not becoming ready counts as the key's failure, with its reason. */
