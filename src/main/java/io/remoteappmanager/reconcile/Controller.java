@@ -56,7 +56,7 @@ public final class Controller implements AutoCloseable {
      * @param interval the periodic pass, the safety net under every trigger
      * @param settle   how soon to look again at spec files caught while being written
      */
-    public record Settings(int parallelism, Duration interval, Duration settle, Backoff backoff) {}
+    public record Settings(int parallelism, Duration interval, Duration settle, Backoff backoff, String maxDisruptions) {}
 
     private final SpecSource source;
     private final ObservedCache cache;
@@ -64,6 +64,7 @@ public final class Controller implements AutoCloseable {
     private final Planner planner;
     private final SpecHashes hashes;
     private final KeyHistories histories;
+    private final DisruptionBudget budget;
     private final WorkQueue<AppKey> queue = new WorkQueue<>("ram-work");
     private final KeyReconciler keys;
     private final StatusBoard status;
@@ -95,8 +96,9 @@ public final class Controller implements AutoCloseable {
         this.clock = clock;
         this.passTimer = metrics.timer("ram.reconcile.pass");
         this.desired = DesiredState.NONE;
-        this.keys = new KeyReconciler(planner, actuator, histories, cache, probes, status, queue, () -> desired,
-                metrics, clock);
+        this.budget = new DisruptionBudget(settings.maxDisruptions());
+        this.keys = new KeyReconciler(planner, actuator, histories, budget, cache, probes, status, queue,
+                () -> desired, metrics, clock);
         this.loop = new PassLoop(this::pass, clock);
         this.workers = Executors.newFixedThreadPool(settings.parallelism(), daemon("ram-worker"));
         this.resync = Executors.newSingleThreadScheduledExecutor(daemon("ram-resync"));
@@ -191,6 +193,7 @@ public final class Controller implements AutoCloseable {
         }
         Plan plan = planner.plan(inputs(wanted, observed.containers()), now);
         histories.retainOnly(plan.decisions().stream().map(Decision::key).toList());
+        budget.retainOnly(plan.decisions().stream().filter(d -> d.phase() != Phase.Running).map(Decision::key).toList());
         for (Decision decision : plan.decisions()) {
             if (decision.phase() == Phase.Running) {
                 histories.settled(decision.key(), now);
