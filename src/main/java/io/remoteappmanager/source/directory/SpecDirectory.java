@@ -4,16 +4,12 @@ import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.model.SpecProblem;
 import io.remoteappmanager.source.DesiredStateAssembler;
-import io.remoteappmanager.source.FileState;
-import io.remoteappmanager.spec.ParsedFile;
+import io.remoteappmanager.source.directory.ChangedNames.Changes;
+import io.remoteappmanager.source.directory.SpecFileReader.Loaded;
 import io.remoteappmanager.spec.SpecCheck;
-import io.remoteappmanager.spec.SpecParser;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -23,40 +19,51 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The spec directory as desired state: every read re-lists the directory (level-based), re-parses only
- * files that changed, and remembers each file's last good content so that breaking a file never changes
- * what runs. A file caught while it is being written (modified within the settle window, or changed during
- * its read) is not acted on: its last good content stays until it settles. Reads are serialized; one
- * reconcile thread is the expected caller.
+ * The spec directory as desired state: each read gives the whole desired state (level-based), re-parses only files
+ * that changed, and remembers each file's last good content so that breaking a file never changes what runs. A file
+ * caught while it is being written (modified within the settle window, or changed during its read) is not acted
+ * on: its last good content stays until it settles. Reads are serialized; one reconcile thread is the expected
+ * caller.
+ *
+ * <p>Which files a read looks at. Without a watcher (one-off reads: {@code validate}, {@code plan}) every read is
+ * a <em>full</em> read: list the directory, stat every file. While a {@link SpecWatcher} feeds {@link #changes()},
+ * a read looks only where something may have changed: the files the watcher named, the files still unsettled or
+ * unreadable, and, when the directory's own mtime moved (a file added, removed or renamed), a fresh listing. An
+ * unchanged directory thus costs one stat of the directory itself. A full read still happens on any doubt: the
+ * first read, a watcher (re)started or stopped, an event queue overflow, the directory replaced (another inode: a
+ * symlink swap), a directory of symlinked files (their targets change without an event for their names), and at
+ * least every {@link #FULL_READ_INTERVAL} as a safety net against a missed event.
  */
 public final class SpecDirectory {
 
-    /** What identifies one version of a file: a changed size, mtime or inode (a symlink swap) means re-parse. */
-    private record Stamp(long size, FileTime modified, Object fileKey) {
-        static Stamp of(BasicFileAttributes attributes) {
-            return new Stamp(attributes.size(), attributes.lastModifiedTime(), attributes.fileKey());
-        }
-    }
+    /** The longest an event the watcher missed can go unseen. */
+    static final Duration FULL_READ_INTERVAL = Duration.ofMinutes(1);
 
-    /** A file's state and the version it was read from; a null stamp (a read error) never matches, so it is retried. */
-    private record Entry(Stamp stamp, FileState state) {}
+    /** The directory's inode and mtime: another inode is another directory, another mtime another set of names. */
+    private record Version(Object fileKey, FileTime modified) {}
 
     private final Path directory;
-    private final SpecCheck check;
-    private final Duration settle;
     private final Clock clock;
-    private Map<String, Entry> files = new HashMap<>();
+    private final SpecFileReader reader;
+    private final ChangedNames changes = new ChangedNames();
+    private Map<String, Loaded> files = new TreeMap<>();
     private DesiredState current;
-    private long parses;
+    private Version version;
+    private Instant nextFullRead = Instant.MIN;
+    /** Names read again at every read: unsettled or unreadable. */
+    private Set<String> retried = Set.of();
+    /** Some spec file is a symlink: every read is a full one. */
+    private boolean linked;
 
     /** A reader with no rule beyond the file format, acting on files as soon as they are read whole. */
     public SpecDirectory(Path directory) {
@@ -80,44 +87,121 @@ public final class SpecDirectory {
 
     SpecDirectory(Path directory, SpecCheck check, Duration settle, Clock clock) {
         this.directory = directory;
-        this.check = check;
-        this.settle = settle;
         this.clock = clock;
+        this.reader = new SpecFileReader(check, settle, clock);
     }
 
     public Path directory() {
         return directory;
     }
 
+    /** Where a watcher of this directory records what changed. */
+    ChangedNames changes() {
+        return changes;
+    }
+
     /** The desired state now; never throws, every failure is a problem in the result. */
     public synchronized DesiredState read() {
-        Map<String, Entry> next = new TreeMap<>();
+        Changes changed = changes.drain();
+        Instant now = clock.instant();
+        Version seen;
+        try {
+            seen = versionOf(directory);
+        } catch (IOException e) {
+            return unusable(e);
+        }
+        boolean full = changed.everything() || current == null || linked || !now.isBefore(nextFullRead)
+                || !Objects.equals(seen.fileKey(), version.fileKey());
+        boolean relist = full || !seen.equals(version);
+        Set<String> names = full ? Set.of() : union(changed.names(), retried);
+        if (!relist && names.isEmpty()) {
+            return current;
+        }
+        Map<String, Loaded> next = full ? new TreeMap<>() : new TreeMap<>(files);
         Set<String> unsettled = new TreeSet<>();
-        boolean changed = false;
+        boolean modified = false;
+        if (relist) {
+            Set<String> listed;
+            try {
+                listed = list();
+            } catch (IOException e) {
+                return unusable(e);
+            }
+            next.keySet().retainAll(listed);
+            names = full ? listed : union(names, difference(listed, next.keySet()));
+        }
+        for (String name : names) {
+            Loaded previous = files.get(name);
+            Loaded entry = reader.load(directory.resolve(name), name, previous, unsettled);
+            modified |= entry != previous;
+            if (entry == null) {
+                next.remove(name);
+            } else {
+                next.put(name, entry);
+            }
+        }
+        modified |= next.size() != files.size() || !unsettled.equals(current == null ? Set.of() : current.unsettled());
+        remember(next, unsettled, seen, full ? now.plus(FULL_READ_INTERVAL) : nextFullRead);
+        if (modified || current == null) {
+            current = DesiredStateAssembler.assemble(next.values().stream().map(Loaded::state).toList(), !next.isEmpty(),
+                    unsettled);
+        }
+        return current;
+    }
+
+    private void remember(Map<String, Loaded> next, Set<String> unsettled, Version seen, Instant nextFull) {
+        files = next;
+        version = seen;
+        nextFullRead = nextFull;
+        Set<String> retry = new HashSet<>(unsettled);
+        boolean anyLink = false;
+        for (Map.Entry<String, Loaded> entry : next.entrySet()) {
+            if (entry.getValue().retried()) {
+                retry.add(entry.getKey());
+            }
+            anyLink |= entry.getValue().link();
+        }
+        retried = retry;
+        linked = anyLink;
+    }
+
+    private static Version versionOf(Path directory) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(directory, BasicFileAttributes.class);
+        if (!attributes.isDirectory()) {
+            throw new NotDirectoryException(directory.toString());
+        }
+        return new Version(attributes.fileKey(), attributes.lastModifiedTime());
+    }
+
+    /** The spec file names the directory lists now. */
+    private Set<String> list() throws IOException {
+        Set<String> names = new HashSet<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path path : entries) {
                 String name = path.getFileName().toString();
                 if (isSpecFileName(name)) {
-                    Entry previous = files.get(name);
-                    Entry entry = load(path, name, previous, unsettled);
-                    if (entry != null) {
-                        next.put(name, entry);
-                        changed |= entry != previous;
-                    }
+                    names.add(name);
                 }
             }
         } catch (DirectoryIteratorException e) {
-            return unusable(e.getCause());
-        } catch (IOException e) {
-            return unusable(e);
+            throw e.getCause();
         }
-        changed |= next.size() != files.size() || !unsettled.equals(current == null ? Set.of() : current.unsettled());
-        files = next;
-        if (changed || current == null) {
-            current = DesiredStateAssembler.assemble(next.values().stream().map(Entry::state).toList(), !next.isEmpty(),
-                    unsettled);
+        return names;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        if (b.isEmpty()) {
+            return a;
         }
-        return current;
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> rest = new HashSet<>(a);
+        rest.removeAll(b);
+        return rest;
     }
 
     /** Nothing is known while the directory cannot be listed: no apps, and not usable, so nothing is pruned. */
@@ -125,7 +209,7 @@ public final class SpecDirectory {
         current = null;
         String reason = e instanceof NoSuchFileException ? "does not exist"
                 : e instanceof NotDirectoryException ? "is not a directory"
-                : "cannot be listed: " + describe(e);
+                : "cannot be listed: " + SpecFileReader.describe(e);
         return new DesiredState(Map.of(), List.of(new SpecProblem(Kind.UNREADABLE, directory.toString(), 0,
                 "spec directory " + reason, Optional.empty())), Set.of(), Set.of(), false, Set.of());
     }
@@ -140,95 +224,6 @@ public final class SpecDirectory {
 
     /** How many files were parsed so far: unchanged files must not count (for tests of the cache). */
     synchronized long parses() {
-        return parses;
-    }
-
-    /**
-     * The file's entry: {@code previous} itself when unchanged or not settled yet (its name then goes into
-     * {@code unsettled}), a new one when it changed, or null for a subdirectory (skipped).
-     */
-    private Entry load(Path path, String name, Entry previous, Set<String> unsettled) {
-        FileState before = previous == null ? null : previous.state();
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(path, BasicFileAttributes.class);
-        } catch (IOException e) {
-            return unreadable(name, describe(e), before);
-        }
-        if (attributes.isDirectory()) {
-            return null;
-        }
-        if (!attributes.isRegularFile()) {
-            return unreadable(name, "not a regular file", before);
-        }
-        Stamp stamp = Stamp.of(attributes);
-        if (previous != null && stamp.equals(previous.stamp())) {
-            return previous;
-        }
-        if (!settled(attributes)) {
-            return unsettled(name, previous, unsettled);
-        }
-        byte[] content;
-        try (InputStream in = Files.newInputStream(path)) {
-            content = in.readNBytes(SpecParser.MAX_FILE_BYTES + 1);
-        } catch (IOException e) {
-            return unreadable(name, describe(e), before);
-        }
-        if (!stamp.equals(stampNow(path))) {
-            return unsettled(name, previous, unsettled);
-        }
-        parses++;
-        return new Entry(stamp, FileState.next(name, checked(SpecParser.parse(name, content)), before));
-    }
-
-    /**
-     * Whether the file was last modified longer ago than the settle window (else a writer may still be at it). A
-     * modification time in the future (clock skew) says nothing either way: the check after the read still holds.
-     */
-    private boolean settled(BasicFileAttributes attributes) {
-        Instant modified = attributes.lastModifiedTime().toInstant();
-        Instant now = clock.instant();
-        return modified.isAfter(now) || !modified.isAfter(now.minus(settle));
-    }
-
-    /**
-     * A file caught mid-write: what was known of it stays (a file seen for the first time protects the containers
-     * its name labels, as a broken one does), and it is read again at the next pass.
-     */
-    private static Entry unsettled(String name, Entry previous, Set<String> unsettled) {
-        unsettled.add(name);
-        return previous != null ? previous : new Entry(null, new FileState(name, new ParsedFile(List.of(), List.of()), null));
-    }
-
-    private Stamp stampNow(Path path) {
-        try {
-            return Stamp.of(Files.readAttributes(path, BasicFileAttributes.class));
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** The parsed file, failed as a whole when one of its specs breaks the extra check. */
-    private ParsedFile checked(ParsedFile parsed) {
-        if (!parsed.ok()) {
-            return parsed;
-        }
-        List<SpecProblem> problems = parsed.specs().stream().flatMap(spec -> check.check(spec).stream()).toList();
-        return problems.isEmpty() ? parsed : new ParsedFile(List.of(), problems);
-    }
-
-    private static Entry unreadable(String name, String reason, FileState previous) {
-        SpecProblem problem = new SpecProblem(Kind.UNREADABLE, name, 0, "cannot read: " + reason, Optional.empty());
-        return new Entry(null, FileState.next(name, ParsedFile.failed(problem), previous));
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file (removed meanwhile, or a dangling symlink)";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.toString();
+        return reader.parses();
     }
 }
