@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * Scenario 5: N spec files read into a {@link DesiredState}: time and bytes allocated by the reading thread, for
+ * Scenario 5: N spec files read into a {@link DesiredState}: time, and CPU time and bytes allocated by the reading thread, for
  * a first read (cold code paths), a read by a fresh reader once warm, and the re-read of an unchanged directory by
  * the controller's own source (reader and watcher, as every pass reads it). No engine.
  */
@@ -40,19 +40,22 @@ final class ParsingBenchmark {
 
     private void measure(String scenario, String what, int n, int runs, Supplier<Supplier<DesiredState>> reader) {
         Stats time = new Stats();
+        Stats cpu = new Stats();
         Stats bytes = new Stats();
         for (int i = 0; i < runs; i++) {
             Supplier<DesiredState> read = reader.get();
-            Allocation allocation = Allocation.start();
+            ThreadCost cost = ThreadCost.start();
             long start = System.nanoTime();
             DesiredState state = read.get();
             time.addNanos(System.nanoTime() - start);
-            bytes.add(allocation.mebibytes());
+            cpu.add(cost.cpuMillis());
+            bytes.add(cost.mebibytes());
             if (state.apps().size() != n) {
                 throw new IllegalStateException("read " + state.apps().size() + " apps, expected " + n + ": " + state.problems());
             }
         }
         results.add(scenario, what + ": time", time.median(), "ms");
+        results.add(scenario, what + ": CPU time", cpu.median(), "ms", "", "the reading thread's own");
         results.add(scenario, what + ": allocated", bytes.median(), "MiB");
     }
 }

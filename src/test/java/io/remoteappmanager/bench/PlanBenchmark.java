@@ -28,8 +28,8 @@ import java.util.Set;
 
 /**
  * Scenario 7: the pure planner ({@code Planner.plan}) on N desired apps against N observed containers that match
- * them (the steady state every periodic pass meets), built in memory: no engine, no files. Time and bytes allocated
- * per plan, median over a few plans after a warm-up; the spec hashes are computed before, as a pass looks them up.
+ * them (the steady state every periodic pass meets), built in memory: no engine, no files. Time, CPU time and bytes
+ * allocated per plan, median over a few plans after a warm-up; the spec hashes are computed before, as a pass looks them up.
  */
 final class PlanBenchmark {
 
@@ -62,19 +62,22 @@ final class PlanBenchmark {
             plan(planner, desired, observed);
         }
         Stats time = new Stats();
+        Stats cpu = new Stats();
         Stats bytes = new Stats();
         for (int i = 0; i < RUNS; i++) {
-            Allocation allocation = Allocation.start();
+            ThreadCost cost = ThreadCost.start();
             long start = System.nanoTime();
             Plan plan = plan(planner, desired, observed);
             time.addNanos(System.nanoTime() - start);
-            bytes.add(allocation.mebibytes());
+            cpu.add(cost.cpuMillis());
+            bytes.add(cost.mebibytes());
             if (!plan.isNoop() || plan.decisions().size() != n) {
                 throw new IllegalStateException("expected a no-op plan of " + n + " decisions, got " + plan.actions());
             }
         }
         String note = n + " desired, " + n + " observed, all matching";
         results.add(scenario, "plan, median: time", time.median(), "ms", "", note);
+        results.add(scenario, "plan, median: CPU time", cpu.median(), "ms", "", note);
         results.add(scenario, "plan, median: allocated", bytes.median(), "MiB", "", note);
     }
 
