@@ -4,6 +4,7 @@ import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.model.SpecProblem;
 import io.remoteappmanager.source.DesiredStateAssembler;
+import io.remoteappmanager.source.FileState;
 import io.remoteappmanager.source.directory.ChangedNames.Changes;
 import io.remoteappmanager.source.directory.SpecFileReader.Loaded;
 import io.remoteappmanager.spec.SpecCheck;
@@ -19,13 +20,15 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -56,7 +59,7 @@ public final class SpecDirectory {
     private final Clock clock;
     private final SpecFileReader reader;
     private final ChangedNames changes = new ChangedNames();
-    private Map<String, Loaded> files = new TreeMap<>();
+    private Map<String, Loaded> files = new HashMap<>();
     private DesiredState current;
     private Version version;
     private Instant nextFullRead = Instant.MIN;
@@ -117,7 +120,7 @@ public final class SpecDirectory {
         if (!relist && names.isEmpty()) {
             return current;
         }
-        Map<String, Loaded> next = full ? new TreeMap<>() : new TreeMap<>(files);
+        Map<String, Loaded> next = full ? new HashMap<>(files.size() * 2) : new HashMap<>(files);
         Set<String> unsettled = new TreeSet<>();
         boolean modified = false;
         if (relist) {
@@ -143,10 +146,18 @@ public final class SpecDirectory {
         modified |= next.size() != files.size() || !unsettled.equals(current == null ? Set.of() : current.unsettled());
         remember(next, unsettled, seen, full ? now.plus(FULL_READ_INTERVAL) : nextFullRead);
         if (modified || current == null) {
-            current = DesiredStateAssembler.assemble(next.values().stream().map(Loaded::state).toList(), !next.isEmpty(),
-                    unsettled);
+            current = DesiredStateAssembler.assemble(byName(next), !next.isEmpty(), unsettled);
         }
         return current;
+    }
+
+    /** The files' states in name order, so that problems come out in a stable order. */
+    private static List<FileState> byName(Map<String, Loaded> files) {
+        List<String> names = new ArrayList<>(files.keySet());
+        Collections.sort(names);
+        List<FileState> states = new ArrayList<>(names.size());
+        names.forEach(name -> states.add(files.get(name).state()));
+        return states;
     }
 
     private void remember(Map<String, Loaded> next, Set<String> unsettled, Version seen, Instant nextFull) {
