@@ -40,12 +40,13 @@ import java.util.TreeSet;
  *
  * <p>Which files a read looks at. Without a watcher (one-off reads: {@code validate}, {@code plan}) every read is
  * a <em>full</em> read: list the directory, stat every file. While a {@link SpecWatcher} feeds {@link #changes()},
- * a read looks only where something may have changed: the files the watcher named, the files still unsettled or
- * unreadable, and, when the directory's own mtime moved (a file added, removed or renamed), a fresh listing. An
- * unchanged directory thus costs one stat of the directory itself. A full read still happens on any doubt: the
- * first read, a watcher (re)started or stopped, an event queue overflow, the directory replaced (another inode: a
- * symlink swap), a directory of symlinked files (their targets change without an event for their names), and at
- * least every {@link #FULL_READ_INTERVAL} as a safety net against a missed event.
+ * a read whose directory looks unchanged (same inode, same mtime) looks only at the files the watcher named and the
+ * files still unsettled or unreadable: an unchanged directory costs one stat of the directory itself. A full read
+ * happens on any doubt: the first read, a watcher (re)started or stopped, an event queue overflow, the directory's
+ * mtime moved (a file added, removed or renamed into place, seen even before its event arrives), the directory
+ * replaced (another inode: a symlink swap), a directory of symlinked files (their targets change without an event
+ * for their names), and at least every {@link #FULL_READ_INTERVAL} as a safety net against a missed event. What
+ * the watcher alone reports is an in-place edit of an existing file.
  */
 public final class SpecDirectory {
 
@@ -114,25 +115,23 @@ public final class SpecDirectory {
             return unusable(e);
         }
         boolean full = changed.everything() || current == null || linked || !now.isBefore(nextFullRead)
-                || !Objects.equals(seen.fileKey(), version.fileKey());
-        boolean relist = full || !seen.equals(version);
-        Set<String> names = full ? Set.of() : union(changed.names(), retried);
-        if (!relist && names.isEmpty()) {
-            return current;
+                || !seen.equals(version);
+        Set<String> names;
+        if (full) {
+            try {
+                names = list();
+            } catch (IOException e) {
+                return unusable(e);
+            }
+        } else {
+            names = union(changed.names(), retried);
+            if (names.isEmpty()) {
+                return current;
+            }
         }
         Map<String, Loaded> next = full ? new HashMap<>(files.size() * 2) : new HashMap<>(files);
         Set<String> unsettled = new TreeSet<>();
         boolean modified = false;
-        if (relist) {
-            Set<String> listed;
-            try {
-                listed = list();
-            } catch (IOException e) {
-                return unusable(e);
-            }
-            next.keySet().retainAll(listed);
-            names = full ? listed : union(names, difference(listed, next.keySet()));
-        }
         for (String name : names) {
             Loaded previous = files.get(name);
             Loaded entry = reader.load(directory.resolve(name), name, previous, unsettled);
@@ -207,12 +206,6 @@ public final class SpecDirectory {
         Set<String> all = new TreeSet<>(a);
         all.addAll(b);
         return all;
-    }
-
-    private static Set<String> difference(Set<String> a, Set<String> b) {
-        Set<String> rest = new HashSet<>(a);
-        rest.removeAll(b);
-        return rest;
     }
 
     /** Nothing is known while the directory cannot be listed: no apps, and not usable, so nothing is pruned. */

@@ -10,6 +10,7 @@ import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.source.directory.SpecDirectoryTest.MutableClock;
 import io.remoteappmanager.spec.SpecCheck;
+import io.remoteappmanager.testing.SpecFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reads while a watcher feeds the changed names: only the named files (and a listing when the directory's mtime
- * moved) are looked at, and every file again on any doubt: an overflow, a stopped watcher, a replaced directory,
- * symlinked files, and the safety-net interval.
+ * Reads while a watcher feeds the changed names: in an unchanged-looking directory only the named files are looked
+ * at, and every file again on any doubt: an overflow, a stopped watcher, the directory's mtime moved, a replaced
+ * directory, symlinked files, and the safety-net interval.
  */
 class SpecDirectoryChangesTest {
 
@@ -69,7 +70,7 @@ class SpecDirectoryChangesTest {
         DesiredState first = firstWatchedRead();
 
         edit("alice.yaml", app("paraview", "alice", "containerPort: 9000"));
-        assertSame(first, specs.read(), "no event, no listing change: nothing is looked at");
+        assertSame(first, specs.read(), "no event, the directory unchanged: no file is looked at");
 
         clock.advance(SpecDirectory.FULL_READ_INTERVAL);
         assertEquals(OptionalInt.of(9000), port(specs.read(), ALICE));
@@ -135,7 +136,7 @@ class SpecDirectoryChangesTest {
     }
 
     @Test
-    void filesAddedOrRemovedWithoutAnEventAreFoundByTheListing() throws IOException {
+    void filesAddedOrRemovedWithoutAnEventAreFoundByAFullRead() throws IOException {
         edit("alice.yaml", app("paraview", "alice"));
         firstWatchedRead();
 
@@ -145,6 +146,16 @@ class SpecDirectoryChangesTest {
         Files.setLastModifiedTime(dir, FileTime.from(clock.instant().minusSeconds(30)));
         Files.delete(dir.resolve("alice.yaml"));
         assertEquals(Set.of(BOB), specs.read().apps().keySet());
+    }
+
+    @Test
+    void aFileRenamedIntoPlaceIsSeenBeforeItsEvent() throws IOException {
+        edit("alice.yaml", app("paraview", "alice"));
+        firstWatchedRead();
+
+        SpecFiles.write(dir, "alice.yaml", app("paraview", "alice", "containerPort: 9000"));
+
+        assertEquals(OptionalInt.of(9000), port(specs.read(), ALICE));
     }
 
     @Test
