@@ -32,9 +32,17 @@ final class Leftovers {
         return new Leftovers(BenchRealm.PREFIX);
     }
 
-    /** Removes them all, saying so when there was anything; throws when some are still there past the deadline. */
+    /**
+     * Removes them all, saying so when there was anything, and says how many other containers the engine holds (one
+     * bridge takes at most 1023, and they load the engine); throws when some are still there past the deadline.
+     */
     void remove(String when) {
-        List<Container> found = containers();
+        List<Container> all = engine.docker.listContainersCmd().withShowAll(true).exec();
+        List<Container> found = all.stream().filter(c -> owner(c).startsWith(prefix)).toList();
+        long others = all.stream().filter(c -> !owner(c).startsWith(BenchRealm.PREFIX)).count();
+        if (others > 0) {
+            System.out.println("== note " + when + ": the engine also holds " + others + " containers that are not the benchmark's");
+        }
         if (!found.isEmpty()) {
             TreeSet<String> owners = new TreeSet<>();
             found.forEach(c -> owners.add(owner(c)));
