@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 final class BenchSpecs implements AutoCloseable {
 
     private static final Set<BenchSpecs> OPEN = ConcurrentHashMap.newKeySet();
+    /** Set by {@link #closeAll}: a scenario still running must not write (and so re-create) a spec directory. */
+    private static volatile boolean stopping;
 
     final Path dir;
 
@@ -30,13 +32,17 @@ final class BenchSpecs implements AutoCloseable {
         OPEN.add(this);
     }
 
-    /** Removes every spec directory still open. */
+    /** Removes every spec directory still open, and refuses writes from then on. */
     static void closeAll() {
+        stopping = true;
         OPEN.forEach(BenchSpecs::close);
     }
 
     /** The spec file of app {@code i}; {@code extra} lines go under {@code spec:}. */
     void write(int i, String... extra) {
+        if (stopping) {
+            throw new IllegalStateException("the benchmark is stopping");
+        }
         String name = String.format("app-%05d", i);
         SpecFiles.write(dir, name + ".yaml", SpecFiles.app(name, String.format("u%05d", i), TestEngine.HTTPD, extra));
     }
