@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.actuator.Actuator;
 import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.images.ImageUpdates;
 import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.observe.ObservedCache;
@@ -42,6 +43,7 @@ public final class RemoteAppManager implements AutoCloseable {
     private final SpecSource source;
     private final ObservedCache cache;
     private final ReadinessProbes probes;
+    private final ImageUpdates images;
     private final StatusBoard status;
     private final ProxyStatus proxy;
     private final Optional<RouteSync> routes;
@@ -57,7 +59,8 @@ public final class RemoteAppManager implements AutoCloseable {
         ContainerTemplate template = new ContainerTemplate(config, labels);
         this.cache = new ObservedCache(runtime, labels, new ObservedCache.Settings(config.reconcile().relistInterval(),
                 HEARTBEAT, config.docker().callTimeout(), RESUBSCRIBE), clock, this::trigger);
-        this.probes = new ReadinessProbes(config.readiness(), this::trigger);
+        this.probes = new ReadinessProbes(config.readiness(), config.liveness(), this::trigger);
+        this.images = new ImageUpdates(runtime, config.images().checkInterval(), this::trigger, metrics);
         this.status = new StatusBoard(StatusSnapshot.initial(cache.engine(), source.status()));
         this.proxy = new ProxyStatus(config.proxy().apiUrl());
         this.routes = ChpClient.fromConfig(config.proxy())
@@ -65,7 +68,8 @@ public final class RemoteAppManager implements AutoCloseable {
         Actuator actuator = new Actuator(runtime, template,
                 new VolumeRule(config.policy().volumeRoots().orElse(List.of())), labels, cache);
         this.manager = new ContainerManager(runtime, actuator, labels, config);
-        this.controller = new Controller(source, cache, probes, actuator, template, config.prune().allowEmpty(), status,
+        this.controller = new Controller(source, cache, probes, images, actuator, template, config.prune().allowEmpty(),
+                config.liveness().enabled(), status,
                 new Controller.Settings(config.reconcile().parallelism(), config.reconcile().interval(),
                         config.specs().debounce(),
                         new Backoff(config.reconcile().initialBackoff(), config.reconcile().maxBackoff()),
@@ -91,6 +95,7 @@ public final class RemoteAppManager implements AutoCloseable {
         source.start(() -> trigger("spec files changed"));
         cache.start();
         routes.ifPresent(RouteSync::start);
+        images.start();
         controller.start();
         return this;
     }
@@ -101,6 +106,7 @@ public final class RemoteAppManager implements AutoCloseable {
         source.close();
         controller.close();
         routes.ifPresent(RouteSync::close);
+        images.close();
         probes.close();
         cache.close();
     }

@@ -26,7 +26,8 @@ public record AppSpec(
         PullPolicy imagePullPolicy,
         boolean suspend,
         SpecOrigin origin,
-        Readiness readiness) {
+        Readiness readiness,
+        Optional<Liveness> liveness) {
 
     public AppSpec {
         volumes = Map.copyOf(volumes);
@@ -55,7 +56,15 @@ public record AppSpec(
     /** The same spec from another origin (the commit it was read at). */
     public AppSpec withOrigin(SpecOrigin newOrigin) {
         return new AppSpec(name, user, image, mappingId, baseUrlPath, urlId, containerPort, volumes, environment,
-                command, resources, restartPolicy, imagePullPolicy, suspend, newOrigin, readiness);
+                command, resources, restartPolicy, imagePullPolicy, suspend, newOrigin, readiness, liveness);
+    }
+
+    /**
+     * Whether the app is checked for liveness once it runs: its spec has a {@code liveness} section, or
+     * {@code livenessByDefault} ({@code ram.liveness.enabled}) says every app is.
+     */
+    public boolean livenessChecked(boolean livenessByDefault) {
+        return livenessByDefault || liveness.isPresent();
     }
 
     /** A host directory bound into the container, in the seed's {@code {bind, mode}} form. */
@@ -76,6 +85,16 @@ public record AppSpec(
      */
     public record Readiness(Optional<String> path, Optional<Duration> period, Optional<Duration> timeout) {
         public static final Readiness DEFAULTS = new Readiness(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The spec's own liveness probe settings; an absent value takes {@code ram.liveness.*}. Like readiness, not part
+     * of the container config, so not of {@code spec_hash}: adding or changing it recreates nothing.
+     */
+    public record Liveness(Optional<String> path, Optional<Duration> period, Optional<Duration> timeout,
+            OptionalInt failureThreshold) {
+        public static final Liveness DEFAULTS = new Liveness(Optional.empty(), Optional.empty(), Optional.empty(),
+                OptionalInt.empty());
     }
 
     /** Whether an exited container is started again (kubelet's restartPolicy). */

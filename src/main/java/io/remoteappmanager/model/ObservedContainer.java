@@ -17,6 +17,8 @@ import java.util.OptionalInt;
  * @param exitCode   the code it last exited with, when it has exited
  * @param node       the node it runs on (a swarm), or empty
  * @param detail     the engine's own words on its state, when they say more than the state
+ * @param health     what the image's own health check says of it
+ * @param imageDigest the registry digest of the image it runs ({@code sha256:...}), when the engine knows it
  */
 public record ObservedContainer(
         String id,
@@ -34,7 +36,9 @@ public record ObservedContainer(
         List<VolumeMount> mounts,
         OptionalInt exitCode,
         Optional<String> node,
-        Optional<String> detail) {
+        Optional<String> detail,
+        HealthStatus health,
+        Optional<String> imageDigest) {
 
     public ObservedContainer {
         mounts = List.copyOf(mounts);

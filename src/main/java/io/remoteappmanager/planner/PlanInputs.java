@@ -5,19 +5,29 @@ import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.ProbeVerdict;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Everything a plan is made from, read at one moment: the desired state, the observed containers, what the
- * controller remembers of each key, and what each container's readiness probe has found.
+ * controller remembers of each key, what each container's probe has found, and which digest each image's tag names
+ * in its registry.
  *
- * @param history   asked only for keys that have something to do; may answer null for a key it does not know
- * @param readiness the verdict on a running container, by container id
+ * @param history      asked only for keys that have something to do; may answer null for a key it does not know
+ * @param readiness    the verdict on a running container, by container id
+ * @param imageDigests the digest an image reference's tag names in its registry, as last checked; empty when
+ *                     unknown (unchecked, or its registry did not answer)
  */
 public record PlanInputs(DesiredState desired, List<ObservedContainer> observed, Function<AppKey, KeyHistory> history,
-        Function<String, ProbeVerdict> readiness) {
+        Function<String, ProbeVerdict> readiness, Function<String, Optional<String>> imageDigests) {
 
     public PlanInputs {
         observed = List.copyOf(observed);
+    }
+
+    /** Inputs where no image's registry digest is known: nothing is recreated for an image update. */
+    public PlanInputs(DesiredState desired, List<ObservedContainer> observed, Function<AppKey, KeyHistory> history,
+            Function<String, ProbeVerdict> readiness) {
+        this(desired, observed, history, readiness, reference -> Optional.empty());
     }
 }

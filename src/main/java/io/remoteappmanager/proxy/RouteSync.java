@@ -134,7 +134,7 @@ public final class RouteSync implements AutoCloseable {
             if (app.containerId().isEmpty() || target.isEmpty()) {
                 continue;
             }
-            boolean routable = app.ready() && app.phase() != Phase.Removing && app.phase() != Phase.Failed;
+            boolean routable = app.routable();
             if (routable && app.urlpath().isPresent()) {
                 wanted.put(app.urlpath().get(), target.get());
             } else if (routable || app.phase() == Phase.Starting) {

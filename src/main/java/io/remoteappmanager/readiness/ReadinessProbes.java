@@ -2,6 +2,7 @@ package io.remoteappmanager.readiness;
 
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.Endpoint;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.ProbeVerdict;
 import java.net.URI;
@@ -28,12 +29,16 @@ import org.jboss.logging.Logger;
  * app stalls no other) until they answer below 500 or time out, remembers the verdict per container id,
  * and wakes the loop on each verdict so routes follow within one probe period. At most
  * {@code maxConcurrent} requests are in flight: a thousand probes at once would time each other out.
+ *
+ * <p>An app whose liveness is checked ({@link LivenessSettings}) goes on being probed once ready, every liveness
+ * period, on the same slots; as many failed checks in a row as its failure threshold make it unhealthy, for good.
  */
 public final class ReadinessProbes implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ReadinessProbes.class);
 
     private final RamConfig.Readiness defaults;
+    private final RamConfig.Liveness livenessDefaults;
     private final boolean enabled;
     private final Consumer<String> wake;
     private final Semaphore inFlight;
@@ -54,14 +59,20 @@ public final class ReadinessProbes implements AutoCloseable {
     /**
      * @param defaults {@code ram.readiness.*}: whether probing is on (else every running container is ready at
      *                 once), how many requests may be in flight, and the settings a spec does not override
+     * @param livenessDefaults {@code ram.liveness.*}: which apps are checked once ready, and how
      * @param wake     asks the controller for a pass, with a reason
      */
-    public ReadinessProbes(RamConfig.Readiness defaults, Consumer<String> wake) {
+    public ReadinessProbes(RamConfig.Readiness defaults, RamConfig.Liveness livenessDefaults, Consumer<String> wake) {
         if (defaults.maxConcurrent() < 1) {
             throw new IllegalArgumentException("ram.readiness.max-concurrent must be at least 1, not "
                     + defaults.maxConcurrent());
         }
+        if (livenessDefaults.failureThreshold() < 1) {
+            throw new IllegalArgumentException("ram.liveness.failure-threshold must be at least 1, not "
+                    + livenessDefaults.failureThreshold());
+        }
         this.defaults = defaults;
+        this.livenessDefaults = livenessDefaults;
         this.enabled = defaults.enabled();
         this.inFlight = new Semaphore(defaults.maxConcurrent());
         this.wake = wake;
@@ -70,44 +81,48 @@ public final class ReadinessProbes implements AutoCloseable {
     /**
      * Starts probing an app's container once it runs and is published, under its spec's settings (or, for a
      * container kept without its spec, the defaults at its urlpath label), unless it is probed already. One app
-     * whose path makes no URL is logged and left unprobed; the others go on.
+     * whose path makes no URL is logged and left unprobed; the others go on. With readiness probes off, only apps
+     * whose liveness is checked are probed, as ready from the start.
      */
     public void watch(ObservedContainer container, Optional<AppSpec> spec) {
         Optional<String> urlpath = spec.map(s -> s.urlpath(container.urlId())).or(container::urlpath);
-        if (!enabled || !container.isRunning() || container.endpoint().isEmpty() || urlpath.isEmpty()
-                || probes.containsKey(container.id())) {
+        Optional<LivenessSettings> liveness = spec.flatMap(s -> LivenessSettings.of(livenessDefaults, s));
+        if ((!enabled && liveness.isEmpty()) || !container.isRunning() || container.endpoint().isEmpty()
+                || urlpath.isEmpty() || probes.containsKey(container.id())) {
             return;
         }
         ReadinessSettings settings = ReadinessSettings.of(defaults,
                 spec.map(AppSpec::readiness).orElse(AppSpec.Readiness.DEFAULTS));
+        Endpoint endpoint = container.endpoint().get();
         try {
-            watch(container.id(), settings.url(container.endpoint().get(), urlpath.get()), settings);
+            watch(container.id(), settings.url(endpoint, urlpath.get()), settings,
+                    liveness.map(l -> new LivenessCheck(l, l.url(endpoint, urlpath.get()))));
         } catch (IllegalArgumentException e) {
             LOG.warnf("%s: no readiness probe, its URL is not valid: %s", container.key(), e.getMessage());
         }
     }
 
-    /** Starts probing the container at {@code url}, unless it is already probed or known. */
-    void watch(String containerId, URI url, ReadinessSettings settings) {
-        if (!enabled) {
+    /** Starts probing the container at {@code url}, then checking its liveness if given, unless it is known. */
+    void watch(String containerId, URI url, ReadinessSettings settings, Optional<LivenessCheck> liveness) {
+        if (!enabled && liveness.isEmpty()) {
             return;
         }
-        Probe fresh = new Probe(containerId, url, settings);
+        Probe fresh = new Probe(containerId, url, settings, liveness);
         if (probes.putIfAbsent(containerId, fresh) == null) {
             fresh.attempt();
         }
     }
 
     /**
-     * What the container's probe has found: ready, still probing (also before its probe starts), or not ready in
-     * time. Every container is ready when probing is off.
+     * What the container's probe has found: ready, still probing (also before its probe starts), not ready in
+     * time, or unhealthy. Every container is ready when probing is off, until its liveness check fails.
      */
     public ProbeVerdict verdict(String containerId) {
-        if (!enabled) {
-            return ProbeVerdict.READY;
-        }
         Probe probe = probes.get(containerId);
-        return probe == null ? ProbeVerdict.probing("starting: readiness probe not started yet") : probe.verdict();
+        if (probe != null) {
+            return probe.verdict();
+        }
+        return enabled ? ProbeVerdict.probing("starting: readiness probe not started yet") : ProbeVerdict.READY;
     }
 
     /** Drops what is known of the container; a probe still under way for it stops. */
@@ -125,25 +140,28 @@ public final class ReadinessProbes implements AutoCloseable {
         timer.shutdownNow();
     }
 
-    private enum State { PROBING, READY, TIMED_OUT }
+    private enum State { PROBING, READY, TIMED_OUT, UNHEALTHY }
 
     /**
      * One container's probe: attempts every period until an answer below 500; past the timeout it is
-     * not ready, and attempts once per timeout until it answers or is forgotten.
+     * not ready, and attempts once per timeout until it answers or is forgotten. Once ready, it checks the
+     * container's liveness every liveness period, if it has a check, until that fails for good.
      */
     private final class Probe {
 
         final String containerId;
         final URI url;
         final ReadinessSettings settings;
+        final Optional<LivenessCheck> liveness;
         final long startedNanos = System.nanoTime();
-        volatile State state = State.PROBING;
+        volatile State state = enabled ? State.PROBING : State.READY;
         volatile String lastAnswer = "no answer yet";
 
-        Probe(String containerId, URI url, ReadinessSettings settings) {
+        Probe(String containerId, URI url, ReadinessSettings settings, Optional<LivenessCheck> liveness) {
             this.containerId = containerId;
             this.url = url;
             this.settings = settings;
+            this.liveness = liveness;
         }
 
         ProbeVerdict verdict() {
@@ -152,6 +170,7 @@ public final class ReadinessProbes implements AutoCloseable {
                 case PROBING -> ProbeVerdict.probing("starting: waiting for " + url + " to answer (last: " + lastAnswer + ")");
                 case TIMED_OUT -> ProbeVerdict.notReady("not ready: " + url + " did not answer below 500 within "
                         + settings.timeout().toMillis() + " ms (last: " + lastAnswer + ")");
+                case UNHEALTHY -> ProbeVerdict.unhealthy(liveness.orElseThrow().reason());
             };
         }
 
@@ -169,7 +188,7 @@ public final class ReadinessProbes implements AutoCloseable {
 
         /** Sends one request in a slot already taken for it, and gives the slot back when it is answered. */
         void send() {
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.requestTimeout()).GET().build();
+            HttpRequest request = request();
             try {
                 http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                     inFlight.release();
@@ -182,16 +201,28 @@ public final class ReadinessProbes implements AutoCloseable {
             }
         }
 
+        /** While ready, a liveness check; before, a readiness probe. */
+        private HttpRequest request() {
+            Optional<LivenessCheck> live = liveness.filter(check -> state == State.READY);
+            return HttpRequest.newBuilder(live.map(LivenessCheck::url).orElse(url))
+                    .timeout(live.map(LivenessCheck::timeout).orElseGet(settings::requestTimeout)).GET().build();
+        }
+
         private void answered(int status, Throwable error) {
             if (probes.get(containerId) != this) {
+                return;
+            }
+            if (state == State.READY) {
+                checked(error == null && status < 500 ? null : answer(status, error));
                 return;
             }
             if (error == null && status < 500) {
                 state = State.READY;
                 wake.accept("app ready: " + url);
+                liveness.ifPresent(check -> later(check.period()));
                 return;
             }
-            lastAnswer = error == null ? "HTTP " + status : describe(error);
+            lastAnswer = answer(status, error);
             if (state == State.PROBING
                     && Duration.ofNanos(System.nanoTime() - startedNanos).compareTo(settings.timeout()) >= 0) {
                 state = State.TIMED_OUT;
@@ -199,7 +230,24 @@ public final class ReadinessProbes implements AutoCloseable {
             }
             // Past its timeout a probe goes on, once per timeout: an adopted app, which is never removed, gets
             // its route when it answers; a container this controller started is removed by the gate meanwhile.
-            Duration pause = state == State.TIMED_OUT ? settings.timeout() : settings.period();
+            later(state == State.TIMED_OUT ? settings.timeout() : settings.period());
+        }
+
+        /** A liveness check's outcome: {@code failure} null when it answered below 500 in time. */
+        private void checked(String failure) {
+            LivenessCheck check = liveness.orElseThrow();
+            if (failure == null) {
+                check.passed();
+            } else if (check.failed(failure)) {
+                state = State.UNHEALTHY;
+                LOG.infof("container %s is unhealthy: %s", containerId, check.reason());
+                wake.accept("app unhealthy: " + check.url());
+                return;
+            }
+            later(check.period());
+        }
+
+        private void later(Duration pause) {
             try {
                 timer.schedule(this::attempt, pause.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException closed) {
@@ -221,6 +269,11 @@ public final class ReadinessProbes implements AutoCloseable {
                 inFlight.release();
             }
         }
+    }
+
+    /** What a failed request got: its status, or its error. */
+    private static String answer(int status, Throwable error) {
+        return error == null ? "HTTP " + status : describe(error);
     }
 
     private static String describe(Throwable error) {

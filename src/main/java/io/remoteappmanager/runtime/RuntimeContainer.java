@@ -2,6 +2,7 @@ package io.remoteappmanager.runtime;
 
 import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.Endpoint;
+import io.remoteappmanager.model.HealthStatus;
 import io.remoteappmanager.model.VolumeMount;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,9 @@ import java.util.OptionalInt;
  * @param node     the node it runs on (a swarm), or empty on a single engine
  * @param detail   the engine's own words on its state when they say more than the state (a swarm's
  *                 "no suitable node", a health status), or empty
+ * @param health   what the image's own health check (HEALTHCHECK) says of it
+ * @param imageDigest the registry digest ({@code sha256:...}) of the image it runs, when the engine knows one (an
+ *                 image built locally and never pushed or pulled has none)
  * @param observedAt when the read that produced this was sent (wall clock): a cache keeps the newest read
  */
 public record RuntimeContainer(
@@ -35,6 +39,8 @@ public record RuntimeContainer(
         OptionalInt exitCode,
         Optional<String> node,
         Optional<String> detail,
+        HealthStatus health,
+        Optional<String> imageDigest,
         Instant observedAt) {
 
     public RuntimeContainer {

@@ -59,6 +59,17 @@ public final class SpecPatterns {
     public static final TextRule READINESS_PATH = new TextRule("(?:\\{urlpath\\})?" + URL_PATH.pattern().pattern(), 255,
             "an absolute URL path, optionally starting with {urlpath} (such as {urlpath}/api/status)");
 
+    /**
+     * spec.liveness.path: an RFC 3986 absolute path (segments of unreserved characters, sub-delims, {@code :},
+     * {@code @} and percent-escapes; no {@code ..} segment), which may start with {@code {urlpath}}: whatever it
+     * holds makes a valid URL, so a liveness probe is never skipped for its path.
+     */
+    public static final TextRule LIVENESS_PATH = new TextRule(
+            "(?:\\{urlpath\\})?(?!.*/\\.\\.(?:/|$))/(?:PCHAR+(?:/PCHAR*)*)?"
+                    .replace("PCHAR", "(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})"), 255,
+            "an absolute RFC 3986 path, optionally starting with {urlpath} (such as {urlpath}/api/health; "
+                    + "letters, digits, -._~!$&'()*+,;=:@ and %XX escapes, no .. segment)");
+
     /** A positive duration in milliseconds, seconds or minutes ({@code 100ms}, {@code 30s}, {@code 2m}). */
     public static final TextRule DURATION = new TextRule("[1-9][0-9]{0,5}(ms|s|m)", 8,
             "a positive duration such as 100ms, 30s or 2m");

@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  * and what the controller last did to it. Immutable: each pass and each finished key projects a new one.
  *
  * @param source   the spec's origin ({@code file#document}), when it has a spec
- * @param ready    whether its container runs and its readiness probe said so: only then is it routed
+ * @param ready    whether its container runs and its readiness probe said so (see {@link #routable()})
+ * @param imageDigest the registry digest ({@code sha256:...}) of the image its container runs, when known
  * @param revision the source version its container was made from (a git commit), when known
  * @param exitCode the code its container last exited with, when it has exited
  * @param node     the node its container runs on (a swarm)
@@ -28,6 +29,7 @@ public record AppStatus(
         String message,
         Optional<String> containerId,
         Optional<String> image,
+        Optional<String> imageDigest,
         Optional<String> urlId,
         Optional<String> urlpath,
         Optional<Endpoint> endpoint,
@@ -75,6 +77,14 @@ public record AppStatus(
     /** Why its last action failed, when it did. */
     public Optional<String> lastError() {
         return last.error();
+    }
+
+    /**
+     * Whether the proxy should send users to it: its container runs and answers, and its phase does not take it out
+     * of service (being removed, failed, or unhealthy).
+     */
+    public boolean routable() {
+        return ready && phase != Phase.Removing && phase != Phase.Failed && phase != Phase.Unhealthy;
     }
 
     /** {@code http://host:port} of its container, when it is published. */

@@ -83,7 +83,7 @@ public final class StatusProjection {
         return new AppStatus(decision.key(), spec.map(AppSpec::name), spec.map(s -> s.origin().label()),
                 decision.phase(), decision.message(), container.map(ObservedContainer::id),
                 container.map(ObservedContainer::image).or(() -> spec.map(AppSpec::image)),
-                container.map(ObservedContainer::urlId), urlpath, container.flatMap(ObservedContainer::endpoint), ready,
+                container.flatMap(ObservedContainer::imageDigest), container.map(ObservedContainer::urlId), urlpath, container.flatMap(ObservedContainer::endpoint), ready,
                 container.flatMap(ObservedContainer::revision),
                 container.map(ObservedContainer::exitCode).orElse(java.util.OptionalInt.empty()),
                 container.flatMap(ObservedContainer::node), last, since, now, transitions);

@@ -5,6 +5,7 @@ import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.HealthStatus;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.ProbeVerdict;
 import io.remoteappmanager.model.SpecOrigin;
@@ -65,7 +66,7 @@ final class PlanFixture {
     }
 
     static Plan plan(DesiredBuilder desired, ObservedContainer... observed) {
-        return plan(new Planner(false, HASH), desired, Map.of(), observed);
+        return plan(new Planner(false, false, HASH), desired, Map.of(), observed);
     }
 
     static Plan plan(Planner planner, DesiredBuilder desired, Map<AppKey, KeyHistory> history,
@@ -105,6 +106,8 @@ final class PlanFixture {
         private RestartPolicy restart = RestartPolicy.Always;
         private boolean suspend;
         private int line = 1;
+        private AppSpec.PullPolicy pull = AppSpec.PullPolicy.IfNotPresent;
+        private Optional<AppSpec.Liveness> liveness = Optional.empty();
 
         private SpecBuilder(AppKey key) {
             this.key = key;
@@ -115,13 +118,15 @@ final class PlanFixture {
         SpecBuilder restart(RestartPolicy value) { restart = value; return this; }
         SpecBuilder suspend() { suspend = true; return this; }
         SpecBuilder line(int value) { line = value; return this; }
+        SpecBuilder pull(AppSpec.PullPolicy value) { pull = value; return this; }
+        SpecBuilder liveness() { liveness = Optional.of(AppSpec.Liveness.DEFAULTS); return this; }
 
         AppSpec build() {
             String name = key.user() + "-" + key.mappingId();
             return new AppSpec(name, key.user(), image, key.mappingId(), "/user/" + key.user(), urlId,
                     OptionalInt.empty(), Map.of(), Map.of(), List.of(), AppSpec.Resources.DEFAULTS, restart,
-                    AppSpec.PullPolicy.IfNotPresent, suspend, new SpecOrigin(key.user() + ".yaml", name, line),
-                    AppSpec.Readiness.DEFAULTS);
+                    pull, suspend, new SpecOrigin(key.user() + ".yaml", name, line), AppSpec.Readiness.DEFAULTS,
+                    liveness);
         }
     }
 
@@ -135,6 +140,8 @@ final class PlanFixture {
         private String urlId = "0123456789abcdef0123456789abcdef";
         private Optional<String> source;
         private Instant created = NOW.minus(Duration.ofHours(1));
+        private HealthStatus health = HealthStatus.NONE;
+        private Optional<String> imageDigest = Optional.empty();
 
         private ContainerBuilder(AppKey key) {
             this.key = key;
@@ -149,11 +156,13 @@ final class PlanFixture {
         ContainerBuilder urlId(String value) { urlId = value; return this; }
         ContainerBuilder source(String value) { source = Optional.ofNullable(value); return this; }
         ContainerBuilder createdMinutesAgo(long value) { created = NOW.minus(Duration.ofMinutes(value)); return this; }
+        ContainerBuilder health(HealthStatus value) { health = value; return this; }
+        ContainerBuilder imageDigest(String value) { imageDigest = Optional.of(value); return this; }
 
         ObservedContainer build() {
             return new ObservedContainer(id, "remoteexec-" + key.user() + "-" + key.mappingId(), key, state,
                     "simphony/paraview:5.4", hash, urlId, Optional.empty(), source, Optional.empty(), created,
-                    Optional.empty(), List.of(), exitCode, Optional.empty(), Optional.empty());
+                    Optional.empty(), List.of(), exitCode, Optional.empty(), Optional.empty(), health, imageDigest);
         }
     }
 

@@ -43,7 +43,10 @@ class SpecParserFieldRulesTest {
                 List.of("user: a", "image: b", "resources: {memory: 6291456, cpus: 2, pids: 4194304}"),
                 List.of("user: a", "image: b", "resources: {memory: 2GiB, cpus: '1.25'}", "suspend: False"),
                 List.of("user: a", "image: b", "environment: {_X: '', Y2: 0}", "command: []"),
-                List.of("user: a", "image: b", "readiness: {path: /health, period: 1s, timeout: 5m}"));
+                List.of("user: a", "image: b", "readiness: {path: /health, period: 1s, timeout: 5m}"),
+                List.of("user: a", "image: b", "liveness: {}"),
+                List.of("user: a", "image: b", "liveness: {path: /, period: 250ms, timeout: 2s, failureThreshold: 100}"),
+                List.of("user: a", "image: b", "liveness: {path: \"{urlpath}/api/v1:ping;v=2/%7Euser@x/-._~!$&'()*+,=\"}"));
     }
 
     @ParameterizedTest
@@ -114,7 +117,24 @@ class SpecParserFieldRulesTest {
                 Arguments.of("readiness: {period: 0s}", "spec.readiness.period: expected " + SpecPatterns.DURATION.expected() + ", got \"0s\""),
                 Arguments.of("readiness: {timeout: 30}", "spec.readiness.timeout: expected " + SpecPatterns.DURATION.expected() + ", got \"30\""),
                 Arguments.of("readiness: {path: health}", "spec.readiness.path: expected " + SpecPatterns.READINESS_PATH.expected() + ", got \"health\""),
-                Arguments.of("readiness: {command: ls}", "spec.readiness.command: unknown field"));
+                Arguments.of("readiness: {command: ls}", "spec.readiness.command: unknown field"),
+                Arguments.of("liveness: {path: health}", livenessPath("health")),
+                Arguments.of("liveness: {path: '/a b'}", livenessPath("/a b")),
+                Arguments.of("liveness: {path: //host/x}", livenessPath("//host/x")),
+                Arguments.of("liveness: {path: /a/../b}", livenessPath("/a/../b")),
+                Arguments.of("liveness: {path: /a%zz}", livenessPath("/a%zz")),
+                Arguments.of("liveness: {path: '/a?b=1'}", livenessPath("/a?b=1")),
+                Arguments.of("liveness: {path: '/{x}'}", livenessPath("/{x}")),
+                Arguments.of("liveness: {failureThreshold: 0}", "spec.liveness.failureThreshold: expected an integer 1..100, got \"0\""),
+                Arguments.of("liveness: {failureThreshold: 101}", "spec.liveness.failureThreshold: expected an integer 1..100, got \"101\""),
+                Arguments.of("liveness: {period: 10}", "spec.liveness.period: expected " + SpecPatterns.DURATION.expected() + ", got \"10\""),
+                Arguments.of("liveness: {timeout: -1s}", "spec.liveness.timeout: expected " + SpecPatterns.DURATION.expected() + ", got \"-1s\""),
+                Arguments.of("liveness: {exec: [true]}", "spec.liveness.exec: unknown field"),
+                Arguments.of("liveness: true", "spec.liveness: expected a mapping, got \"true\""));
+    }
+
+    private static String livenessPath(String path) {
+        return "spec.liveness.path: expected " + SpecPatterns.LIVENESS_PATH.expected() + ", got \"" + path + "\"";
     }
 
     @ParameterizedTest

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec.Liveness;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.Readiness;
 import io.remoteappmanager.model.AppSpec.Resources;
@@ -44,7 +45,8 @@ class SpecParserTest {
                 "restartPolicy: OnFailure",
                 "imagePullPolicy: Always",
                 "suspend: true",
-                "readiness: {path: '{urlpath}/api/status', period: 250ms, timeout: 2m}"));
+                "readiness: {path: '{urlpath}/api/status', period: 250ms, timeout: 2m}",
+                "liveness: {path: '{urlpath}/api/health', period: 5s, timeout: 500ms, failureThreshold: 4}"));
 
         assertEquals(List.of(), problems(parsed));
         AppSpec spec = parsed.specs().get(0);
@@ -59,7 +61,9 @@ class SpecParserTest {
                 RestartPolicy.OnFailure, PullPolicy.Always, true,
                 new SpecOrigin("alice.yaml", "alice-paraview", 1),
                 new Readiness(Optional.of("{urlpath}/api/status"), Optional.of(Duration.ofMillis(250)),
-                        Optional.of(Duration.ofMinutes(2)))), spec);
+                        Optional.of(Duration.ofMinutes(2))),
+                Optional.of(new Liveness(Optional.of("{urlpath}/api/health"), Optional.of(Duration.ofSeconds(5)),
+                        Optional.of(Duration.ofMillis(500)), OptionalInt.of(4)))), spec);
         assertEquals(new AppKey("alice@example.org", "paraview"), spec.key());
     }
 
@@ -78,6 +82,15 @@ class SpecParserTest {
         assertEquals(RestartPolicy.Always, spec.restartPolicy());
         assertEquals(PullPolicy.IfNotPresent, spec.imagePullPolicy());
         assertFalse(spec.suspend());
+        assertEquals(Optional.empty(), spec.liveness(), "no liveness section: liveness not checked");
+    }
+
+    @Test
+    void anEmptyLivenessSectionChecksLivenessWithTheDefaults() {
+        AppSpec spec = parse(app("paraview", "alice", "liveness: {}")).specs().get(0);
+
+        assertEquals(Optional.of(Liveness.DEFAULTS), spec.liveness());
+        assertTrue(spec.livenessChecked(false));
     }
 
     @Test

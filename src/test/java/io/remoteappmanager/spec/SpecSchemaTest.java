@@ -36,7 +36,10 @@ class SpecSchemaTest {
                         + "  volumes:\n    /srv/home/alice: {bind: /workspace, mode: rw}\n    /srv/data: {bind: /data}\n"
                         + "  environment: {THEME: dark, _X1: 'y'}\n  command: [/bin/sh, -c, 'echo hi']\n"
                         + "  resources: {memory: 512m, cpus: 0.5, pids: 256}\n"
-                        + "  restartPolicy: OnFailure\n  imagePullPolicy: Never\n  suspend: true\n");
+                        + "  restartPolicy: OnFailure\n  imagePullPolicy: Never\n  suspend: true\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n"
+                        + "  liveness: {path: '{urlpath}/api/ping;v=1', period: 5s, timeout: 800ms, failureThreshold: 2}\n");
     }
 
     static Stream<String> invalid() {
@@ -69,6 +72,10 @@ class SpecSchemaTest {
                 HEAD + "spec:\n  user: alice\n  image: a\n  restartPolicy: Sometimes\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  imagePullPolicy: always\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  suspend: 'yes'\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {path: '/a b'}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {path: /x/../y}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {failureThreshold: 0}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {exec: x}\n",
                 "- just\n- a list\n");
     }
 

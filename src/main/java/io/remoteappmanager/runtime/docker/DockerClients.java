@@ -5,6 +5,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import io.remoteappmanager.config.RamConfig;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,13 +20,18 @@ final class DockerClients {
     /** A client whose requests {@link EngineCalls} can interrupt at their deadline. */
     static DockerClient client(RamConfig.Docker docker) {
         DockerClientConfig config = clientConfig(docker);
+        return DockerClientImpl.getInstance(config, http(config));
+    }
+
+    /** The transport of such a client, for the requests docker-java has no command for. */
+    static DockerHttpClient http(DockerClientConfig config) {
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .build();
-        return DockerClientImpl.getInstance(config, new ScopedHttpClient(http));
+        return new ScopedHttpClient(http);
     }
 
     static DockerClientConfig clientConfig(RamConfig.Docker docker) {

@@ -6,7 +6,9 @@ import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.EventType;
+import com.github.dockerjava.transport.DockerHttpClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
@@ -33,7 +35,8 @@ import org.jboss.logging.Logger;
  * {@link ContainerRuntime} on one Docker engine through docker-java. Each engine call has its deadline
  * ({@link EngineCalls}) and is counted in {@code ram.docker.api.calls{operation}}; a launch pulls as the request's
  * pull policy says, learning that an image is absent from the create call itself, so a launch of a present image
- * costs create, start and inspect.
+ * costs create, start and inspect. Each container read carries its image's registry digest ({@link ImageDigests}),
+ * which costs one image inspect ({@code operation=image-digests}) per image between two listings.
  */
 public final class DockerRuntime implements ContainerRuntime {
 
@@ -45,14 +48,21 @@ public final class DockerRuntime implements ContainerRuntime {
     private final EngineCalls calls = new EngineCalls();
     private final MeterRegistry metrics;
     private final RegistryAuth auth;
+    private final RegistryDigests registryDigests;
+    private final ImageDigests imageDigests = new ImageDigests(id -> inspectImage("image-digests " + id, id));
     private final Duration callTimeout;
     private final Duration pullTimeout;
     private final Duration stopTimeout;
 
-    DockerRuntime(DockerClient docker, MeterRegistry metrics, RamConfig config) {
+    /**
+     * @param http    {@code docker}'s transport, for the requests docker-java has no command for
+     * @param apiPath the API version part of those requests' paths ({@code /v1.41}), empty for the engine's own
+     */
+    DockerRuntime(DockerClient docker, DockerHttpClient http, String apiPath, MeterRegistry metrics, RamConfig config) {
         this.docker = docker;
         this.metrics = metrics;
         this.auth = new RegistryAuth(config.docker().registry());
+        this.registryDigests = new RegistryDigests(http, apiPath, auth);
         this.callTimeout = config.docker().callTimeout();
         this.pullTimeout = config.docker().pullTimeout();
         this.stopTimeout = config.stopTimeout();
@@ -66,20 +76,29 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public List<RuntimeContainer> list(Map<String, String> labels) {
         Instant sent = Instant.now();
-        return call("list", () -> docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec())
-                .stream().map(c -> DockerMapping.fromListing(c, sent)).toList();
+        List<Container> listed = call("list", () -> docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
+        imageDigests.forget();
+        return listed.stream()
+                .map(c -> DockerMapping.fromListing(c, sent, imageDigests.of(c.getImageId(), c.getImage())))
+                .toList();
     }
 
     @Override
     public Optional<RuntimeContainer> inspect(String idOrName) {
         Instant sent = Instant.now();
-        return unlessNotFound("inspect " + idOrName,
-                () -> DockerMapping.fromInspect(docker.inspectContainerCmd(idOrName).exec(), sent));
+        return unlessNotFound("inspect " + idOrName, () -> docker.inspectContainerCmd(idOrName).exec())
+                .map(r -> DockerMapping.fromInspect(r, sent, imageDigests.of(r.getImageId(),
+                        r.getConfig() == null ? null : r.getConfig().getImage())));
     }
 
     @Override
     public RuntimeContainer launch(ContainerRequest request) {
-        String id = create(request);
+        return launch(request, request.pullPolicy() == PullPolicy.Always);
+    }
+
+    /** Creates and starts the container; {@code pullFirst} false when its image was pulled just now. */
+    private RuntimeContainer launch(ContainerRequest request, boolean pullFirst) {
+        String id = create(request, pullFirst);
         try {
             start(id);
             RuntimeContainer started = inspect(id).orElseThrow(() ->
@@ -98,8 +117,11 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public RuntimeContainer replace(String id, ContainerRequest request) {
+        if (request.pullPolicy() == PullPolicy.Always) {
+            pull(request.image());
+        }
         remove(id);
-        return launch(request);
+        return launch(request, false);
     }
 
     @Override
@@ -116,12 +138,23 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public Optional<ImageInfo> image(String idOrReference) {
-        return unlessNotFound("image " + idOrReference, () -> docker.inspectImageCmd(idOrReference).exec()).map(image -> {
+        return inspectImage("image " + idOrReference, idOrReference);
+    }
+
+    /** The local image, read as {@code operation} (its first word names the call in the metrics). */
+    private Optional<ImageInfo> inspectImage(String operation, String idOrReference) {
+        return unlessNotFound(operation, () -> docker.inspectImageCmd(idOrReference).exec()).map(image -> {
             Map<String, String> labels = image.getConfig() == null || image.getConfig().getLabels() == null
                     ? Map.of() : image.getConfig().getLabels();
             List<String> tags = image.getRepoTags() == null ? List.of() : image.getRepoTags();
-            return new ImageInfo(image.getId(), tags, labels);
+            List<String> digests = image.getRepoDigests() == null ? List.of() : image.getRepoDigests();
+            return new ImageInfo(image.getId(), tags, labels, digests);
         });
+    }
+
+    @Override
+    public String registryDigest(String reference) {
+        return call("distribution " + reference, () -> registryDigests.of(reference));
     }
 
     @Override
@@ -142,9 +175,9 @@ public final class DockerRuntime implements ContainerRuntime {
         }
     }
 
-    /** Creates the container, pulling first under Always, and after "no such image" under IfNotPresent. */
-    private String create(ContainerRequest request) {
-        if (request.pullPolicy() == PullPolicy.Always) {
+    /** Creates the container, pulling first if asked, and after "no such image" under IfNotPresent. */
+    private String create(ContainerRequest request, boolean pullFirst) {
+        if (pullFirst) {
             pull(request.image());
         }
         try {

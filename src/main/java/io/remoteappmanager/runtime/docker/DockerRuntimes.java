@@ -2,6 +2,9 @@ package io.remoteappmanager.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.runtime.ContainerRequest;
@@ -15,7 +18,10 @@ public final class DockerRuntimes {
 
     /** Connects lazily: nothing is sent to the engine until the first call. Closing the runtime closes its client. */
     public static DockerRuntime connect(RamConfig config, MeterRegistry metrics) {
-        return new DockerRuntime(DockerClients.client(config.docker()), metrics, config);
+        DockerClientConfig clientConfig = DockerClients.clientConfig(config.docker());
+        DockerHttpClient http = DockerClients.http(clientConfig);
+        return new DockerRuntime(DockerClientImpl.getInstance(clientConfig, http), http,
+                clientConfig.getApiVersion().asWebPathPart(), metrics, config);
     }
 
     /** A docker-java client like the runtime's own, for tests that play the engine's part beside the controller. */
