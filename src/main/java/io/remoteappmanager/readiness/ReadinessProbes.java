@@ -167,10 +167,13 @@ public final class ReadinessProbes implements AutoCloseable {
             }
         }
 
-        /** Sends one request in a slot already taken for it, and gives the slot back when it is answered. */
+        /**
+         * Sends one request in a slot already taken for it, and gives the slot back when it is answered, or at
+         * once when no request can even be built from the URL.
+         */
         void send() {
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.requestTimeout()).GET().build();
             try {
+                HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.requestTimeout()).GET().build();
                 http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                     inFlight.release();
                     answered(response == null ? -1 : response.statusCode(), error);
