@@ -17,6 +17,7 @@ import io.remoteappmanager.spec.MappingReader.Issue;
 import io.remoteappmanager.spec.SpecPatterns.TextRule;
 import io.remoteappmanager.spec.YamlNode.Entry;
 import io.remoteappmanager.spec.YamlNode.Mapping;
+import io.remoteappmanager.spec.YamlNode.Scalar;
 import io.remoteappmanager.spec.YamlNode.Sequence;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,8 +51,10 @@ final class RemoteAppReader {
     static Outcome read(String file, YamlNode root) {
         List<Issue> issues = new ArrayList<>();
         if (!(root instanceof Mapping document)) {
+            // a file that is not a RemoteApp at all is never echoed: its text could be anybody's secret
+            String shape = root instanceof Scalar scalar && !scalar.isEmpty() ? "a plain value (not shown)" : root.describe();
             issues.add(new Issue(root.line(), "expected a RemoteApp mapping (apiVersion, kind, metadata, spec), got "
-                    + root.describe()));
+                    + shape));
             return new Outcome(Optional.empty(), Optional.empty(), issues);
         }
         MappingReader top = new MappingReader(document, "", root.line(), issues);
@@ -178,7 +181,7 @@ final class RemoteAppReader {
     /** The liveness section: present (even empty, {@code liveness: {}}) turns liveness checks on for the app. */
     private static Optional<Liveness> liveness(MappingReader spec) {
         return spec.mapping("liveness", false).map(liveness -> {
-            Optional<String> path = liveness.optionalText("path", SpecPatterns.LIVENESS_PATH);
+            Optional<String> path = liveness.optionalText("path", SpecPatterns.READINESS_PATH);
             Optional<Duration> period = liveness.optionalText("period", SpecPatterns.DURATION).map(RemoteAppReader::duration);
             Optional<Duration> timeout = liveness.optionalText("timeout", SpecPatterns.DURATION).map(RemoteAppReader::duration);
             OptionalInt failureThreshold = liveness.integer("failureThreshold", 1, MAX_FAILURE_THRESHOLD)

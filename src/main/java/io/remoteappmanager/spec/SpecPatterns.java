@@ -36,9 +36,15 @@ public final class SpecPatterns {
                     + "(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?",
             255, "an image reference such as registry:5000/team/app:1.2 (lowercase repository, at most 255 characters)");
 
-    /** spec.baseUrlPath: an absolute URL path without whitespace, query, fragment or {@code ..} segment. */
-    public static final TextRule URL_PATH = new TextRule("(?!.*/\\.\\.(?:/|$))/[^\\s\\p{Cntrl}?#]*", 255,
-            "an absolute URL path (starting with /, no whitespace, ?, # or .. segment, at most 255 characters)");
+    /**
+     * spec.baseUrlPath: an absolute URL path of RFC 3986 path characters ({@code pchar} and {@code /}) and valid
+     * {@code %XX} escapes, with no {@code ..} segment, plain or escaped: what every proxy and HTTP client passes on
+     * unchanged, so the route, the probe and the browser all mean the same path.
+     */
+    public static final TextRule URL_PATH = new TextRule(
+            "(?!.*/(?:\\.|%2[eE]){2}(?:/|$))/(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2})*", 255,
+            "an absolute URL path of RFC 3986 path characters (letters, digits, - . _ ~ ! $ & ' ( ) * + , ; = : @ /"
+                    + " and %XX escapes; no .. segment; at most 255 characters)");
 
     /**
      * A volume's host source: an absolute path without {@code ..} segment; {@code :} and {@code ,} are refused
@@ -55,20 +61,12 @@ public final class SpecPatterns {
     public static final TextRule ENV_NAME = new TextRule("[A-Za-z_][A-Za-z0-9_]*", 255,
             "an environment variable name ([A-Za-z_][A-Za-z0-9_]*)");
 
-    /** spec.readiness.path: an absolute URL path, which may start with {@code {urlpath}} (the app's urlpath). */
+    /**
+     * spec.readiness.path and spec.liveness.path: an absolute URL path, which may start with {@code {urlpath}} (the
+     * app's urlpath).
+     */
     public static final TextRule READINESS_PATH = new TextRule("(?:\\{urlpath\\})?" + URL_PATH.pattern().pattern(), 255,
             "an absolute URL path, optionally starting with {urlpath} (such as {urlpath}/api/status)");
-
-    /**
-     * spec.liveness.path: an RFC 3986 absolute path (segments of unreserved characters, sub-delims, {@code :},
-     * {@code @} and percent-escapes; no {@code ..} segment), which may start with {@code {urlpath}}: whatever it
-     * holds makes a valid URL, so a liveness probe is never skipped for its path.
-     */
-    public static final TextRule LIVENESS_PATH = new TextRule(
-            "(?:\\{urlpath\\})?(?!.*/\\.\\.(?:/|$))/(?:PCHAR+(?:/PCHAR*)*)?"
-                    .replace("PCHAR", "(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})"), 255,
-            "an absolute RFC 3986 path, optionally starting with {urlpath} (such as {urlpath}/api/health; "
-                    + "letters, digits, -._~!$&'()*+,;=:@ and %XX escapes, no .. segment)");
 
     /** A positive duration in milliseconds, seconds or minutes ({@code 100ms}, {@code 30s}, {@code 2m}). */
     public static final TextRule DURATION = new TextRule("[1-9][0-9]{0,5}(ms|s|m)", 8,

@@ -83,6 +83,21 @@ class ReadinessProbesTest {
     }
 
     @Test
+    void aUrlTheHttpClientRefusesGivesItsSlotBack() {
+        URI good = URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/");
+        URI refused = URI.create("http:/no-host/");
+        answer.countDown();
+        RamConfig config = TestEngine.config(Map.of("ram.readiness.max-concurrent", "1"));
+        try (ReadinessProbes probes = new ReadinessProbes(config.readiness(), config.liveness(), reason -> {})) {
+            probes.watch("refused", refused, SETTINGS, Optional.empty());
+            probes.watch("good", good, SETTINGS, Optional.empty());
+
+            await().until(() -> probes.verdict("good").ready());
+            assertThat(probes.verdict("refused").ready()).as("the refused URL never answers").isFalse();
+        }
+    }
+
+    @Test
     void aBoundBelowOneIsRefusedWithTheKeyName() {
         RamConfig config = TestEngine.config(Map.of("ram.readiness.max-concurrent", "0"));
         assertThatThrownBy(() -> new ReadinessProbes(config.readiness(), config.liveness(), reason -> {}))
