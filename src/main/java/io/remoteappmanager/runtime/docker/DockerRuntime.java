@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.EventType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
+import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.EngineTimeoutException;
@@ -84,7 +85,8 @@ public final class DockerRuntime implements ContainerRuntime {
             start(id);
             RuntimeContainer started = inspect(id).orElseThrow(() ->
                     new LaunchFailedException("container " + request.name() + " vanished right after its start"));
-            if (started.endpoint().isEmpty()) {
+            // a process that already exited has no port, and its exit code is for the restart policy to judge
+            if (started.endpoint().isEmpty() && started.state() != ContainerState.EXITED) {
                 throw new LaunchFailedException("container " + request.name() + " has no published port "
                         + request.containerPort() + " (state " + started.state() + ")");
             }
