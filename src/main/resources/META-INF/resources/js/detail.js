@@ -18,6 +18,7 @@ const FACTS = [
   ['Image', (a) => text(a.image)],
   ['Image digest', (a) => text(a.imageDigest)],
   ['Node', (a) => text(a.node)],
+  ['Network', (a) => text(a.network)],
   ['Source file', (a) => text(a.source)],
   ['Revision', (a) => text(a.revision)],
   ['URL path', (a) => link(a.urlpath, a.urlpath && a.urlpath + '/')],

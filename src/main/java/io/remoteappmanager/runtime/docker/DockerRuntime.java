@@ -12,6 +12,8 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
+import io.remoteappmanager.model.ContainerState;
+import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.EngineTimeoutException;
@@ -35,8 +37,9 @@ import org.jboss.logging.Logger;
  * {@link ContainerRuntime} on one Docker engine through docker-java. Each engine call has its deadline
  * ({@link EngineCalls}) and is counted in {@code ram.docker.api.calls{operation}}; a launch pulls as the request's
  * pull policy says, learning that an image is absent from the create call itself, so a launch of a present image
- * costs create, start and inspect. Each container read carries its image's registry digest ({@link ImageDigests}),
- * which costs one image inspect ({@code operation=image-digests}) per image between two listings.
+ * costs create, start and inspect. Each new container is placed on one of {@code ram.docker.networks} first
+ * ({@link DockerNetworks}). Each container read carries its image's registry digest ({@link ImageDigests}), which
+ * costs one image inspect ({@code operation=image-digests}) per image between two listings.
  */
 public final class DockerRuntime implements ContainerRuntime {
 
@@ -53,6 +56,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private final Duration callTimeout;
     private final Duration pullTimeout;
     private final Duration stopTimeout;
+    private final DockerNetworks networks;
 
     /**
      * @param http    {@code docker}'s transport, for the requests docker-java has no command for
@@ -66,6 +70,10 @@ public final class DockerRuntime implements ContainerRuntime {
         this.callTimeout = config.docker().callTimeout();
         this.pullTimeout = config.docker().pullTimeout();
         this.stopTimeout = config.stopTimeout();
+        LabelScheme labels = new LabelScheme(config);
+        this.networks = new DockerNetworks(
+                new NetworkPlacement(config.docker().networks(), config.docker().maxAppsPerNetwork()), docker,
+                this::call, labels.key(LabelScheme.NETWORK), labels.realmFilter());
     }
 
     @Override
@@ -98,12 +106,21 @@ public final class DockerRuntime implements ContainerRuntime {
 
     /** Creates and starts the container; {@code pullFirst} false when its image was pulled just now. */
     private RuntimeContainer launch(ContainerRequest request, boolean pullFirst) {
-        String id = create(request, pullFirst);
+        ContainerRequest placed = networks.place(request);
+        String id;
+        try {
+            id = create(placed, pullFirst);
+        } catch (RuntimeException e) {
+            networks.notCreated(placed);
+            throw e;
+        }
+        networks.created(placed, id);
         try {
             start(id);
             RuntimeContainer started = inspect(id).orElseThrow(() ->
                     new LaunchFailedException("container " + request.name() + " vanished right after its start"));
-            if (started.endpoint().isEmpty()) {
+            // a process that already exited has no port, and its exit code is for the restart policy to judge
+            if (started.endpoint().isEmpty() && started.state() != ContainerState.EXITED) {
                 throw new LaunchFailedException("container " + request.name() + " has no published port "
                         + request.containerPort() + " (state " + started.state() + ")");
             }
@@ -134,6 +151,7 @@ public final class DockerRuntime implements ContainerRuntime {
     public void remove(String id) {
         stop(id);
         unlessNotFound("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+        networks.removed(id);
     }
 
     @Override
@@ -250,6 +268,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private void removeQuietly(String id, RuntimeException cause) {
         try {
             unlessNotFound("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+            networks.removed(id);
         } catch (RuntimeFault cleanup) {
             cause.addSuppressed(cleanup);
         }
