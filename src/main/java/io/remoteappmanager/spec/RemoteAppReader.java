@@ -5,12 +5,12 @@ import static io.remoteappmanager.spec.SpecPatterns.ENV_NAME;
 import static io.remoteappmanager.spec.SpecPatterns.HOST_PATH;
 
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.Readiness;
 import io.remoteappmanager.model.AppSpec.Resources;
 import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.AppSpec.VolumeBind;
-import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.SpecOrigin;
 import io.remoteappmanager.spec.MappingReader.Issue;
 import io.remoteappmanager.spec.SpecPatterns.TextRule;
@@ -94,9 +94,21 @@ final class RemoteAppReader {
         String userName = user.orElseThrow();
         return new Outcome(Optional.of(new AppSpec(name.orElseThrow(), userName, image.orElseThrow(),
                 mappingId.orElseThrow(), baseUrlPath.orElse("/user/" + userName), urlId, port, volumes, environment,
-                command, resources, restart, pull, suspend, new SpecOrigin(file, name.orElseThrow(), root.line()),
+                command, resources, restart, pull, suspend, new SpecOrigin(file, name.orElseThrow(), root.line())
+                        .withFieldLines(checkedFieldLines(spec)),
                 readiness)),
                 key, issues);
+    }
+
+    /** Where the fields the policy judges were written: {@code image}, each {@code volumes[src]}, {@code resources.*}. */
+    private static Map<String, Integer> checkedFieldLines(MappingReader spec) {
+        Map<String, Integer> lines = new HashMap<>();
+        spec.optional("image").ifPresent(node -> lines.put("image", node.line()));
+        spec.optional("volumes").filter(Mapping.class::isInstance).ifPresent(node ->
+                ((Mapping) node).entries().forEach(entry -> lines.put("volumes[" + entry.key() + "]", entry.line())));
+        spec.optional("resources").filter(Mapping.class::isInstance).ifPresent(node ->
+                ((Mapping) node).entries().forEach(entry -> lines.put("resources." + entry.key(), entry.line())));
+        return lines;
     }
 
     private static Map<String, VolumeBind> volumes(MappingReader spec) {
