@@ -1,0 +1,62 @@
+package io.remoteappmanager.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Debian's promtool, for the tests of the alerting rules in deploy/prometheus: scripts/promtool.sh installs it when
+ * it is missing (scripts/test.sh does so first); where it cannot be installed, {@link #find} is empty.
+ */
+public final class Promtool {
+
+    /** What one run printed (stdout and stderr together) and how it exited. */
+    public record Result(int exitCode, String output) {}
+
+    private final Path binary;
+
+    private Promtool(Path binary) {
+        this.binary = binary;
+    }
+
+    /** The installed promtool, installing it with scripts/promtool.sh if needed; empty if that fails. */
+    public static Optional<Promtool> find() {
+        Path binary = Path.of(System.getenv().getOrDefault("RAM_TEST_PROMTOOL", "/usr/bin/promtool"));
+        if (!Files.isExecutable(binary) && !Scripts.succeeds(Map.of(), "promtool.sh", "install")) {
+            return Optional.empty();
+        }
+        return Files.isExecutable(binary) ? Optional.of(new Promtool(binary)) : Optional.empty();
+    }
+
+    /** Runs {@code promtool <args>} in the project's folder. */
+    public Result run(String... args) {
+        List<String> command = Stream.concat(Stream.of(binary.toString()), Stream.of(args)).toList();
+        Path out = null;
+        try {
+            out = Files.createTempFile("ram-promtool", ".out");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
+                    .start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within 60 s");
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            if (out != null) {
+                out.toFile().delete();
+            }
+        }
+    }
+}
