@@ -24,6 +24,7 @@ final class EventDetector {
     private final String realm;
     private final AppConditions apps;
     private boolean appsKnown;
+    private boolean followingApps;
     private boolean engineDown;
     private Optional<Set<String>> problems = Optional.empty();
 
@@ -39,16 +40,20 @@ final class EventDetector {
         if (snapshot.firstPassDone()) {
             problems(snapshot, events);
         }
-        if (snapshot.firstPassDone() && snapshot.engine().trusted()) {
+        followingApps = snapshot.firstPassDone() && snapshot.engine().trusted();
+        if (followingApps) {
             apps.follow(snapshot.all(), now, appsKnown ? events::add : ignored -> { });
             appsKnown = true;
         }
         return events;
     }
 
-    /** When to look again with no new snapshot: an app will have been Pending too long. */
+    /**
+     * When to look again with no new snapshot: an app will have been Pending too long. Never while the engine is
+     * unreachable: the apps are not followed then, and the snapshot that brings the engine back is looked at anyway.
+     */
     Optional<Instant> wakeAt() {
-        return apps.wakeAt();
+        return followingApps ? apps.wakeAt() : Optional.empty();
     }
 
     private void engine(EngineState engine, List<Notification> events) {

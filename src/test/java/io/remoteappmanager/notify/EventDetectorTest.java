@@ -89,6 +89,21 @@ class EventDetectorTest {
     }
 
     @Test
+    void whileTheEngineIsUnreachableAppsAreNotFollowedNorWaitedFor() {
+        history.move(ALICE, Phase.Running, t(0));
+        detector.observe(history.at(t(0)), t(0));
+        history.move(BOB, Phase.Pending, t(100));
+        detector.observe(history.at(t(101)), t(101));
+        history.engine(new EngineState(false, false, Optional.of("connection refused"), t(200)));
+
+        assertThat(lines(detector.observe(history.at(t(500)), t(500)))).containsExactly("engine firing at " + t(200));
+        assertThat(detector.wakeAt()).as("no alarm for an app whose state is unknown").isEmpty();
+        history.engine(new EngineState(true, true, Optional.empty(), t(600)));
+        assertThat(lines(detector.observe(history.at(t(601)), t(601)))).containsExactly("engine resolved at " + t(600),
+                "app firing bob/web Pending->PendingTooLong at " + t(400));
+    }
+
+    @Test
     void appsThatComeInTroubleOrGoInTroubleAreTold() {
         history.move(ALICE, Phase.Running, t(0));
         detector.observe(history.at(t(0)), t(0));
