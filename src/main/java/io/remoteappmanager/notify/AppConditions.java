@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +61,7 @@ final class AppConditions {
 
     /** {@code 5m}, {@code 1m30s}: a duration as the configuration writes it. */
     private static String readable(Duration duration) {
-        return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     /** What is known of one app: its phase, since when, its condition and the last transition read. */
@@ -86,8 +87,10 @@ final class AppConditions {
         }
 
         void gone(Instant now, Consumer<Notification> out) {
-            condition.ifPresent(was -> out.accept(event(false, now, condition, Optional.empty(),
-                    "the app is gone: no spec names it and its container is removed")));
+            if (condition.isPresent()) {
+                out.accept(event(false, now, condition, Optional.empty(),
+                        "the app is gone: no spec names it and its container is removed"));
+            }
         }
 
         Optional<Instant> pendingTooLongAt() {

@@ -104,17 +104,19 @@ class EventDetectorTest {
     }
 
     @Test
-    void appsThatComeInTroubleOrGoInTroubleAreTold() {
+    void appsThatComeInTroubleOrGoInTroubleAreToldAndAHealthyAppGoesSilently() {
         history.move(ALICE, Phase.Running, t(0));
         detector.observe(history.at(t(0)), t(0));
 
         history.move(BOB, Phase.Conflict, t(5));
         List<Notification> came = detector.observe(history.at(t(6)), t(6));
-        history.remove(BOB);
+        history.remove(BOB).remove(ALICE);
         List<Notification> went = detector.observe(history.at(t(7)), t(7));
 
         assertThat(lines(came)).containsExactly("app firing bob/web null->Conflict at " + t(5));
-        assertThat(lines(went)).containsExactly("app resolved bob/web Conflict->null at " + t(7));
+        assertThat(lines(went)).as("only the app that was in trouble")
+                .containsExactly("app resolved bob/web Conflict->null at " + t(7));
+        assertThat(went.get(0).reason()).isEqualTo("the app is gone: no spec names it and its container is removed");
     }
 
     @Test
