@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.Phase;
@@ -43,6 +44,8 @@ class NotificationsEndToEndTest {
     static final AppKey SLOW = new AppKey("dave", "slow");
     static final AppKey LATE = new AppKey("erin", "web");
     static final String SECRET = "s3cret";
+    /** How long the hanging webhook holds each try (ram.notify.timeout): a pass that waited for it would last as long. */
+    static final Duration HANG = Duration.ofSeconds(10);
 
     @TempDir
     Path specs;
@@ -99,6 +102,10 @@ class NotificationsEndToEndTest {
             assertThat(receiver.accepted()).extracting(r -> r.json().get("realm").asText())
                     .containsOnly(engine.config.realm());
             assertThat(receiver.requests()).as("each event once").hasSameSizeAs(receiver.accepted());
+            // the passes that published these events, the hanging webhook holding its tries meanwhile
+            Timer passes = metrics.get("ram.reconcile.pass").timer();
+            assertThat(Duration.ofNanos((long) passes.max(TimeUnit.NANOSECONDS))).as("the longest of %d passes",
+                    passes.count()).isLessThan(HANG);
         }
     }
 
@@ -137,7 +144,7 @@ class NotificationsEndToEndTest {
         settings.put("ram.reconcile.initial-backoff", "2s");
         settings.put("ram.reconcile.max-backoff", "4s");
         settings.put("ram.notify.pending-too-long", "10m");
-        settings.put("ram.notify.timeout", "2s");
+        settings.put("ram.notify.timeout", HANG.toSeconds() + "s");
         settings.put("ram.notify.initial-backoff", "200ms");
         settings.put("ram.notify.max-backoff", "1s");
         settings.put("ram.notify.webhooks[0].url", receiver.url());
