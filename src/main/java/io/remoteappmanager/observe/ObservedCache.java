@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +105,17 @@ public final class ObservedCache implements AutoCloseable {
         List<ObservedContainer> all = new ArrayList<>(containers.size());
         containers.values().forEach(entry -> all.add(entry.container()));
         return new Snapshot(all, engine);
+    }
+
+    /** The ids of the containers that run now; no engine call. */
+    public synchronized Set<String> runningIds() {
+        Set<String> ids = new HashSet<>();
+        containers.values().forEach(entry -> {
+            if (entry.container().isRunning()) {
+                ids.add(entry.container().id());
+            }
+        });
+        return ids;
     }
 
     /** The containers of one app; no engine call. */
