@@ -36,8 +36,7 @@ class EventDetectorTest {
 
     @Test
     void aCrashLoopIsOneEpisodeHoweverOftenItRestarts() {
-        history.move(ALICE, Phase.Running, t(0));
-        detector.observe(history.at(t(0)), t(0));
+        aliceRunsAndIsKnown();
 
         history.move(ALICE, Phase.Restarting, t(10)).move(ALICE, Phase.CrashLoopBackOff, t(11));
         List<Notification> began = detector.observe(history.at(t(12)), t(12));
@@ -56,8 +55,7 @@ class EventDetectorTest {
 
     @Test
     void everyChangeBetweenTwoSnapshotsIsTold() {
-        history.move(ALICE, Phase.Running, t(0));
-        detector.observe(history.at(t(0)), t(0));
+        aliceRunsAndIsKnown();
 
         history.move(ALICE, Phase.Restarting, t(1)).move(ALICE, Phase.CrashLoopBackOff, t(2))
                 .move(ALICE, Phase.Failed, t(3)).move(ALICE, Phase.Pending, t(4)).move(ALICE, Phase.Running, t(5));
@@ -70,8 +68,7 @@ class EventDetectorTest {
 
     @Test
     void pendingTooLongIsToldOncePerStayInPending() {
-        history.move(ALICE, Phase.Running, t(0));
-        detector.observe(history.at(t(0)), t(0));
+        aliceRunsAndIsKnown();
         history.move(BOB, Phase.Pending, t(100));
 
         assertThat(detector.observe(history.at(t(101)), t(101))).isEmpty();
@@ -90,8 +87,7 @@ class EventDetectorTest {
 
     @Test
     void whileTheEngineIsUnreachableAppsAreNotFollowedNorWaitedFor() {
-        history.move(ALICE, Phase.Running, t(0));
-        detector.observe(history.at(t(0)), t(0));
+        aliceRunsAndIsKnown();
         history.move(BOB, Phase.Pending, t(100));
         detector.observe(history.at(t(101)), t(101));
         history.engine(new EngineState(false, false, Optional.of("connection refused"), t(200)));
@@ -105,8 +101,7 @@ class EventDetectorTest {
 
     @Test
     void appsThatComeInTroubleOrGoInTroubleAreToldAndAHealthyAppGoesSilently() {
-        history.move(ALICE, Phase.Running, t(0));
-        detector.observe(history.at(t(0)), t(0));
+        aliceRunsAndIsKnown();
 
         history.move(BOB, Phase.Conflict, t(5));
         List<Notification> came = detector.observe(history.at(t(6)), t(6));
@@ -153,8 +148,7 @@ class EventDetectorTest {
 
     @Test
     void aPhaseFilterTakesAppEventsFromOrToItsPhasesAndEveryOtherEvent() {
-        history.move(ALICE, Phase.Running, t(0));
-        detector.observe(history.at(t(0)), t(0));
+        aliceRunsAndIsKnown();
         history.move(ALICE, Phase.Restarting, t(1)).move(ALICE, Phase.CrashLoopBackOff, t(2))
                 .move(ALICE, Phase.Failed, t(3)).problems("a.yaml:1: one");
         List<Notification> events = detector.observe(history.at(t(4)), t(4));
@@ -162,6 +156,12 @@ class EventDetectorTest {
         assertThat(lines(events.stream().filter(e -> e.passes(Set.of("Failed"))).toList())).containsExactly(
                 "spec-problem firing a.yaml:1: one at " + t(4),
                 "app firing alice/paraview CrashLoopBackOff->Failed at " + t(3));
+    }
+
+    /** The quiet start most cases begin from: Alice runs, and the detector has seen it. */
+    private void aliceRunsAndIsKnown() {
+        history.move(ALICE, Phase.Running, t(0));
+        detector.observe(history.at(t(0)), t(0));
     }
 
     /** Each event in a line: type, state, what, when. */

@@ -1,14 +1,10 @@
 package io.remoteappmanager.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -38,25 +34,7 @@ public final class Promtool {
     /** Runs {@code promtool <args>} in the project's folder. */
     public Result run(String... args) {
         List<String> command = Stream.concat(Stream.of(binary.toString()), Stream.of(args)).toList();
-        Path out = null;
-        try {
-            out = Files.createTempFile("ram-promtool", ".out");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
-                    .start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish within 60 s");
-            }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            if (out != null) {
-                out.toFile().delete();
-            }
-        }
+        Scripts.Outcome outcome = Scripts.execute(command, Map.of(), true, 60);
+        return new Result(outcome.exitCode(), outcome.stdout());
     }
 }
