@@ -36,7 +36,8 @@ final class StatusHistory {
         transitions.add(new Transition(at, before.map(AppStatus::phase), phase, "reason " + transitions.size()));
         apps.put(key, new AppStatus(key, Optional.of(key.mappingId()), Optional.empty(), phase, "now " + phase,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), OptionalInt.empty(), Optional.empty(), AppStatus.LastAction.NONE, at, at,
+                Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), AppStatus.LastAction.NONE,
+                at, at,
                 transitions.subList(Math.max(0, transitions.size() - AppStatus.TRANSITIONS_KEPT), transitions.size())));
         return this;
     }

@@ -153,7 +153,7 @@ final class PlanFixture {
         ObservedContainer build() {
             return new ObservedContainer(id, "remoteexec-" + key.user() + "-" + key.mappingId(), key, state,
                     "simphony/paraview:5.4", hash, urlId, Optional.empty(), source, Optional.empty(), created,
-                    Optional.empty(), List.of(), exitCode, Optional.empty(), Optional.empty());
+                    Optional.empty(), List.of(), exitCode, Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
