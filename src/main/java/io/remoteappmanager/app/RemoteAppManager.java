@@ -6,6 +6,7 @@ import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.model.LabelScheme;
+import io.remoteappmanager.notify.Notifier;
 import io.remoteappmanager.observe.ObservedCache;
 import io.remoteappmanager.policy.VolumeRule;
 import io.remoteappmanager.proxy.ChpClient;
@@ -28,8 +29,8 @@ import java.util.Optional;
 /**
  * The whole controller, assembled from its configuration in one place: spec source → planner → work queue →
  * actuator → runtime, the event-fed cache and the readiness probes as the planner's other inputs, and the status
- * board with its readers (route sync, the URL log). The application, the tests and the {@code plan} command all
- * build it here; CDI only hands its parts to the REST resources.
+ * board with its readers (route sync, notifications, the URL log). The application, the tests and the {@code plan}
+ * command all build it here; CDI only hands its parts to the REST resources.
  */
 public final class RemoteAppManager implements AutoCloseable {
 
@@ -45,6 +46,7 @@ public final class RemoteAppManager implements AutoCloseable {
     private final StatusBoard status;
     private final ProxyStatus proxy;
     private final Optional<RouteSync> routes;
+    private final Optional<Notifier> notifier;
     private final ContainerManager manager;
     private final Controller controller;
 
@@ -73,6 +75,8 @@ public final class RemoteAppManager implements AutoCloseable {
                 metrics, clock);
         status.listen(new AppUrlLog());
         routes.ifPresent(sync -> status.listen(sync::offer));
+        this.notifier = Notifier.fromConfig(config.notifications(), config.realm(), metrics, clock);
+        notifier.ifPresent(n -> status.listen(n::offer));
     }
 
     /** The controller for {@code config} on {@code runtime}, reading the source the configuration names. */
@@ -86,11 +90,12 @@ public final class RemoteAppManager implements AutoCloseable {
         return new RemoteAppManager(config, runtime, source, metrics, MonotonicClock.system());
     }
 
-    /** Starts watching the source and the engine, the route sync, and the loop with a first pass. */
+    /** Starts watching the source and the engine, the route sync, notifications, and the loop with a first pass. */
     public RemoteAppManager start() {
         source.start(() -> trigger("spec files changed"));
         cache.start();
         routes.ifPresent(RouteSync::start);
+        notifier.ifPresent(Notifier::start);
         controller.start();
         return this;
     }
@@ -101,6 +106,7 @@ public final class RemoteAppManager implements AutoCloseable {
         source.close();
         controller.close();
         routes.ifPresent(RouteSync::close);
+        notifier.ifPresent(Notifier::close);
         probes.close();
         cache.close();
     }
