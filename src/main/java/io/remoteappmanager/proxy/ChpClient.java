@@ -10,8 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,21 +60,30 @@ public final class ChpClient {
 
     /** The whole routing table. */
     public List<ProxyRoute> routes() {
-        String body = send("GET", "", HttpRequest.BodyPublishers.noBody());
-        List<ProxyRoute> routes = new ArrayList<>();
-        try {
-            Iterator<Map.Entry<String, JsonNode>> fields = JSON.readTree(body).fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> route = fields.next();
-                JsonNode marker = route.getValue().path(MARKER);
-                routes.add(new ProxyRoute(route.getKey(), route.getValue().path("target").asText(""),
-                        marker.isTextual() ? Optional.of(marker.asText()) : Optional.empty()));
-            }
-        } catch (JsonProcessingException e) {
-            throw new ProxyException("CHP at " + apiUrl + ": GET /api/routes answered no JSON table: " + e.getOriginalMessage(), e);
-        }
-        return routes;
+        return table("").stream().map(ChpClient::route).toList();
     }
+
+    /**
+     * The routes that carried no request since {@code since} ({@code GET /api/routes?inactive_since=}), with when they
+     * last did: CHP records that for every proxied request, and when a route is added or replaced.
+     */
+    public List<QuietRoute> quietSince(Instant since) {
+        String call = "?inactive_since=" + since.truncatedTo(ChronoUnit.MILLIS);
+        List<QuietRoute> quiet = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : table(call)) {
+            String lastActivity = entry.getValue().path("last_activity").asText("");
+            try {
+                quiet.add(new QuietRoute(route(entry), Instant.parse(lastActivity)));
+            } catch (DateTimeParseException e) {
+                throw new ProxyException("CHP at " + apiUrl + ": GET /api/routes" + call + ": route " + entry.getKey()
+                        + " has no last_activity time but '" + lastActivity + "'", e);
+            }
+        }
+        return quiet;
+    }
+
+    /** A route CHP listed as quiet, and when it last carried a request. */
+    public record QuietRoute(ProxyRoute route, Instant lastActivity) {}
 
     /** Adds the route, or replaces the one at {@code path}, marked as {@code realm}'s. */
     public void put(String path, String target, String realm) {
@@ -88,6 +99,25 @@ public final class ChpClient {
 
     public void delete(String path) {
         send("DELETE", path, HttpRequest.BodyPublishers.noBody());
+    }
+
+    /** The routing table CHP answers to {@code GET /api/routes<query>}, as path → route object. */
+    private List<Map.Entry<String, JsonNode>> table(String query) {
+        String body = send("GET", query, HttpRequest.BodyPublishers.noBody());
+        List<Map.Entry<String, JsonNode>> table = new ArrayList<>();
+        try {
+            JSON.readTree(body).fields().forEachRemaining(table::add);
+        } catch (JsonProcessingException e) {
+            throw new ProxyException("CHP at " + apiUrl + ": GET /api/routes" + query + " answered no JSON table: "
+                    + e.getOriginalMessage(), e);
+        }
+        return table;
+    }
+
+    private static ProxyRoute route(Map.Entry<String, JsonNode> entry) {
+        JsonNode marker = entry.getValue().path(MARKER);
+        return new ProxyRoute(entry.getKey(), entry.getValue().path("target").asText(""),
+                marker.isTextual() ? Optional.of(marker.asText()) : Optional.empty());
     }
 
     private String send(String method, String path, HttpRequest.BodyPublisher body) {
