@@ -2,7 +2,7 @@ package io.remoteappmanager.proxy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.remoteappmanager.model.Phase;
+import io.remoteappmanager.status.AppRoute;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.status.StatusSnapshot;
 import java.time.Clock;
@@ -16,8 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps CHP's routing table in step with what runs, level-based like the reconciler: for each new status snapshot
- * it computes the wanted routes (each app whose container runs and is ready: urlpath → its URL), reads CHP's table
- * and repairs the difference, so a proxy restart (empty table) or a controller restart loses nothing. It runs on
+ * it computes the wanted routes from each app's {@link AppRoute} (urlpath → its container's URL once it runs and is
+ * ready, or → the controller's wake page while it is idle), reads CHP's table and repairs the difference, so a proxy restart (empty table) or a controller restart loses nothing. It runs on
  * its own thread, taking only the newest snapshot, so a slow proxy delays no pass. It touches only routes marked
  * with our realm; a failure is recorded and retried with the next snapshot (at the latest the periodic pass).
  */
@@ -27,6 +27,7 @@ public final class RouteSync implements AutoCloseable {
 
     private final ChpClient chp;
     private final String realm;
+    private final String wakePage;
     private final ProxyStatus proxyStatus;
     private final Counter errors;
     private final Clock clock;
@@ -34,9 +35,12 @@ public final class RouteSync implements AutoCloseable {
     private StatusSnapshot pending;
     private boolean closed;
 
-    public RouteSync(ChpClient chp, String realm, ProxyStatus proxyStatus, MeterRegistry metrics, Clock clock) {
+    /** @param wakePage the target of an idle app's route: the controller's wake page, as the proxy reaches it */
+    public RouteSync(ChpClient chp, String realm, String wakePage, ProxyStatus proxyStatus, MeterRegistry metrics,
+            Clock clock) {
         this.chp = chp;
         this.realm = realm;
+        this.wakePage = wakePage;
         this.proxyStatus = proxyStatus;
         this.clock = clock;
         this.errors = metrics.counter("ram.proxy.errors");
@@ -92,13 +96,15 @@ public final class RouteSync implements AutoCloseable {
 
     private void sync(StatusSnapshot snapshot) {
         Set<String> kept = new HashSet<>();
-        Map<String, String> wanted = wanted(snapshot, kept);
+        Set<String> keptWakePages = new HashSet<>();
+        Map<String, String> wanted = wanted(snapshot, kept, keptWakePages);
         List<ProxyRoute> table = chp.routes();
         Map<String, ProxyRoute> byPath = new HashMap<>();
         table.forEach(route -> byPath.put(route.path(), route));
         int changes = 0;
         for (ProxyRoute route : table) {
-            if (route.ownedBy(realm) && !wanted.containsKey(route.path()) && !kept.contains(route.target())) {
+            if (route.ownedBy(realm) && !wanted.containsKey(route.path()) && !kept.contains(route.target())
+                    && !(keptWakePages.contains(route.path()) && route.target().equals(wakePage))) {
                 chp.delete(route.path());
                 LOG.infof("route %s → %s deleted: its app no longer runs or is not ready", route.path(), route.target());
                 changes++;
@@ -123,22 +129,25 @@ public final class RouteSync implements AutoCloseable {
     }
 
     /**
-     * urlpath → URL of every app whose container runs and is ready. An app whose container runs but whose probe
-     * has not said "ready" (every app a restarted controller adopts, until its probe answers) keeps the route it
-     * already has to that very container, by its target in {@code kept}, so a controller restart takes no route away.
+     * urlpath → URL of every app routed to its container (it runs and is ready), and urlpath → the wake page of every
+     * app routed there. An app whose container runs but whose probe has not said "ready" (every app a restarted
+     * controller adopts, until its probe answers) keeps the route it already has: to that very container, by its
+     * target in {@code kept}, so a controller restart takes no route away; or to the wake page, by its urlpath in
+     * {@code keptWakePages}.
      */
-    private static Map<String, String> wanted(StatusSnapshot snapshot, Set<String> kept) {
+    private Map<String, String> wanted(StatusSnapshot snapshot, Set<String> kept, Set<String> keptWakePages) {
         Map<String, String> wanted = new HashMap<>();
         for (AppStatus app : snapshot.all()) {
-            Optional<String> target = app.hostUrl();
-            if (app.containerId().isEmpty() || target.isEmpty()) {
-                continue;
-            }
-            boolean routable = app.ready() && app.phase() != Phase.Removing && app.phase() != Phase.Failed;
-            if (routable && app.urlpath().isPresent()) {
-                wanted.put(app.urlpath().get(), target.get());
-            } else if (routable || app.phase() == Phase.Starting) {
-                kept.add(target.get());
+            Optional<String> target = app.hostUrl().filter(url -> app.containerId().isPresent());
+            switch (app.route()) {
+                case APP -> target.ifPresent(url -> app.urlpath().ifPresentOrElse(path -> wanted.put(path, url),
+                        () -> kept.add(url)));
+                case WAKE_PAGE -> app.urlpath().ifPresent(path -> wanted.put(path, wakePage));
+                case KEEP -> {
+                    target.ifPresent(kept::add);
+                    app.urlpath().ifPresent(keptWakePages::add);
+                }
+                case NONE -> { }
             }
         }
         return wanted;
