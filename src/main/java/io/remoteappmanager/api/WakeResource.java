@@ -49,7 +49,7 @@ public class WakeResource {
         this.controller = controller;
     }
 
-    /** What a request for {@code /<path>} gets: the page, its state as JSON, or (to any other client) a 503 to retry. */
+    /** What a request for {@code /<path>} gets: the page, its state as JSON, or (to other clients) a 503 to retry. */
     @GET
     @Path("{path: .*}")
     public Response wake(@PathParam("path") String path, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -64,7 +64,8 @@ public class WakeResource {
         if (accepted.contains(POLL_TYPE)) {
             answer = Response.ok(state).type(MediaType.APPLICATION_JSON);
         } else if (accepted.isEmpty() || accepted.contains("text/html") || accepted.contains("*/*")) {
-            answer = Response.status(app.isEmpty() ? 404 : 200).entity(PAGE).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"));
+            answer = Response.status(app.isEmpty() ? 404 : 200).entity(PAGE)
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"));
         } else {
             answer = Response.status(503).header(HttpHeaders.RETRY_AFTER, 2).type(MediaType.TEXT_PLAIN)
                     .entity(state.state() + "\n");

@@ -71,8 +71,8 @@ public final class RemoteAppManager implements AutoCloseable {
         Optional<ChpClient> chp = ChpClient.fromConfig(config.proxy());
         this.routes = chp.map(client -> new RouteSync(client, config.realm(), wakePage(config.cull()), proxy, metrics,
                 clock));
-        this.activity = chp.map(client -> new ActivityWatch(client, config.realm(), config.cull().checkInterval(), clock,
-                this::trigger));
+        this.activity = chp.map(client -> new ActivityWatch(client, config.realm(), config.cull().checkInterval(),
+                clock, this::trigger));
         this.wakes = new WakeRequests(clock);
         if (activity.isEmpty() && config.cull().idleTimeout().isPresent()) {
             LOG.warn("ram.cull.idle-timeout is set but ram.proxy.api-url is not: no app is culled without the proxy");

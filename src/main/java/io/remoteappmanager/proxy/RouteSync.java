@@ -17,9 +17,10 @@ import org.jboss.logging.Logger;
 /**
  * Keeps CHP's routing table in step with what runs, level-based like the reconciler: for each new status snapshot
  * it computes the wanted routes from each app's {@link AppRoute} (urlpath → its container's URL once it runs and is
- * ready, or → the controller's wake page while it is idle), reads CHP's table and repairs the difference, so a proxy restart (empty table) or a controller restart loses nothing. It runs on
- * its own thread, taking only the newest snapshot, so a slow proxy delays no pass. It touches only routes marked
- * with our realm; a failure is recorded and retried with the next snapshot (at the latest the periodic pass).
+ * ready, or → the controller's wake page while it is idle), reads CHP's table and repairs the difference, so a proxy
+ * restart (empty table) or a controller restart loses nothing. It runs on its own thread, taking only the newest
+ * snapshot, so a slow proxy delays no pass. It touches only routes marked with our realm; a failure is recorded and
+ * retried with the next snapshot (at the latest the periodic pass).
  */
 public final class RouteSync implements AutoCloseable {
 
