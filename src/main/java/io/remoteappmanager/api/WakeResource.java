@@ -1,6 +1,7 @@
 package io.remoteappmanager.api;
 
 import io.remoteappmanager.model.Phase;
+import io.remoteappmanager.model.UrlPaths;
 import io.remoteappmanager.reconcile.Controller;
 import io.remoteappmanager.reconcile.WakeRequests;
 import io.remoteappmanager.status.AppRoute;
@@ -73,11 +74,15 @@ public class WakeResource {
         return answer.header(HEADER, state.state()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
-    /** The app whose urlpath is {@code path} or a folder above it (the longest such urlpath). */
+    /**
+     * The app whose urlpath is {@code path} (percent-decoded, as the proxy matched it) or a folder above it: the
+     * longest such urlpath, compared decoded as the proxy compares them.
+     */
     private Optional<AppStatus> appAt(String path) {
         return status.current().all().stream()
-                .filter(app -> app.urlpath().filter(p -> path.equals(p) || path.startsWith(p + "/")).isPresent())
-                .max(Comparator.comparingInt(app -> app.urlpath().orElseThrow().length()));
+                .filter(app -> app.urlpath().map(UrlPaths::decoded)
+                        .filter(p -> path.equals(p) || path.startsWith(p + "/")).isPresent())
+                .max(Comparator.comparingInt(app -> UrlPaths.decoded(app.urlpath().orElseThrow()).length()));
     }
 
     private static String page() {

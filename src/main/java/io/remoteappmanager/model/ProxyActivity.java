@@ -10,7 +10,7 @@ import java.util.Optional;
  * absent) counts as in use.
  *
  * @param checkedAt when the proxy was asked
- * @param quiet     urlpath → the quiet route there
+ * @param quiet     route key (the percent-decoded urlpath, as the proxy files it) → the quiet route there
  */
 public record ProxyActivity(Instant checkedAt, Map<String, QuietRoute> quiet) {
 
@@ -26,7 +26,7 @@ public record ProxyActivity(Instant checkedAt, Map<String, QuietRoute> quiet) {
 
     /** When the route at {@code urlpath} leading to {@code target} last carried a request, if it was listed as quiet. */
     public Optional<Instant> lastActivity(String urlpath, Endpoint target) {
-        QuietRoute route = quiet.get(urlpath);
+        QuietRoute route = quiet.get(UrlPaths.decoded(urlpath));
         return route != null && route.target().equals(target.url()) ? Optional.of(route.lastActivity()) : Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.remoteappmanager.config.RamConfig;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,12 +22,17 @@ import java.util.Optional;
 
 /**
  * configurable-http-proxy's REST API ({@code GET/POST/DELETE /api/routes}) on the JDK's HTTP client, with
- * the {@code Authorization: token <token>} header CHP expects. Routes we post carry {@link #MARKER}.
+ * the {@code Authorization: token <token>} header CHP expects. Routes we post carry {@link #MARKER} and
+ * {@link #APP_MARKER}. CHP keys its table by percent-decoded path (it decodes both the API's path and every
+ * proxied request's), so this client speaks decoded paths and encodes them for the request line itself.
  */
 public final class ChpClient {
 
     /** The extra JSON field CHP keeps with a route we own; its value is our realm. */
     public static final String MARKER = "remoteappmanager_realm";
+
+    /** The extra JSON field that names the app ({@code user/mappingId}) a route of ours was made for. */
+    public static final String APP_MARKER = "remoteappmanager_app";
 
     /** The environment variable CHP itself reads its token from. */
     static final String TOKEN_ENV = "CONFIGPROXY_AUTH_TOKEN";
@@ -68,14 +74,14 @@ public final class ChpClient {
      * last did: CHP records that for every proxied request, and when a route is added or replaced.
      */
     public List<QuietRoute> quietSince(Instant since) {
-        String call = "?inactive_since=" + since.truncatedTo(ChronoUnit.MILLIS);
+        String query = "?inactive_since=" + since.truncatedTo(ChronoUnit.MILLIS);
         List<QuietRoute> quiet = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> entry : table(call)) {
+        for (Map.Entry<String, JsonNode> entry : table(query)) {
             String lastActivity = entry.getValue().path("last_activity").asText("");
             try {
                 quiet.add(new QuietRoute(route(entry), Instant.parse(lastActivity)));
             } catch (DateTimeParseException e) {
-                throw new ProxyException("CHP at " + apiUrl + ": GET /api/routes" + call + ": route " + entry.getKey()
+                throw new ProxyException("CHP at " + apiUrl + ": GET /api/routes" + query + ": route " + entry.getKey()
                         + " has no last_activity time but '" + lastActivity + "'", e);
             }
         }
@@ -85,25 +91,26 @@ public final class ChpClient {
     /** A route CHP listed as quiet, and when it last carried a request. */
     public record QuietRoute(ProxyRoute route, Instant lastActivity) {}
 
-    /** Adds the route, or replaces the one at {@code path}, marked as {@code realm}'s. */
-    public void put(String path, String target, String realm) {
-        Map<String, String> route = new LinkedHashMap<>();
-        route.put("target", target);
-        route.put(MARKER, realm);
+    /** Adds the route, or replaces the one at {@code route.path()}, with its markers. */
+    public void put(ProxyRoute route) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("target", route.target());
+        route.realm().ifPresent(realm -> body.put(MARKER, realm));
+        route.app().ifPresent(app -> body.put(APP_MARKER, app));
         try {
-            send("POST", path, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(route)));
+            send("POST", route.path(), "", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write route " + path, e);
+            throw new IllegalStateException("cannot write route " + route.path(), e);
         }
     }
 
     public void delete(String path) {
-        send("DELETE", path, HttpRequest.BodyPublishers.noBody());
+        send("DELETE", path, "", HttpRequest.BodyPublishers.noBody());
     }
 
     /** The routing table CHP answers to {@code GET /api/routes<query>}, as path → route object. */
     private List<Map.Entry<String, JsonNode>> table(String query) {
-        String body = send("GET", query, HttpRequest.BodyPublishers.noBody());
+        String body = send("GET", "", query, HttpRequest.BodyPublishers.noBody());
         List<Map.Entry<String, JsonNode>> table = new ArrayList<>();
         try {
             JSON.readTree(body).fields().forEachRemaining(table::add);
@@ -115,31 +122,43 @@ public final class ChpClient {
     }
 
     private static ProxyRoute route(Map.Entry<String, JsonNode> entry) {
-        JsonNode marker = entry.getValue().path(MARKER);
         return new ProxyRoute(entry.getKey(), entry.getValue().path("target").asText(""),
-                marker.isTextual() ? Optional.of(marker.asText()) : Optional.empty());
+                text(entry.getValue().path(MARKER)), text(entry.getValue().path(APP_MARKER)));
     }
 
-    private String send(String method, String path, HttpRequest.BodyPublisher body) {
-        String call = method + " /api/routes" + path;
+    private static Optional<String> text(JsonNode node) {
+        return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
+    }
+
+    /**
+     * {@code path} is a route key (decoded); it is percent-encoded here, {@code %} included, as CHP decodes it.
+     * {@code query} ({@code ?...}, or empty) follows it as given.
+     */
+    private String send(String method, String path, String query, HttpRequest.BodyPublisher body) {
+        String call = method + " /api/routes" + path + query;
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(apiUrl + "/api/routes" + path))
+            String encoded = path.isEmpty() ? "" : new URI(null, null, path, null).toASCIIString();
+            request = HttpRequest.newBuilder(URI.create(apiUrl + "/api/routes" + encoded + query))
                     .timeout(timeout)
                     .header("Authorization", "token " + token)
                     .header("Content-Type", "application/json")
                     .method(method, body)
                     .build();
-        } catch (IllegalArgumentException e) {
-            throw new ProxyException("CHP at " + apiUrl + ": " + call + ": not a valid URL: " + e.getMessage(), e);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new RouteRefusedException("CHP at " + apiUrl + ": " + call + ": not a valid URL: " + e.getMessage(), e);
         }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300 && !(method.equals("DELETE") && response.statusCode() == 404)) {
-                throw new ProxyException("CHP at " + apiUrl + ": " + call + " answered HTTP " + response.statusCode()
-                        + (response.statusCode() == 403 ? " (wrong API token?)" : ""));
+            int status = response.statusCode();
+            if (status < 300 || method.equals("DELETE") && status == 404) {
+                return response.body();
             }
-            return response.body();
+            String failure = "CHP at " + apiUrl + ": " + call + " answered HTTP " + status;
+            if (status >= 400 && status < 500 && status != 403 && !path.isEmpty()) {
+                throw new RouteRefusedException(failure, null);
+            }
+            throw new ProxyException(failure + (status == 403 ? " (wrong API token?)" : ""));
         } catch (IOException e) {
             throw new ProxyException("CHP at " + apiUrl + " unreachable: " + call + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);

@@ -15,6 +15,7 @@ import io.remoteappmanager.planner.Idling;
 import io.remoteappmanager.planner.Plan;
 import io.remoteappmanager.planner.PlanInputs;
 import io.remoteappmanager.planner.Planner;
+import io.remoteappmanager.planner.UrlpathClaims;
 import io.remoteappmanager.queue.WorkQueue;
 import io.remoteappmanager.readiness.ReadinessProbes;
 import io.remoteappmanager.source.SpecSource;
@@ -136,9 +137,9 @@ public final class Controller implements AutoCloseable {
      * @throws io.remoteappmanager.runtime.RuntimeFault when the engine cannot be listed
      */
     public Preview preview() {
-        DesiredState wanted = source.read();
         ObservedCache.Snapshot observed = cache.snapshot();
         List<ObservedContainer> containers = observed.engine().trusted() ? observed.containers() : cache.listOnce();
+        DesiredState wanted = UrlpathClaims.guard(source.read(), containers);
         Plan plan = planner.plan(inputs(wanted, containers), clock.instant());
         return new Preview(wanted, containers, plan);
     }
@@ -185,11 +186,12 @@ public final class Controller implements AutoCloseable {
     private PassLoop.Ran pass(String trigger) {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        DesiredState wanted = source.read();
+        ObservedCache.Snapshot observed = cache.snapshot();
+        DesiredState read = source.read();
+        DesiredState wanted = observed.engine().trusted() ? UrlpathClaims.guard(read, observed.containers()) : read;
         desired = wanted;
         hashes.retain(wanted);
         problemLog.report(wanted.problems());
-        ObservedCache.Snapshot observed = cache.snapshot();
         if (!observed.engine().trusted()) {
             String error = observed.engine().error().orElse("the observed state is not trusted");
             PassSummary summary = summary(now, started, trigger, wanted, 0, 0, Optional.of(error), List.of());
