@@ -27,7 +27,8 @@ import java.util.Set;
 /**
  * One spec file of the directory, read only when its version changed: the version is its size, mtime and inode (a
  * symlink swap changes the inode); a file modified within the settle window or changed during its read is not
- * acted on (its last good content stays until it settles); a file that fails keeps its last good content.
+ * acted on (its last good content stays until it settles); a file that fails keeps its last good content; a symlink
+ * whose real path leaves the directory is refused unread (links within it, as ConfigMap volumes make, are followed).
  */
 final class SpecFileReader {
 
@@ -78,9 +79,16 @@ final class SpecFileReader {
             return unreadable(name, describe(e), before);
         }
         boolean link = attributes.isSymbolicLink();
+        Path file = path;
         if (link) {
             try {
-                attributes = Files.readAttributes(path, BasicFileAttributes.class);
+                Path real = path.toRealPath();
+                if (!real.startsWith(path.getParent().toRealPath())) {
+                    return unreadable(name, "refused: a symlink to " + real + ", outside the spec directory (not read)",
+                            before);
+                }
+                file = real;
+                attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
                 return unreadable(name, describe(e), before);
             }
@@ -100,11 +108,11 @@ final class SpecFileReader {
         }
         byte[] content;
         try {
-            content = read(path, attributes.size());
+            content = read(file, attributes.size());
         } catch (IOException e) {
             return unreadable(name, describe(e), before);
         }
-        if (!stamp.equals(stampNow(path))) {
+        if (!stamp.equals(stampNow(file))) {
             return unsettled(name, previous, unsettled);
         }
         parses++;
@@ -113,11 +121,12 @@ final class SpecFileReader {
 
     /**
      * The file's bytes, into an array of the size the stat gave (most files are under a kilobyte): one more byte
-     * than the parser accepts at most. A file that grew or shrank meanwhile fails the stamp check after the read.
+     * than the parser accepts at most. A file that grew or shrank meanwhile fails the stamp check after the read, and
+     * a name swapped for a symlink since its check is not followed.
      */
     private static byte[] read(Path path, long size) throws IOException {
         byte[] content = new byte[(int) Math.min(size, SpecParser.MAX_FILE_BYTES + 1L)];
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
             int read = in.readNBytes(content, 0, content.length);
             return read == content.length ? content : Arrays.copyOf(content, read);
         }
@@ -144,7 +153,7 @@ final class SpecFileReader {
 
     private static Stamp stampNow(Path path) {
         try {
-            return Stamp.of(Files.readAttributes(path, BasicFileAttributes.class));
+            return Stamp.of(Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         } catch (IOException e) {
             return null;
         }
