@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -69,7 +70,7 @@ public final class ContainerTemplate {
                 .toList();
         return new ContainerRequest(ContainerNames.of(labels.realm(), spec.key()), spec.image(), spec.imagePullPolicy(),
                 labelValues, environment, spec.command(), containerPort(spec), config.docker().hostIp(), volumes,
-                limits(spec), security);
+                limits(spec), security, Optional.empty());
     }
 
     /**

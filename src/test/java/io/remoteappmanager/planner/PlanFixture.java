@@ -158,7 +158,7 @@ final class PlanFixture {
         ObservedContainer build() {
             return new ObservedContainer(id, "remoteexec-" + key.user() + "-" + key.mappingId(), key, state,
                     "simphony/paraview:5.4", hash, urlId, Optional.empty(), source, Optional.empty(), created,
-                    endpoint, List.of(), exitCode, Optional.empty(), Optional.empty());
+                    endpoint, List.of(), exitCode, Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 

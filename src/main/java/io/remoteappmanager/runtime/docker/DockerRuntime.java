@@ -10,6 +10,8 @@ import com.github.dockerjava.api.model.EventType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
+import io.remoteappmanager.model.ContainerState;
+import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.EngineTimeoutException;
@@ -33,7 +35,8 @@ import org.jboss.logging.Logger;
  * {@link ContainerRuntime} on one Docker engine through docker-java. Each engine call has its deadline
  * ({@link EngineCalls}) and is counted in {@code ram.docker.api.calls{operation}}; a launch pulls as the request's
  * pull policy says, learning that an image is absent from the create call itself, so a launch of a present image
- * costs create, start and inspect.
+ * costs create, start and inspect. Each new container is placed on one of {@code ram.docker.networks} first
+ * ({@link DockerNetworks}).
  */
 public final class DockerRuntime implements ContainerRuntime {
 
@@ -48,6 +51,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private final Duration callTimeout;
     private final Duration pullTimeout;
     private final Duration stopTimeout;
+    private final DockerNetworks networks;
 
     DockerRuntime(DockerClient docker, MeterRegistry metrics, RamConfig config) {
         this.docker = docker;
@@ -56,6 +60,10 @@ public final class DockerRuntime implements ContainerRuntime {
         this.callTimeout = config.docker().callTimeout();
         this.pullTimeout = config.docker().pullTimeout();
         this.stopTimeout = config.stopTimeout();
+        LabelScheme labels = new LabelScheme(config);
+        this.networks = new DockerNetworks(
+                new NetworkPlacement(config.docker().networks(), config.docker().maxAppsPerNetwork()), docker,
+                this::call, labels.key(LabelScheme.NETWORK), labels.realmFilter());
     }
 
     @Override
@@ -79,12 +87,21 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public RuntimeContainer launch(ContainerRequest request) {
-        String id = create(request);
+        ContainerRequest placed = networks.place(request);
+        String id;
+        try {
+            id = create(placed);
+        } catch (RuntimeException e) {
+            networks.notCreated(placed);
+            throw e;
+        }
+        networks.created(placed, id);
         try {
             start(id);
             RuntimeContainer started = inspect(id).orElseThrow(() ->
                     new LaunchFailedException("container " + request.name() + " vanished right after its start"));
-            if (started.endpoint().isEmpty()) {
+            // a process that already exited has no port, and its exit code is for the restart policy to judge
+            if (started.endpoint().isEmpty() && started.state() != ContainerState.EXITED) {
                 throw new LaunchFailedException("container " + request.name() + " has no published port "
                         + request.containerPort() + " (state " + started.state() + ")");
             }
@@ -118,6 +135,7 @@ public final class DockerRuntime implements ContainerRuntime {
     public void remove(String id) {
         halt(id);
         unlessNotFound("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+        networks.removed(id);
     }
 
     @Override
@@ -223,6 +241,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private void removeQuietly(String id, RuntimeException cause) {
         try {
             unlessNotFound("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+            networks.removed(id);
         } catch (RuntimeFault cleanup) {
             cause.addSuppressed(cleanup);
         }
