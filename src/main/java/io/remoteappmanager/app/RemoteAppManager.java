@@ -3,17 +3,21 @@ package io.remoteappmanager.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.actuator.Actuator;
 import io.remoteappmanager.actuator.ContainerTemplate;
+import io.remoteappmanager.api.WakeResource;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.notify.Notifier;
 import io.remoteappmanager.observe.ObservedCache;
+import io.remoteappmanager.planner.Idling;
 import io.remoteappmanager.policy.VolumeRule;
+import io.remoteappmanager.proxy.ActivityWatch;
 import io.remoteappmanager.proxy.ChpClient;
 import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.proxy.RouteSync;
 import io.remoteappmanager.readiness.ReadinessProbes;
 import io.remoteappmanager.reconcile.Controller;
+import io.remoteappmanager.reconcile.WakeRequests;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.status.AppUrlLog;
@@ -25,15 +29,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * The whole controller, assembled from its configuration in one place: spec source → planner → work queue →
- * actuator → runtime, the event-fed cache and the readiness probes as the planner's other inputs, and the status
- * board with its readers (route sync, notifications, the URL log). The application, the tests and the {@code plan}
- * command all build it here; CDI only hands its parts to the REST resources.
+ * actuator → runtime, the event-fed cache, the readiness probes, the proxy's activity and the wake requests as the
+ * planner's other inputs, and the status board with its readers (route sync, notifications, the URL log). The
+ * application, the tests and the {@code plan} command all build it here; CDI only hands its parts to the REST resources.
  */
 public final class RemoteAppManager implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(RemoteAppManager.class);
     /** How often the engine is pinged, so one that stops answering is noticed while nothing else asks it. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
     private static final Backoff RESUBSCRIBE = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
@@ -47,6 +53,8 @@ public final class RemoteAppManager implements AutoCloseable {
     private final ProxyStatus proxy;
     private final Optional<RouteSync> routes;
     private final Optional<Notifier> notifier;
+    private final Optional<ActivityWatch> activity;
+    private final WakeRequests wakes;
     private final ContainerManager manager;
     private final Controller controller;
 
@@ -62,8 +70,15 @@ public final class RemoteAppManager implements AutoCloseable {
         this.probes = new ReadinessProbes(config.readiness(), this::trigger);
         this.status = new StatusBoard(StatusSnapshot.initial(cache.engine(), source.status()));
         this.proxy = new ProxyStatus(config.proxy().apiUrl());
-        this.routes = ChpClient.fromConfig(config.proxy())
-                .map(chp -> new RouteSync(chp, config.realm(), proxy, metrics, clock));
+        Optional<ChpClient> chp = ChpClient.fromConfig(config.proxy());
+        this.routes = chp.map(client -> new RouteSync(client, config.realm(), wakePage(config.cull()), proxy, metrics,
+                clock));
+        this.activity = chp.map(client -> new ActivityWatch(client, config.realm(), config.cull().checkInterval(),
+                clock, this::trigger));
+        this.wakes = new WakeRequests(clock);
+        if (activity.isEmpty() && config.cull().idleTimeout().isPresent()) {
+            LOG.warn("ram.cull.idle-timeout is set but ram.proxy.api-url is not: no app is culled without the proxy");
+        }
         Actuator actuator = new Actuator(runtime, template,
                 new VolumeRule(config.policy().volumeRoots().orElse(List.of())), labels, cache);
         this.manager = new ContainerManager(runtime, actuator, labels, config);
@@ -72,7 +87,7 @@ public final class RemoteAppManager implements AutoCloseable {
                         config.specs().debounce(),
                         new Backoff(config.reconcile().initialBackoff(), config.reconcile().maxBackoff()),
                         config.reconcile().maxDisruptions()),
-                metrics, clock);
+                this::idling, metrics, clock);
         status.listen(new AppUrlLog());
         routes.ifPresent(sync -> status.listen(sync::offer));
         this.notifier = Notifier.fromConfig(config.notifications(), config.realm(), metrics, clock);
@@ -96,6 +111,7 @@ public final class RemoteAppManager implements AutoCloseable {
         cache.start();
         routes.ifPresent(RouteSync::start);
         notifier.ifPresent(Notifier::start);
+        activity.ifPresent(ActivityWatch::start);
         controller.start();
         return this;
     }
@@ -107,6 +123,7 @@ public final class RemoteAppManager implements AutoCloseable {
         controller.close();
         routes.ifPresent(RouteSync::close);
         notifier.ifPresent(Notifier::close);
+        activity.ifPresent(ActivityWatch::close);
         probes.close();
         cache.close();
     }
@@ -147,7 +164,23 @@ public final class RemoteAppManager implements AutoCloseable {
         return controller;
     }
 
+    /** The wake requests, which only the wake page writes. */
+    public WakeRequests wakes() {
+        return wakes;
+    }
+
     private void trigger(String reason) {
         controller.trigger(reason);
+    }
+
+    /** What idle culling knows now; off without the proxy, which alone sees who uses an app. */
+    private Idling idling() {
+        return activity.map(watch -> new Idling(true, config.cull().idleTimeout(), watch.latest(), wakes::latest))
+                .orElse(Idling.OFF);
+    }
+
+    /** Where an idle app's route leads: the wake page under {@code ram.cull.controller-url}. */
+    private static String wakePage(RamConfig.Cull cull) {
+        return cull.controllerUrl().replaceAll("/+$", "") + WakeResource.PATH;
     }
 }

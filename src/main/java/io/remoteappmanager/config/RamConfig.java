@@ -49,6 +49,8 @@ public interface RamConfig {
 
     Readiness readiness();
 
+    Cull cull();
+
     Api api();
 
     Health health();
@@ -312,6 +314,29 @@ public interface RamConfig {
         @WithName("max-concurrent")
         @WithDefault("32")
         int maxConcurrent();
+    }
+
+    /**
+     * Idle culling: an app whose route carried no request for its idle timeout is stopped (kept) and its route leads
+     * to the controller's wake page, which starts it again. Needs {@code ram.proxy.api-url}: the proxy says who is idle.
+     */
+    interface Cull {
+        /** The idle timeout of apps whose spec sets no {@code idleTimeout}; absent (the default): they are never culled. */
+        @WithName("idle-timeout")
+        Optional<Duration> idleTimeout();
+
+        /** How often the proxy is asked which routes have been quiet; an app is stopped at most this long after its timeout. */
+        @WithName("check-interval")
+        @WithDefault("1m")
+        Duration checkInterval();
+
+        /**
+         * Where the proxy reaches this controller's HTTP server (its API and its wake page at {@code /wake}); an idle
+         * app's route leads to {@code <controller-url>/wake}.
+         */
+        @WithName("controller-url")
+        @WithDefault("http://127.0.0.1:${quarkus.http.port:8080}")
+        String controllerUrl();
     }
 
     /** Who may use the REST API under /api/v1. */

@@ -9,6 +9,8 @@ import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.model.ProbeVerdict;
 import io.remoteappmanager.model.SpecProblem;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +20,8 @@ import java.util.function.Function;
 /**
  * The reconcile and safety rules for one app key, before back-off: absent → create, differs → recreate, exited →
  * restart (as its restartPolicy and exit code say), unwanted → remove, started here and never ready → remove,
- * else nothing. One instance serves one planning pass and notes whether the empty-directory guard withheld a removal.
+ * unused for its idle timeout → stop, asleep and asked for → start, else nothing. One instance serves one planning
+ * pass and notes whether the empty-directory guard withheld a removal.
  */
 final class KeyRules {
 
@@ -28,15 +31,18 @@ final class KeyRules {
     private final boolean mayRemove;
     private final Function<AppKey, KeyHistory> history;
     private final Function<String, ProbeVerdict> readiness;
+    private final IdleRules idle;
     private boolean removalWithheld;
 
-    KeyRules(PlanInputs inputs, ProblemIndex problems, Function<AppSpec, String> specHash, boolean mayRemove) {
+    KeyRules(PlanInputs inputs, ProblemIndex problems, Function<AppSpec, String> specHash, boolean mayRemove,
+            Instant now) {
         this.desired = inputs.desired();
         this.problems = problems;
         this.specHash = specHash;
         this.mayRemove = mayRemove;
         this.history = inputs.history();
         this.readiness = inputs.readiness();
+        this.idle = new IdleRules(inputs.idling(), now);
     }
 
     /** The decision for {@code key}, whose containers (maybe none) are given. */
@@ -70,8 +76,15 @@ final class KeyRules {
         return removalWithheld;
     }
 
-    /** A desired app's kept container: recreate on drift, start when stopped, else report how it runs. */
+    /**
+     * A desired app's kept container: recreate on drift, start when stopped, else report how it runs. With an idle
+     * timeout, a stopped container this controller did not start since (it stopped it, or found it stopped) is asleep.
+     */
     private Outcome wanted(AppSpec spec, String hash, ObservedContainer kept) {
+        Optional<Duration> idleTimeout = idle.timeout(spec);
+        if (idleTimeout.isPresent() && kept.state() == ContainerState.EXITED && !startedHere(spec.key(), kept)) {
+            return idle.asleep(spec, hash, kept, idleTimeout.get(), problems.forFile(spec.origin().file()));
+        }
         if (!hash.equals(kept.specHash())) {
             String urlId = spec.urlId().orElse(kept.urlId());
             return Outcome.of(Phase.Recreating, Action.recreate(spec, kept, urlId, Reasons.recreated(kept.specHash(), hash)));
@@ -79,7 +92,7 @@ final class KeyRules {
         if (kept.isRunning()) {
             return problems.forFile(spec.origin().file())
                     .map(broken -> new Outcome(Phase.Invalid, null, Reasons.lastGood(broken)))
-                    .orElseGet(() -> running(spec.key(), kept));
+                    .orElseGet(() -> running(spec, kept));
         }
         return switch (kept.state()) {
             case CREATED -> Outcome.of(Phase.Pending, Action.restart(spec.key(), kept, Reasons.started(kept)));
@@ -91,13 +104,15 @@ final class KeyRules {
     }
 
     /**
-     * A running container with the desired config: Running once its readiness probe says so, Starting until then;
-     * one this controller started that did not become ready in time is removed (an adopted one never is).
+     * A running container with the desired config: Running once its readiness probe says so (stopped when unused for
+     * its idle timeout), Starting until then; one this controller started that did not become ready in time is
+     * removed (an adopted one never is).
      */
-    private Outcome running(AppKey key, ObservedContainer kept) {
+    private Outcome running(AppSpec spec, ObservedContainer kept) {
+        AppKey key = spec.key();
         ProbeVerdict verdict = Objects.requireNonNullElse(readiness.apply(kept.id()), ProbeVerdict.READY);
         return switch (verdict.kind()) {
-            case READY -> Outcome.RUNNING;
+            case READY -> idle.cull(spec, kept).map(stop -> Outcome.of(Phase.Idle, stop)).orElse(Outcome.RUNNING);
             case PROBING -> new Outcome(Phase.Starting, null, verdict.message());
             case NOT_READY -> startedHere(key, kept)
                     ? Outcome.of(Phase.Failed, Action.removeNotReady(key, kept, Reasons.notReadyRemoved(kept, verdict)))
@@ -176,7 +191,7 @@ final class KeyRules {
     }
 
     /** The main verdict on a kept container: its phase, its one action or null for none, and its message. */
-    private record Outcome(Phase phase, Action action, String message) {
+    record Outcome(Phase phase, Action action, String message) {
 
         static final Outcome RUNNING = new Outcome(Phase.Running, null, Reasons.RUNNING);
 

@@ -85,6 +85,8 @@ final class RemoteAppReader {
         PullPolicy pull = spec.choice("imagePullPolicy", PullPolicy.class, PullPolicy.IfNotPresent);
         boolean suspend = spec.bool("suspend").orElse(false);
         Readiness readiness = readiness(spec);
+        Optional<Duration> idleTimeout = spec.optionalText("idleTimeout", SpecPatterns.IDLE_TIMEOUT)
+                .map(RemoteAppReader::duration);
         spec.rejectUnknownFields();
 
         Optional<AppKey> key = user.flatMap(u -> mappingId.map(m -> new AppKey(u, m)));
@@ -96,7 +98,7 @@ final class RemoteAppReader {
                 mappingId.orElseThrow(), baseUrlPath.orElse("/user/" + userName), urlId, port, volumes, environment,
                 command, resources, restart, pull, suspend, new SpecOrigin(file, name.orElseThrow(), root.line())
                         .withFieldLines(checkedFieldLines(spec)),
-                readiness)),
+                readiness, idleTimeout)),
                 key, issues);
     }
 
@@ -186,13 +188,17 @@ final class RemoteAppReader {
         }).orElse(Readiness.DEFAULTS);
     }
 
-    /** A text {@link SpecPatterns#DURATION} accepted. */
+    /** A text {@link SpecPatterns#DURATION} or {@link SpecPatterns#IDLE_TIMEOUT} accepted. */
     private static Duration duration(String text) {
         if (text.endsWith("ms")) {
             return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
         }
         long amount = Long.parseLong(text.substring(0, text.length() - 1));
-        return text.endsWith("m") ? Duration.ofMinutes(amount) : Duration.ofSeconds(amount);
+        return switch (text.charAt(text.length() - 1)) {
+            case 'h' -> Duration.ofHours(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            default -> Duration.ofSeconds(amount);
+        };
     }
 
     private static long bytes(String text) {

@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  * and what the controller last did to it. Immutable: each pass and each finished key projects a new one.
  *
  * @param source   the spec's origin ({@code file#document}), when it has a spec
- * @param ready    whether its container runs and its readiness probe said so: only then is it routed
+ * @param ready    whether its container runs and its readiness probe said so: only then is it routed to it
+ * @param route    where the proxy should send its urlpath
  * @param revision the source version its container was made from (a git commit), when known
  * @param exitCode the code its container last exited with, when it has exited
  * @param node     the node its container runs on (a swarm)
@@ -33,6 +34,7 @@ public record AppStatus(
         Optional<String> urlpath,
         Optional<Endpoint> endpoint,
         boolean ready,
+        AppRoute route,
         Optional<String> revision,
         OptionalInt exitCode,
         Optional<String> node,

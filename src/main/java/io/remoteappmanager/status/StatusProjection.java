@@ -84,6 +84,7 @@ public final class StatusProjection {
                 decision.phase(), decision.message(), container.map(ObservedContainer::id),
                 container.map(ObservedContainer::image).or(() -> spec.map(AppSpec::image)),
                 container.map(ObservedContainer::urlId), urlpath, container.flatMap(ObservedContainer::endpoint), ready,
+                AppRoute.of(decision.phase(), ready, previous.map(AppStatus::route)),
                 container.flatMap(ObservedContainer::revision),
                 container.map(ObservedContainer::exitCode).orElse(java.util.OptionalInt.empty()),
                 container.flatMap(ObservedContainer::node), container.flatMap(ObservedContainer::network), last, since,

@@ -4,6 +4,7 @@ import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.observe.EngineState;
 import io.remoteappmanager.source.SourceStatus;
+import io.remoteappmanager.status.AppRoute;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.status.PassSummary;
 import io.remoteappmanager.status.StatusSnapshot;
@@ -36,7 +37,7 @@ final class StatusHistory {
         transitions.add(new Transition(at, before.map(AppStatus::phase), phase, "reason " + transitions.size()));
         apps.put(key, new AppStatus(key, Optional.of(key.mappingId()), Optional.empty(), phase, "now " + phase,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), AppStatus.LastAction.NONE,
+                AppRoute.NONE, Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), AppStatus.LastAction.NONE,
                 at, at,
                 transitions.subList(Math.max(0, transitions.size() - AppStatus.TRANSITIONS_KEPT), transitions.size())));
         return this;

@@ -5,6 +5,7 @@ import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.Endpoint;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.ProbeVerdict;
 import io.remoteappmanager.model.SpecOrigin;
@@ -105,6 +106,7 @@ final class PlanFixture {
         private RestartPolicy restart = RestartPolicy.Always;
         private boolean suspend;
         private int line = 1;
+        private Optional<Duration> idleTimeout = Optional.empty();
 
         private SpecBuilder(AppKey key) {
             this.key = key;
@@ -115,13 +117,14 @@ final class PlanFixture {
         SpecBuilder restart(RestartPolicy value) { restart = value; return this; }
         SpecBuilder suspend() { suspend = true; return this; }
         SpecBuilder line(int value) { line = value; return this; }
+        SpecBuilder idleTimeout(Duration value) { idleTimeout = Optional.of(value); return this; }
 
         AppSpec build() {
             String name = key.user() + "-" + key.mappingId();
             return new AppSpec(name, key.user(), image, key.mappingId(), "/user/" + key.user(), urlId,
                     OptionalInt.empty(), Map.of(), Map.of(), List.of(), AppSpec.Resources.DEFAULTS, restart,
                     AppSpec.PullPolicy.IfNotPresent, suspend, new SpecOrigin(key.user() + ".yaml", name, line),
-                    AppSpec.Readiness.DEFAULTS);
+                    AppSpec.Readiness.DEFAULTS, idleTimeout);
         }
     }
 
@@ -135,6 +138,7 @@ final class PlanFixture {
         private String urlId = "0123456789abcdef0123456789abcdef";
         private Optional<String> source;
         private Instant created = NOW.minus(Duration.ofHours(1));
+        private Optional<Endpoint> endpoint = Optional.empty();
 
         private ContainerBuilder(AppKey key) {
             this.key = key;
@@ -149,11 +153,12 @@ final class PlanFixture {
         ContainerBuilder urlId(String value) { urlId = value; return this; }
         ContainerBuilder source(String value) { source = Optional.ofNullable(value); return this; }
         ContainerBuilder createdMinutesAgo(long value) { created = NOW.minus(Duration.ofMinutes(value)); return this; }
+        ContainerBuilder endpoint(Endpoint value) { endpoint = Optional.of(value); return this; }
 
         ObservedContainer build() {
             return new ObservedContainer(id, "remoteexec-" + key.user() + "-" + key.mappingId(), key, state,
                     "simphony/paraview:5.4", hash, urlId, Optional.empty(), source, Optional.empty(), created,
-                    Optional.empty(), List.of(), exitCode, Optional.empty(), Optional.empty(), Optional.empty());
+                    endpoint, List.of(), exitCode, Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 

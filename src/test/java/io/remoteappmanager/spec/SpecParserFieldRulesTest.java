@@ -45,7 +45,8 @@ class SpecParserFieldRulesTest {
                 List.of("user: a", "image: b", "environment: {_X: '', Y2: 0}", "command: []"),
                 List.of("user: a", "image: b", "readiness: {path: /health, period: 1s, timeout: 5m}"),
                 List.of("user: a", "image: b", "baseUrlPath: \"/hub/user/c%C3%A9line/~a!$&'()*+,;=:-._/\""),
-                List.of("user: a", "image: b", "readiness: {path: '{urlpath}/api/status;v=1'}"));
+                List.of("user: a", "image: b", "readiness: {path: '{urlpath}/api/status;v=1'}"),
+                List.of("user: a", "image: b", "idleTimeout: 999999h"));
     }
 
     @ParameterizedTest
@@ -128,7 +129,11 @@ class SpecParserFieldRulesTest {
                 Arguments.of("readiness: {timeout: 30}", "spec.readiness.timeout: expected " + SpecPatterns.DURATION.expected() + ", got \"30\""),
                 Arguments.of("readiness: {path: health}", "spec.readiness.path: expected " + SpecPatterns.READINESS_PATH.expected() + ", got \"health\""),
                 Arguments.of("readiness: {path: '{urlpath}/a|b'}", "spec.readiness.path: expected " + SpecPatterns.READINESS_PATH.expected() + ", got \"{urlpath}/a|b\""),
-                Arguments.of("readiness: {command: ls}", "spec.readiness.command: unknown field"));
+                Arguments.of("readiness: {command: ls}", "spec.readiness.command: unknown field"),
+                Arguments.of("idleTimeout: 0s", "spec.idleTimeout: expected " + SpecPatterns.IDLE_TIMEOUT.expected() + ", got \"0s\""),
+                Arguments.of("idleTimeout: 500ms", "spec.idleTimeout: expected " + SpecPatterns.IDLE_TIMEOUT.expected() + ", got \"500ms\""),
+                Arguments.of("idleTimeout: 30", "spec.idleTimeout: expected " + SpecPatterns.IDLE_TIMEOUT.expected() + ", got \"30\""),
+                Arguments.of("idleTimeout: 1d", "spec.idleTimeout: expected " + SpecPatterns.IDLE_TIMEOUT.expected() + ", got \"1d\""));
     }
 
     @ParameterizedTest

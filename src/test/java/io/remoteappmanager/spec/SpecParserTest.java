@@ -44,7 +44,8 @@ class SpecParserTest {
                 "restartPolicy: OnFailure",
                 "imagePullPolicy: Always",
                 "suspend: true",
-                "readiness: {path: '{urlpath}/api/status', period: 250ms, timeout: 2m}"));
+                "readiness: {path: '{urlpath}/api/status', period: 250ms, timeout: 2m}",
+                "idleTimeout: 8h"));
 
         assertEquals(List.of(), problems(parsed));
         AppSpec spec = parsed.specs().get(0);
@@ -61,7 +62,7 @@ class SpecParserTest {
                         "volumes[/srv/home/alice]", 13, "volumes[/srv/data]", 14, "volumes[/srv/scratch]", 15,
                         "resources.memory", 18, "resources.cpus", 18, "resources.pids", 18)),
                 new Readiness(Optional.of("{urlpath}/api/status"), Optional.of(Duration.ofMillis(250)),
-                        Optional.of(Duration.ofMinutes(2)))), spec);
+                        Optional.of(Duration.ofMinutes(2))), Optional.of(Duration.ofHours(8))), spec);
         assertEquals(new AppKey("alice@example.org", "paraview"), spec.key());
     }
 
@@ -80,6 +81,7 @@ class SpecParserTest {
         assertEquals(RestartPolicy.Always, spec.restartPolicy());
         assertEquals(PullPolicy.IfNotPresent, spec.imagePullPolicy());
         assertFalse(spec.suspend());
+        assertEquals(Optional.empty(), spec.idleTimeout());
     }
 
     @Test
