@@ -61,6 +61,10 @@ eval "$(scripts/git-servers.sh env)"
 # 3. Debian's chromium and chromedriver for the dashboard's browser tests (installed once, nothing to stop).
 scripts/browser.sh install
 eval "$(scripts/browser.sh env)"
+#    Debian's promtool for the alerting rules' tests (installed once; any Prometheus server the package
+#    starts is stopped at once). Without it those tests are skipped, saying why.
+scripts/promtool.sh install || log "promtool could not be installed: the alerting rules' tests will be skipped"
+eval "$(scripts/promtool.sh env)"
 
 # 4. The suite. Maven's exit code is ours, or 1 if the swarm failed to start (its tests were then
 #    skipped); the trap stops the services.

@@ -52,7 +52,11 @@ public final class Actuator {
             Optional<String> started = switch (action.kind()) {
                 case CREATE -> Optional.of(launch(action.spec().orElseThrow(), urlId(action)).id());
                 case RECREATE -> Optional.of(replace(action).id());
-                case RESTART -> Optional.of(restart(action.container().orElseThrow()).id());
+                case RESTART, START -> Optional.of(restart(action.container().orElseThrow()).id());
+                case STOP -> {
+                    cache.written(runtime.stop(action.containerId().orElseThrow()));
+                    yield Optional.empty();
+                }
                 case REMOVE -> {
                     remove(action.container().orElseThrow().id());
                     yield Optional.empty();

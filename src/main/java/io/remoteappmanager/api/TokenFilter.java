@@ -7,8 +7,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Applies {@link ApiAccess} to every API request but the git webhook (which proves itself by its signature): a
- * refused one ends in 401 with a JSON error saying why.
+ * Applies {@link ApiAccess} to every API request but the git webhook (which proves itself by its signature) and the
+ * wake page (which a request for an idle app reaches through the proxy, with nothing but the request): a refused one
+ * ends in 401 with a JSON error saying why.
  */
 @Provider
 public class TokenFilter implements ContainerRequestFilter {
@@ -24,13 +25,24 @@ public class TokenFilter implements ContainerRequestFilter {
         if (isGitHook(request)) {
             return; // proven by the delivery's signature (GitHookResource): a forge cannot send the API token
         }
+        if (isWakePage(request)) {
+            return; // any request for an idle app wakes it (WakeResource): its users hold no API token
+        }
         boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
         access.refusal(read, request.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .ifPresent(reason -> request.abortWith(ApiError.response(401, reason)));
     }
 
     private static boolean isGitHook(ContainerRequestContext request) {
-        String path = "/" + request.getUriInfo().getPath().replaceAll("^/+|/+$", "");
-        return path.equals(GitHookResource.PATH);
+        return path(request).equals(GitHookResource.PATH);
+    }
+
+    private static boolean isWakePage(ContainerRequestContext request) {
+        String path = path(request);
+        return path.equals(WakeResource.PATH) || path.startsWith(WakeResource.PATH + "/");
+    }
+
+    private static String path(ContainerRequestContext request) {
+        return "/" + request.getUriInfo().getPath().replaceAll("^/+|/+$", "");
     }
 }

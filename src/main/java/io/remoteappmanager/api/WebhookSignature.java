@@ -1,13 +1,10 @@
 package io.remoteappmanager.api;
 
+import io.remoteappmanager.crypto.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Decides whether a git forge's push delivery comes from someone who knows {@code ram.git.webhook-secret}, the way
@@ -34,7 +31,7 @@ final class WebhookSignature {
             return Optional.of("unsigned delivery: expected X-Hub-Signature-256 (GitHub), X-Gitea-Signature (Gitea)"
                     + " or X-Gitlab-Token (GitLab)");
         }
-        byte[] expected = hmac(secret, body);
+        byte[] expected = HmacSha256.of(secret, body);
         if (headers.github() != null && !(headers.github().startsWith("sha256=")
                 && MessageDigest.isEqual(expected, hex(headers.github().substring("sha256=".length()))))) {
             return Optional.of("wrong X-Hub-Signature-256");
@@ -47,17 +44,6 @@ final class WebhookSignature {
             return Optional.of("wrong X-Gitlab-Token");
         }
         return Optional.empty();
-    }
-
-    /** HMAC-SHA256 of {@code body} under {@code secret}. */
-    static byte[] hmac(byte[] secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
     }
 
     /** The bytes of a hex string; anything that is not hex gives an empty array, which matches no signature. */

@@ -7,6 +7,7 @@ import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.reconcile.Controller;
+import io.remoteappmanager.reconcile.WakeRequests;
 import io.remoteappmanager.runtime.docker.DockerRuntimes;
 import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.status.StatusBoard;
@@ -62,6 +63,12 @@ public class AppBeans {
     @Singleton
     SpecSource specSource(RemoteAppManager app) {
         return app.source();
+    }
+
+    @Produces
+    @Singleton
+    WakeRequests wakeRequests(RemoteAppManager app) {
+        return app.wakes();
     }
 
     void onStart(@Observes StartupEvent startup, RemoteAppManager app, RamConfig config) {

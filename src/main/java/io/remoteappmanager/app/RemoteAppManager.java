@@ -3,17 +3,22 @@ package io.remoteappmanager.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.actuator.Actuator;
 import io.remoteappmanager.actuator.ContainerTemplate;
+import io.remoteappmanager.api.WakeResource;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.images.ImageUpdates;
 import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.model.LabelScheme;
+import io.remoteappmanager.notify.Notifier;
 import io.remoteappmanager.observe.ObservedCache;
+import io.remoteappmanager.planner.Idling;
 import io.remoteappmanager.policy.VolumeRule;
+import io.remoteappmanager.proxy.ActivityWatch;
 import io.remoteappmanager.proxy.ChpClient;
 import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.proxy.RouteSync;
 import io.remoteappmanager.readiness.ReadinessProbes;
 import io.remoteappmanager.reconcile.Controller;
+import io.remoteappmanager.reconcile.WakeRequests;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.status.AppUrlLog;
@@ -25,15 +30,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * The whole controller, assembled from its configuration in one place: spec source → planner → work queue →
- * actuator → runtime, the event-fed cache and the readiness probes as the planner's other inputs, and the status
- * board with its readers (route sync, the URL log). The application, the tests and the {@code plan} command all
- * build it here; CDI only hands its parts to the REST resources.
+ * actuator → runtime, the event-fed cache, the readiness probes, the proxy's activity and the wake requests as the
+ * planner's other inputs, and the status board with its readers (route sync, notifications, the URL log). The
+ * application, the tests and the {@code plan} command all build it here; CDI only hands its parts to the REST resources.
  */
 public final class RemoteAppManager implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(RemoteAppManager.class);
     /** How often the engine is pinged, so one that stops answering is noticed while nothing else asks it. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
     private static final Backoff RESUBSCRIBE = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
@@ -47,6 +54,9 @@ public final class RemoteAppManager implements AutoCloseable {
     private final StatusBoard status;
     private final ProxyStatus proxy;
     private final Optional<RouteSync> routes;
+    private final Optional<Notifier> notifier;
+    private final Optional<ActivityWatch> activity;
+    private final WakeRequests wakes;
     private final ContainerManager manager;
     private final Controller controller;
 
@@ -63,8 +73,15 @@ public final class RemoteAppManager implements AutoCloseable {
         this.images = new ImageUpdates(runtime, config.images().checkInterval(), this::trigger, metrics);
         this.status = new StatusBoard(StatusSnapshot.initial(cache.engine(), source.status()));
         this.proxy = new ProxyStatus(config.proxy().apiUrl());
-        this.routes = ChpClient.fromConfig(config.proxy())
-                .map(chp -> new RouteSync(chp, config.realm(), proxy, metrics, clock));
+        Optional<ChpClient> chp = ChpClient.fromConfig(config.proxy());
+        this.routes = chp.map(client -> new RouteSync(client, config.realm(), wakePage(config.cull()), proxy, metrics,
+                clock));
+        this.activity = chp.map(client -> new ActivityWatch(client, config.realm(), config.cull().checkInterval(),
+                clock, this::trigger));
+        this.wakes = new WakeRequests(clock);
+        if (activity.isEmpty() && config.cull().idleTimeout().isPresent()) {
+            LOG.warn("ram.cull.idle-timeout is set but ram.proxy.api-url is not: no app is culled without the proxy");
+        }
         Actuator actuator = new Actuator(runtime, template,
                 new VolumeRule(config.policy().volumeRoots().orElse(List.of())), labels, cache);
         this.manager = new ContainerManager(runtime, actuator, labels, config);
@@ -74,9 +91,11 @@ public final class RemoteAppManager implements AutoCloseable {
                         config.specs().debounce(),
                         new Backoff(config.reconcile().initialBackoff(), config.reconcile().maxBackoff()),
                         config.reconcile().maxDisruptions()),
-                metrics, clock);
+                this::idling, metrics, clock);
         status.listen(new AppUrlLog());
         routes.ifPresent(sync -> status.listen(sync::offer));
+        this.notifier = Notifier.fromConfig(config.notifications(), config.realm(), metrics, clock);
+        notifier.ifPresent(n -> status.listen(n::offer));
     }
 
     /** The controller for {@code config} on {@code runtime}, reading the source the configuration names. */
@@ -90,11 +109,13 @@ public final class RemoteAppManager implements AutoCloseable {
         return new RemoteAppManager(config, runtime, source, metrics, MonotonicClock.system());
     }
 
-    /** Starts watching the source and the engine, the route sync, and the loop with a first pass. */
+    /** Starts watching the source and the engine, the route sync, notifications, and the loop with a first pass. */
     public RemoteAppManager start() {
         source.start(() -> trigger("spec files changed"));
         cache.start();
         routes.ifPresent(RouteSync::start);
+        notifier.ifPresent(Notifier::start);
+        activity.ifPresent(ActivityWatch::start);
         images.start();
         controller.start();
         return this;
@@ -106,6 +127,8 @@ public final class RemoteAppManager implements AutoCloseable {
         source.close();
         controller.close();
         routes.ifPresent(RouteSync::close);
+        notifier.ifPresent(Notifier::close);
+        activity.ifPresent(ActivityWatch::close);
         images.close();
         probes.close();
         cache.close();
@@ -147,7 +170,23 @@ public final class RemoteAppManager implements AutoCloseable {
         return controller;
     }
 
+    /** The wake requests, which only the wake page writes. */
+    public WakeRequests wakes() {
+        return wakes;
+    }
+
     private void trigger(String reason) {
         controller.trigger(reason);
+    }
+
+    /** What idle culling knows now; off without the proxy, which alone sees who uses an app. */
+    private Idling idling() {
+        return activity.map(watch -> new Idling(true, config.cull().idleTimeout(), watch.latest(), wakes::latest))
+                .orElse(Idling.OFF);
+    }
+
+    /** Where an idle app's route leads: the wake page under {@code ram.cull.controller-url}. */
+    private static String wakePage(RamConfig.Cull cull) {
+        return cull.controllerUrl().replaceAll("/+$", "") + WakeResource.PATH;
     }
 }

@@ -6,8 +6,9 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 
 /**
- * The jar's entry point: {@code run} (or no argument) starts the controller; any other command is handled
- * by {@link Cli} without starting Quarkus, so {@code validate} needs neither the engine nor a free port.
+ * The jar's entry point: {@code run} (or no argument) starts the controller; any other command, and
+ * {@code run --help}, is handled by {@link Cli} without starting Quarkus, so {@code validate} needs neither the engine
+ * nor a free port.
  */
 @QuarkusMain
 public final class Main {
@@ -15,7 +16,8 @@ public final class Main {
     Main() {}
 
     public static void main(String... args) {
-        if (args.length == 0 || args[0].equals("run")) {
+        boolean help = Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
+        if (args.length == 0 || args[0].equals("run") && !help) {
             Quarkus.run(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
             return;
         }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
  * builds the controller exactly as the application does, without starting it, and lists the realm once. Back-offs
  * start empty, as after a restart.
  */
-@Command(name = "plan", description = "Show what a pass would do for the specs in DIR (or a git ref, --git URL); "
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show what a pass would do for the specs in DIR (or a git ref, --git URL); "
         + "changes nothing. Exit 0, 1 when the engine or the repository is unreachable, 2 on a usage error.")
 final class PlanCommand implements Callable<Integer> {
 

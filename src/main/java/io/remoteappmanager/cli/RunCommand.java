@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
  * {@code run}: listed so that help shows it; {@link Main} starts the controller itself before picocli sees
  * the command line, because the controller must run inside Quarkus.
  */
-@Command(name = "run", description = "Run the controller (the default when no command is given).")
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the controller (the default when no command is given).",
+                "Configuration comes from ram.* properties, RAM_* environment variables and config/application.properties;"
+                        + " see the README's configuration table."})
 final class RunCommand implements Callable<Integer> {
 
     @Override

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  * {@code validate DIR} or {@code validate --git URL [--ref R] [--path P]}: reads the specs as the controller would and
  * prints every problem as {@code file:line: message}.
  */
-@Command(name = "validate", description = "Check every spec in DIR, or in one ref of a git repository (--git URL); "
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check every spec in DIR, or in one ref of a git repository (--git URL); "
         + "exit 0 when valid, 1 when not (or the repository cannot be read), 2 on a usage error.")
 final class ValidateCommand implements Callable<Integer> {
 
@@ -31,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(problem);
             }
             if (!desired.problems().isEmpty()) {
-                spec.commandLine().getErr().printf("%s: %d problem(s)%n", opened.name(), desired.problems().size());
+                spec.commandLine().getOut().printf("%s: %d problem(s)%n", opened.name(), desired.problems().size());
                 return Cli.FINDING;
             }
             spec.commandLine().getOut().printf("%s: %d app(s), valid%n", opened.name(), desired.apps().size());

@@ -52,12 +52,17 @@ public interface RamConfig {
     Liveness liveness();
 
     Images images();
+    Cull cull();
 
     Api api();
 
     Health health();
 
     Policy policy();
+
+    /** {@code ram.notify.*} (not {@code notify()}: that is {@link Object#notify()}). */
+    @WithName("notify")
+    Notify notifications();
 
     /** Where the spec files live. */
     interface Specs {
@@ -352,6 +357,29 @@ public interface RamConfig {
         Optional<Duration> checkInterval();
     }
 
+    /**
+     * Idle culling: an app whose route carried no request for its idle timeout is stopped (kept) and its route leads
+     * to the controller's wake page, which starts it again. Needs {@code ram.proxy.api-url}: the proxy says who is idle.
+     */
+    interface Cull {
+        /** The idle timeout of apps whose spec sets no {@code idleTimeout}; absent (the default): they are never culled. */
+        @WithName("idle-timeout")
+        Optional<Duration> idleTimeout();
+
+        /** How often the proxy is asked which routes have been quiet; an app is stopped at most this long after its timeout. */
+        @WithName("check-interval")
+        @WithDefault("1m")
+        Duration checkInterval();
+
+        /**
+         * Where the proxy reaches this controller's HTTP server (its API and its wake page at {@code /wake}); an idle
+         * app's route leads to {@code <controller-url>/wake}.
+         */
+        @WithName("controller-url")
+        @WithDefault("http://127.0.0.1:${quarkus.http.port:8080}")
+        String controllerUrl();
+    }
+
     /** Who may use the REST API under /api/v1. */
     interface Api {
         /** When set, requests need {@code Authorization: Bearer <token>}; POSTs always, GETs per {@link #tokenForReads()}. */
@@ -369,5 +397,66 @@ public interface RamConfig {
         @WithName("max-pass-duration")
         @WithDefault("5m")
         Duration maxPassDuration();
+    }
+
+    /**
+     * Webhooks told when an app gets into or out of trouble, when the engine goes away or comes back, and when a
+     * spec problem appears or clears; nothing is sent without a webhook.
+     */
+    interface Notify {
+        /** The receivers, {@code ram.notify.webhooks[N].*}; each gets every event its filter lets through. */
+        List<Webhook> webhooks();
+
+        /** An app Pending this long gets a {@code PendingTooLong} event, once per stay in Pending. */
+        @WithName("pending-too-long")
+        @WithDefault("5m")
+        Duration pendingTooLong();
+
+        /** How long one delivery may take (connect, send, answer) before it counts as failed. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** At most this many requests to one webhook per {@link #ratePeriod()}; the others wait their turn. */
+        @WithName("rate-limit")
+        @WithDefault("30")
+        int rateLimit();
+
+        @WithName("rate-period")
+        @WithDefault("1m")
+        Duration ratePeriod();
+
+        /** Events waiting for one webhook; when full, the oldest is dropped (and counted). */
+        @WithName("queue-size")
+        @WithDefault("1000")
+        int queueSize();
+
+        /** Tries of one event before it is dropped (and counted). */
+        @WithName("max-attempts")
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** First pause after a failed try; doubles up to {@link #maxBackoff()}. */
+        @WithName("initial-backoff")
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithName("max-backoff")
+        @WithDefault("1m")
+        Duration maxBackoff();
+    }
+
+    /** One receiver of notifications: a URL that takes a JSON POST. */
+    interface Webhook {
+        /** http or https URL; it is never logged or shown beyond its scheme, host and port. */
+        String url();
+
+        /** When set, each request is signed: HMAC-SHA256 of the timestamp and the body under this secret. */
+        Optional<String> secret();
+
+        /** Only app events into or out of these phases ({@code PendingTooLong} too); engine and problem events always. */
+        Optional<List<String>> phases();
+
+        /** The name in metrics ({@code sink}) and logs; {@code webhook-N} by default. */
+        Optional<String> name();
     }
 }

@@ -9,6 +9,9 @@ import java.util.OptionalInt;
 /**
  * One validated RemoteApp document: what should run for one (user, mappingId), with the spec-level
  * defaults (mappingId, baseUrlPath) already applied. Engine defaults (resources, port) are applied later.
+ *
+ * @param idleTimeout stop the app after this long without a request through the proxy (else
+ *                    {@code ram.cull.idle-timeout}); not part of the container config, so not of {@code spec_hash}
  */
 public record AppSpec(
         String name,
@@ -27,6 +30,7 @@ public record AppSpec(
         boolean suspend,
         SpecOrigin origin,
         Readiness readiness,
+        Optional<Duration> idleTimeout,
         Optional<Liveness> liveness) {
 
     public AppSpec {
@@ -56,7 +60,7 @@ public record AppSpec(
     /** The same spec from another origin (the commit it was read at). */
     public AppSpec withOrigin(SpecOrigin newOrigin) {
         return new AppSpec(name, user, image, mappingId, baseUrlPath, urlId, containerPort, volumes, environment,
-                command, resources, restartPolicy, imagePullPolicy, suspend, newOrigin, readiness, liveness);
+                command, resources, restartPolicy, imagePullPolicy, suspend, newOrigin, readiness, idleTimeout, liveness);
     }
 
     /**

@@ -17,6 +17,11 @@ public enum Phase {
     Recreating,
     /** Its container exited and is being started again. */
     Restarting,
+    /**
+     * Nobody used it for its idle timeout: its container is stopped (kept, with its url id and volumes) and its
+     * route leads to the controller's wake page, which starts it again on the next request.
+     */
+    Idle,
     /** Its container keeps exiting; the next start waits for a growing back-off. */
     CrashLoopBackOff,
     /** Its container exited and its restartPolicy says to leave it. */

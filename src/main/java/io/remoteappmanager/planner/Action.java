@@ -21,7 +21,11 @@ public final class Action {
         /** Start an exited container again. */
         RESTART,
         /** Stop and remove a container. */
-        REMOVE
+        REMOVE,
+        /** Stop a container nobody used for its idle timeout, keeping it (and its url id and volumes) to start again. */
+        STOP,
+        /** Start an idle app's stopped container again, on a request for it. */
+        START
     }
 
     private final Kind kind;
@@ -69,6 +73,16 @@ public final class Action {
     public static Action remove(AppKey key, ObservedContainer container, String reason) {
         return new Action(Kind.REMOVE, key, Optional.empty(), Optional.of(container), Optional.empty(), reason, false,
                 false);
+    }
+
+    /** Stops an idle app's container and keeps it. */
+    public static Action stop(AppKey key, ObservedContainer container, String reason) {
+        return new Action(Kind.STOP, key, Optional.empty(), Optional.of(container), Optional.empty(), reason, false, false);
+    }
+
+    /** Starts an idle app's stopped container because someone asked for the app. */
+    public static Action start(AppKey key, ObservedContainer container, String reason) {
+        return new Action(Kind.START, key, Optional.empty(), Optional.of(container), Optional.empty(), reason, false, false);
     }
 
     /**

@@ -11,6 +11,8 @@ import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.model.ProbeVerdict;
 import io.remoteappmanager.model.SpecProblem;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +22,9 @@ import java.util.function.Function;
 /**
  * The reconcile and safety rules for one app key, before back-off: absent → create, differs → recreate, exited →
  * restart (as its restartPolicy and exit code say), unwanted → remove, started here and never ready → remove,
- * unhealthy → recreate, its tag names newer content (imagePullPolicy Always) → recreate, else nothing. One instance
- * serves one planning pass and notes whether the empty-directory guard withheld a removal.
+ * unhealthy → recreate, its tag names newer content (imagePullPolicy Always) → recreate, unused for its idle
+ * timeout → stop, asleep and asked for → start, else nothing. One instance serves one planning pass and notes
+ * whether the empty-directory guard withheld a removal.
  */
 final class KeyRules {
 
@@ -31,18 +34,20 @@ final class KeyRules {
     private final boolean mayRemove;
     private final Function<AppKey, KeyHistory> history;
     private final Function<String, ProbeVerdict> readiness;
+    private final IdleRules idle;
     private final Function<String, Optional<String>> imageDigests;
     private final boolean livenessByDefault;
     private boolean removalWithheld;
 
     KeyRules(PlanInputs inputs, ProblemIndex problems, Function<AppSpec, String> specHash, boolean mayRemove,
-            boolean livenessByDefault) {
+            Instant now, boolean livenessByDefault) {
         this.desired = inputs.desired();
         this.problems = problems;
         this.specHash = specHash;
         this.mayRemove = mayRemove;
         this.history = inputs.history();
         this.readiness = inputs.readiness();
+        this.idle = new IdleRules(inputs.idling(), now);
         this.imageDigests = inputs.imageDigests();
         this.livenessByDefault = livenessByDefault;
     }
@@ -78,8 +83,15 @@ final class KeyRules {
         return removalWithheld;
     }
 
-    /** A desired app's kept container: recreate on drift, start when stopped, else report how it runs. */
+    /**
+     * A desired app's kept container: recreate on drift, start when stopped, else report how it runs. With an idle
+     * timeout, a stopped container this controller did not start since (it stopped it, or found it stopped) is asleep.
+     */
     private Outcome wanted(AppSpec spec, String hash, ObservedContainer kept) {
+        Optional<Duration> idleTimeout = idle.timeout(spec);
+        if (idleTimeout.isPresent() && kept.state() == ContainerState.EXITED && !startedHere(spec.key(), kept)) {
+            return idle.asleep(spec, hash, kept, idleTimeout.get(), problems.forFile(spec.origin().file()));
+        }
         if (!hash.equals(kept.specHash())) {
             return Outcome.of(Phase.Recreating,
                     Action.recreate(spec, kept, urlId(spec, kept), Reasons.recreated(kept.specHash(), hash)));
@@ -99,9 +111,9 @@ final class KeyRules {
     }
 
     /**
-     * A running container with the desired config: Running once its readiness probe says so, Starting until then;
-     * one this controller started that did not become ready in time is removed (an adopted one never is); one that
-     * failed its liveness checks is recreated.
+     * A running container with the desired config: Running once its readiness probe says so (stopped when unused for
+     * its idle timeout), Starting until then; one this controller started that did not become ready in time is
+     * removed (an adopted one never is); one that failed its liveness checks is recreated.
      */
     private Outcome running(AppSpec spec, ObservedContainer kept) {
         AppKey key = spec.key();
@@ -216,7 +228,7 @@ final class KeyRules {
     }
 
     /** The main verdict on a kept container: its phase, its one action or null for none, and its message. */
-    private record Outcome(Phase phase, Action action, String message) {
+    record Outcome(Phase phase, Action action, String message) {
 
         static final Outcome RUNNING = new Outcome(Phase.Running, null, Reasons.RUNNING);
 

@@ -10,24 +10,31 @@ import java.util.function.Function;
 
 /**
  * Everything a plan is made from, read at one moment: the desired state, the observed containers, what the
- * controller remembers of each key, what each container's probe has found, and which digest each image's tag names
- * in its registry.
+ * controller remembers of each key, what each container's probe has found, who uses which app, and which digest
+ * each image's tag names in its registry.
  *
  * @param history      asked only for keys that have something to do; may answer null for a key it does not know
  * @param readiness    the verdict on a running container, by container id
+ * @param idling       the proxy's activity and the wake requests, for idle culling
  * @param imageDigests the digest an image reference's tag names in its registry, as last checked; empty when
  *                     unknown (unchecked, or its registry did not answer)
  */
 public record PlanInputs(DesiredState desired, List<ObservedContainer> observed, Function<AppKey, KeyHistory> history,
-        Function<String, ProbeVerdict> readiness, Function<String, Optional<String>> imageDigests) {
+        Function<String, ProbeVerdict> readiness, Idling idling, Function<String, Optional<String>> imageDigests) {
 
     public PlanInputs {
         observed = List.copyOf(observed);
     }
 
-    /** Inputs where no image's registry digest is known: nothing is recreated for an image update. */
+    /** Inputs without idle culling, where no image's registry digest is known. */
     public PlanInputs(DesiredState desired, List<ObservedContainer> observed, Function<AppKey, KeyHistory> history,
             Function<String, ProbeVerdict> readiness) {
-        this(desired, observed, history, readiness, reference -> Optional.empty());
+        this(desired, observed, history, readiness, Idling.OFF);
+    }
+
+    /** Inputs where no image's registry digest is known: nothing is recreated for an image update. */
+    public PlanInputs(DesiredState desired, List<ObservedContainer> observed, Function<AppKey, KeyHistory> history,
+            Function<String, ProbeVerdict> readiness, Idling idling) {
+        this(desired, observed, history, readiness, idling, reference -> Optional.empty());
     }
 }

@@ -46,7 +46,7 @@ public final class Planner {
     public Plan plan(PlanInputs inputs, Instant now) {
         Map<AppKey, List<ObservedContainer>> byKey = groupByKey(inputs.observed());
         ProblemIndex problems = new ProblemIndex(inputs.desired().problems());
-        KeyRules rules = rules(inputs, problems);
+        KeyRules rules = rules(inputs, problems, now);
         BackOff backOff = new BackOff(inputs.history(), now);
 
         List<AppKey> keys = sortedKeys(inputs, byKey.keySet(), problems.keys());
@@ -69,11 +69,11 @@ public final class Planner {
                 && !inputs.desired().conflicts().contains(key) && problems.forKey(key).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new BackOff(inputs.history(), now).apply(rules(inputs, problems).decide(key, containers)));
+        return Optional.of(new BackOff(inputs.history(), now).apply(rules(inputs, problems, now).decide(key, containers)));
     }
 
-    private KeyRules rules(PlanInputs inputs, ProblemIndex problems) {
-        return new KeyRules(inputs, problems, specHash, inputs.desired().directoryUsable() || pruneAllowEmpty,
+    private KeyRules rules(PlanInputs inputs, ProblemIndex problems, Instant now) {
+        return new KeyRules(inputs, problems, specHash, inputs.desired().directoryUsable() || pruneAllowEmpty, now,
                 livenessByDefault);
     }
 

@@ -114,6 +114,23 @@ final class Reasons {
         return "running on the last good content of " + problem.file() + ": " + problem;
     }
 
+    static String culled(Instant lastUse, Duration timeout) {
+        return "culled: no request since " + lastUse + " (idle timeout " + duration(timeout) + ")";
+    }
+
+    static String idle(ObservedContainer container, boolean drifted) {
+        return "idle: container " + shortId(container.id()) + " is stopped; a request to its URL starts it"
+                + (drifted ? "; its spec changed, so it is recreated when it wakes" : "");
+    }
+
+    static String idleBroken(SpecProblem problem) {
+        return "kept idle: its spec file " + problem.file() + " is broken, so no request starts it: " + problem;
+    }
+
+    static String woken(Instant request) {
+        return "woken: a request at " + request + " asked for it";
+    }
+
     static String crashLoop(ObservedContainer container, KeyHistory history, Instant now) {
         return "back-off: container " + shortId(container.id()) + " keeps exiting (" + history.attempts()
                 + " restarts); next start " + retry(history, now);
@@ -131,6 +148,15 @@ final class Reasons {
     private static String retry(KeyHistory history, Instant now) {
         Instant at = history.notBefore().orElse(now);
         return "at " + at + " (in " + Duration.between(now, at).toSeconds() + "s)";
+    }
+
+    /** {@code 90s}, {@code 30m} or {@code 8h}, as spec files write an idle timeout. */
+    private static String duration(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
     }
 
     private static String state(ObservedContainer container) {

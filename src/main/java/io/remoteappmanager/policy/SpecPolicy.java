@@ -6,14 +6,15 @@ import io.remoteappmanager.model.SpecProblem;
 import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.spec.MemorySize;
 import io.remoteappmanager.spec.SpecCheck;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The {@code ram.policy.*} rules as a {@link SpecCheck}: a spec naming an image outside the allowed patterns,
  * binding a host path outside the volume roots, or asking more resources than the ceilings is a POLICY problem
- * at its document's {@code file:line}. Every spec source applies it to what it reads.
+ * at the {@code file:line} of the offending field. Every spec source applies it to what it reads.
  */
 public final class SpecPolicy implements SpecCheck {
 
@@ -38,23 +39,25 @@ public final class SpecPolicy implements SpecCheck {
 
     @Override
     public List<SpecProblem> check(AppSpec spec) {
-        List<String> reasons = new ArrayList<>();
+        Map<String, String> refusals = new LinkedHashMap<>();
         if (images.stream().noneMatch(glob -> glob.matches(spec.image()))) {
-            reasons.add("image " + spec.image() + " is not allowed by ram.policy.allowed-images "
+            refusals.put("image", "image " + spec.image() + " is not allowed by ram.policy.allowed-images "
                     + images.stream().map(ImageGlob::glob).toList());
         }
-        spec.volumes().keySet().forEach(source -> volumes.refusal(source)
-                .ifPresent(why -> reasons.add("volume " + source + " refused by policy: " + why)));
+        spec.volumes().keySet().forEach(source -> volumes.refusal(source).ifPresent(why ->
+                refusals.put("volumes[" + source + "]", "volume " + source + " refused by policy: " + why)));
         AppSpec.Resources asked = spec.resources();
-        ceiling(reasons, "memory", asked.memoryBytes(), ceilings.memoryBytes(), "ram.policy.max-memory");
-        ceiling(reasons, "cpus", asked.cpus(), ceilings.cpus(), "ram.policy.max-cpus");
-        ceiling(reasons, "pids", asked.pids(), ceilings.pids(), "ram.policy.max-pids");
-        return reasons.stream().map(reason -> new SpecProblem(Kind.POLICY, spec.origin().file(), spec.origin().line(),
-                spec.origin().document() + ": " + reason, Optional.of(spec.key()))).toList();
+        ceiling(refusals, "memory", asked.memoryBytes(), ceilings.memoryBytes(), "ram.policy.max-memory");
+        ceiling(refusals, "cpus", asked.cpus(), ceilings.cpus(), "ram.policy.max-cpus");
+        ceiling(refusals, "pids", asked.pids(), ceilings.pids(), "ram.policy.max-pids");
+        return refusals.entrySet().stream().map(refusal -> new SpecProblem(Kind.POLICY, spec.origin().file(),
+                spec.origin().lineOf(refusal.getKey()), spec.origin().document() + ": " + refusal.getValue(),
+                Optional.of(spec.key()))).toList();
     }
 
-    private static <N extends Number> void ceiling(List<String> reasons, String what, Optional<N> asked, N max, String key) {
-        asked.filter(value -> value.doubleValue() > max.doubleValue()).ifPresent(value ->
-                reasons.add("resources." + what + " " + value + " is above " + key + " (" + max + ")"));
+    private static <N extends Number> void ceiling(Map<String, String> refusals, String what, Optional<N> asked, N max,
+            String key) {
+        asked.filter(value -> value.doubleValue() > max.doubleValue()).ifPresent(value -> refusals.put(
+                "resources." + what, "resources." + what + " " + value + " is above " + key + " (" + max + ")"));
     }
 }

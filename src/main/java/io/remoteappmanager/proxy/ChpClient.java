@@ -11,8 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,20 +66,30 @@ public final class ChpClient {
 
     /** The whole routing table. */
     public List<ProxyRoute> routes() {
-        String body = send("GET", "", HttpRequest.BodyPublishers.noBody());
-        List<ProxyRoute> routes = new ArrayList<>();
-        try {
-            Iterator<Map.Entry<String, JsonNode>> fields = JSON.readTree(body).fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> route = fields.next();
-                routes.add(new ProxyRoute(route.getKey(), route.getValue().path("target").asText(""),
-                        text(route.getValue().path(MARKER)), text(route.getValue().path(APP_MARKER))));
-            }
-        } catch (JsonProcessingException e) {
-            throw new ProxyException("CHP at " + apiUrl + ": GET /api/routes answered no JSON table: " + e.getOriginalMessage(), e);
-        }
-        return routes;
+        return table("").stream().map(ChpClient::route).toList();
     }
+
+    /**
+     * The routes that carried no request since {@code since} ({@code GET /api/routes?inactive_since=}), with when they
+     * last did: CHP records that for every proxied request, and when a route is added or replaced.
+     */
+    public List<QuietRoute> quietSince(Instant since) {
+        String query = "?inactive_since=" + since.truncatedTo(ChronoUnit.MILLIS);
+        List<QuietRoute> quiet = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : table(query)) {
+            String lastActivity = entry.getValue().path("last_activity").asText("");
+            try {
+                quiet.add(new QuietRoute(route(entry), Instant.parse(lastActivity)));
+            } catch (DateTimeParseException e) {
+                throw new ProxyException("CHP at " + apiUrl + ": GET /api/routes" + query + ": route " + entry.getKey()
+                        + " has no last_activity time but '" + lastActivity + "'", e);
+            }
+        }
+        return quiet;
+    }
+
+    /** A route CHP listed as quiet, and when it last carried a request. */
+    public record QuietRoute(ProxyRoute route, Instant lastActivity) {}
 
     /** Adds the route, or replaces the one at {@code route.path()}, with its markers. */
     public void put(ProxyRoute route) {
@@ -86,27 +98,48 @@ public final class ChpClient {
         route.realm().ifPresent(realm -> body.put(MARKER, realm));
         route.app().ifPresent(app -> body.put(APP_MARKER, app));
         try {
-            send("POST", route.path(), HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            send("POST", route.path(), "", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write route " + route.path(), e);
         }
     }
 
     public void delete(String path) {
-        send("DELETE", path, HttpRequest.BodyPublishers.noBody());
+        send("DELETE", path, "", HttpRequest.BodyPublishers.noBody());
+    }
+
+    /** The routing table CHP answers to {@code GET /api/routes<query>}, as path → route object. */
+    private List<Map.Entry<String, JsonNode>> table(String query) {
+        String body = send("GET", "", query, HttpRequest.BodyPublishers.noBody());
+        List<Map.Entry<String, JsonNode>> table = new ArrayList<>();
+        try {
+            JSON.readTree(body).fields().forEachRemaining(table::add);
+        } catch (JsonProcessingException e) {
+            throw new ProxyException("CHP at " + apiUrl + ": GET /api/routes" + query + " answered no JSON table: "
+                    + e.getOriginalMessage(), e);
+        }
+        return table;
+    }
+
+    private static ProxyRoute route(Map.Entry<String, JsonNode> entry) {
+        return new ProxyRoute(entry.getKey(), entry.getValue().path("target").asText(""),
+                text(entry.getValue().path(MARKER)), text(entry.getValue().path(APP_MARKER)));
     }
 
     private static Optional<String> text(JsonNode node) {
         return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
     }
 
-    /** {@code path} is a route key (decoded); it is percent-encoded here, {@code %} included, as CHP decodes it. */
-    private String send(String method, String path, HttpRequest.BodyPublisher body) {
-        String call = method + " /api/routes" + path;
+    /**
+     * {@code path} is a route key (decoded); it is percent-encoded here, {@code %} included, as CHP decodes it.
+     * {@code query} ({@code ?...}, or empty) follows it as given.
+     */
+    private String send(String method, String path, String query, HttpRequest.BodyPublisher body) {
+        String call = method + " /api/routes" + path + query;
         HttpRequest request;
         try {
             String encoded = path.isEmpty() ? "" : new URI(null, null, path, null).toASCIIString();
-            request = HttpRequest.newBuilder(URI.create(apiUrl + "/api/routes" + encoded))
+            request = HttpRequest.newBuilder(URI.create(apiUrl + "/api/routes" + encoded + query))
                     .timeout(timeout)
                     .header("Authorization", "token " + token)
                     .header("Content-Type", "application/json")

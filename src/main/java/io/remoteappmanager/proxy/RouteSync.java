@@ -2,8 +2,8 @@ package io.remoteappmanager.proxy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.model.UrlPaths;
+import io.remoteappmanager.status.AppRoute;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.status.StatusSnapshot;
 import java.time.Clock;
@@ -18,11 +18,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps CHP's routing table in step with what runs, level-based like the reconciler: for each new status snapshot
- * it computes the wanted routes (each app whose container runs and is ready: urlpath → its URL), reads CHP's table
- * and repairs the difference, so a proxy restart (empty table) or a controller restart loses nothing. It runs on
- * its own thread, taking only the newest snapshot, so a slow proxy delays no pass. It touches only routes marked
- * with our realm, and never moves a route from one app to another while the first app's container exists. A route
- * CHP refuses is recorded for that route alone; an unreachable CHP fails the whole synchronisation. Either is
+ * it computes the wanted routes from each app's {@link AppRoute} (urlpath → its container's URL once it runs and is
+ * ready, or → the controller's wake page while it is idle), reads CHP's table and repairs the difference, so a proxy
+ * restart (empty table) or a controller restart loses nothing. It runs on its own thread, taking only the newest
+ * snapshot, so a slow proxy delays no pass. It touches only routes marked with our realm, and never moves a route
+ * from one app to another while the first app's container exists. A route CHP refuses is recorded for that route
+ * alone; an unreachable CHP fails the whole synchronisation. Either is
  * retried with the next snapshot (at the latest the periodic pass).
  */
 public final class RouteSync implements AutoCloseable {
@@ -31,6 +32,7 @@ public final class RouteSync implements AutoCloseable {
 
     private final ChpClient chp;
     private final String realm;
+    private final String wakePage;
     private final ProxyStatus proxyStatus;
     private final Counter errors;
     private final Clock clock;
@@ -40,9 +42,12 @@ public final class RouteSync implements AutoCloseable {
     /** The refusals of the last synchronisation (only this class's thread touches it). */
     private Map<String, String> lastRefused = Map.of();
 
-    public RouteSync(ChpClient chp, String realm, ProxyStatus proxyStatus, MeterRegistry metrics, Clock clock) {
+    /** @param wakePage the target of an idle app's route: the controller's wake page, as the proxy reaches it */
+    public RouteSync(ChpClient chp, String realm, String wakePage, ProxyStatus proxyStatus, MeterRegistry metrics,
+            Clock clock) {
         this.chp = chp;
         this.realm = realm;
+        this.wakePage = wakePage;
         this.proxyStatus = proxyStatus;
         this.clock = clock;
         this.errors = metrics.counter("ram.proxy.errors");
@@ -98,7 +103,8 @@ public final class RouteSync implements AutoCloseable {
 
     private void sync(StatusSnapshot snapshot) {
         Set<String> kept = new HashSet<>();
-        Map<String, Want> wanted = wanted(snapshot, kept);
+        Set<String> keptWakePages = new HashSet<>();
+        Map<String, Want> wanted = wanted(snapshot, kept, keptWakePages);
         Set<String> holders = new HashSet<>();
         snapshot.all().stream().filter(app -> app.containerId().isPresent()).forEach(app -> holders.add(app.key().toString()));
         List<ProxyRoute> table = chp.routes();
@@ -108,6 +114,7 @@ public final class RouteSync implements AutoCloseable {
         int changes = 0;
         for (ProxyRoute route : table) {
             if (route.ownedBy(realm) && !wanted.containsKey(route.path()) && !kept.contains(route.target())
+                    && !(keptWakePages.contains(route.path()) && route.target().equals(wakePage))
                     && applied(refused, route.path(), () -> chp.delete(route.path()))) {
                 LOG.infof("route %s → %s deleted: its app no longer runs or is not ready", route.path(), route.target());
                 changes++;
@@ -164,23 +171,27 @@ public final class RouteSync implements AutoCloseable {
     }
 
     /**
-     * Route key → what it should route to, for every app whose container runs and is ready. An app whose container
-     * runs but whose probe has not said "ready" (every app a restarted controller adopts, until its probe answers)
-     * keeps the route it already has to that very container, by its target in {@code kept}, so a controller
-     * restart takes no route away.
+     * Route key → what it should route to: the container's URL for every app routed to its container (it runs and
+     * is ready), the wake page for every app routed there. An app whose container runs but whose probe has not said
+     * "ready" (every app a restarted controller adopts, until its probe answers) keeps the route it already has: to
+     * that very container, by its target in {@code kept}, so a controller restart takes no route away; or to the wake
+     * page, by its route key in {@code keptWakePages}.
      */
-    private static Map<String, Want> wanted(StatusSnapshot snapshot, Set<String> kept) {
+    private Map<String, Want> wanted(StatusSnapshot snapshot, Set<String> kept, Set<String> keptWakePages) {
         Map<String, Want> wanted = new HashMap<>();
         for (AppStatus app : snapshot.all()) {
-            Optional<String> target = app.hostUrl();
-            if (app.containerId().isEmpty() || target.isEmpty()) {
-                continue;
-            }
-            boolean routable = app.routable();
-            if (routable && app.urlpath().isPresent()) {
-                wanted.put(UrlPaths.decoded(app.urlpath().get()), new Want(target.get(), app.key().toString()));
-            } else if (routable || app.phase() == Phase.Starting) {
-                kept.add(target.get());
+            Optional<String> target = app.hostUrl().filter(url -> app.containerId().isPresent());
+            Optional<String> key = app.urlpath().map(UrlPaths::decoded);
+            String name = app.key().toString();
+            switch (app.route()) {
+                case APP -> target.ifPresent(url -> key.ifPresentOrElse(path -> wanted.put(path, new Want(url, name)),
+                        () -> kept.add(url)));
+                case WAKE_PAGE -> key.ifPresent(path -> wanted.put(path, new Want(wakePage, name)));
+                case KEEP -> {
+                    target.ifPresent(kept::add);
+                    key.ifPresent(keptWakePages::add);
+                }
+                case NONE -> { }
             }
         }
         return wanted;

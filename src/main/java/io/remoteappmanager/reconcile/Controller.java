@@ -12,6 +12,7 @@ import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.observe.ObservedCache;
 import io.remoteappmanager.planner.Decision;
+import io.remoteappmanager.planner.Idling;
 import io.remoteappmanager.planner.Plan;
 import io.remoteappmanager.planner.PlanInputs;
 import io.remoteappmanager.planner.Planner;
@@ -37,6 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -75,6 +77,7 @@ public final class Controller implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private final Timer passTimer;
+    private final Supplier<Idling> idling;
     private final SpecProblemLog problemLog = new SpecProblemLog();
     private final Map<AppKey, List<PassWork>> waiters = new ConcurrentHashMap<>();
     private final ExecutorService workers;
@@ -82,14 +85,15 @@ public final class Controller implements AutoCloseable {
     private volatile DesiredState desired;
 
     /**
-     * @param images            which digest the tags of the images apps pull Always name in their registries
-     * @param template          gives every desired spec its {@code spec_hash}
-     * @param pruneAllowEmpty   {@code ram.prune.allow-empty}
+     * @param images          which digest the tags of the images apps pull Always name in their registries
+     * @param template        gives every desired spec its {@code spec_hash}
+     * @param pruneAllowEmpty {@code ram.prune.allow-empty}
      * @param livenessByDefault {@code ram.liveness.enabled}
+     * @param idling          the proxy's activity and the wake requests as they are now, for idle culling
      */
     public Controller(SpecSource source, ObservedCache cache, ReadinessProbes probes, ImageUpdates images,
             Actuator actuator, ContainerTemplate template, boolean pruneAllowEmpty, boolean livenessByDefault,
-            StatusBoard status, Settings settings, MeterRegistry metrics, Clock clock) {
+            StatusBoard status, Settings settings, Supplier<Idling> idling, MeterRegistry metrics, Clock clock) {
         this.source = source;
         this.cache = cache;
         this.probes = probes;
@@ -100,11 +104,12 @@ public final class Controller implements AutoCloseable {
         this.status = status;
         this.settings = settings;
         this.clock = clock;
+        this.idling = idling;
         this.passTimer = metrics.timer("ram.reconcile.pass");
         this.desired = DesiredState.NONE;
         this.budget = new DisruptionBudget(settings.maxDisruptions());
         this.keys = new KeyReconciler(planner, actuator, histories, budget, cache, probes, images, status, queue,
-                () -> desired, metrics, clock);
+                () -> desired, idling, metrics, clock);
         this.loop = new PassLoop(this::pass, clock);
         this.workers = Executors.newFixedThreadPool(settings.parallelism(), daemon("ram-worker"));
         this.resync = Executors.newSingleThreadScheduledExecutor(daemon("ram-resync"));
@@ -201,7 +206,8 @@ public final class Controller implements AutoCloseable {
         }
         Plan plan = planner.plan(inputs(wanted, observed.containers()), now);
         histories.retainOnly(plan.decisions().stream().map(Decision::key).toList());
-        budget.retainOnly(plan.decisions().stream().filter(d -> d.phase() != Phase.Running).map(Decision::key).toList());
+        budget.retainOnly(plan.decisions().stream().filter(d -> d.phase() != Phase.Running && d.phase() != Phase.Idle)
+                .map(Decision::key).toList());
         for (Decision decision : plan.decisions()) {
             if (decision.phase() == Phase.Running) {
                 histories.settled(decision.key(), now);
@@ -259,7 +265,7 @@ public final class Controller implements AutoCloseable {
     }
 
     private PlanInputs inputs(DesiredState wanted, List<ObservedContainer> observed) {
-        return new PlanInputs(wanted, observed, histories::history, probes::verdict, images::digest);
+        return new PlanInputs(wanted, observed, histories::history, probes::verdict, idling.get(), images::digest);
     }
 
     /** When to look again unasked: a held key's back-off ending, or spec files still being written settling. */

@@ -52,6 +52,15 @@ final class KeyHistories {
         });
     }
 
+    /**
+     * Records that the key's container is being stopped for idleness: it is no longer one this controller started, so
+     * while it stays stopped it is asleep rather than crashed.
+     */
+    void stoppingIdle(AppKey key) {
+        histories.computeIfPresent(key, (k, h) -> new KeyHistory(h.attempts(), h.notBefore(), h.lastError(),
+                Optional.empty()));
+    }
+
     /** Forgets the back-off of a key that has run well for longer than the longest back-off since its last start. */
     void settled(AppKey key, Instant now) {
         histories.computeIfPresent(key, (k, h) -> h.notBefore().map(t -> now.isAfter(t.plus(backoff.max()))).orElse(true)

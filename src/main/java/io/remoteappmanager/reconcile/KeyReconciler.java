@@ -11,6 +11,7 @@ import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.observe.ObservedCache;
 import io.remoteappmanager.planner.Action;
 import io.remoteappmanager.planner.Decision;
+import io.remoteappmanager.planner.Idling;
 import io.remoteappmanager.planner.PlanInputs;
 import io.remoteappmanager.planner.Planner;
 import io.remoteappmanager.queue.WorkQueue;
@@ -44,12 +45,14 @@ final class KeyReconciler {
     private final StatusBoard status;
     private final WorkQueue<AppKey> queue;
     private final Supplier<DesiredState> desired;
+    private final Supplier<Idling> idling;
     private final MeterRegistry metrics;
     private final Clock clock;
 
     KeyReconciler(Planner planner, Actuator actuator, KeyHistories histories, DisruptionBudget budget,
-            ObservedCache cache, ReadinessProbes probes, ImageUpdates images, StatusBoard status, WorkQueue<AppKey> queue,
-            Supplier<DesiredState> desired, MeterRegistry metrics, Clock clock) {
+            ObservedCache cache, ReadinessProbes probes, ImageUpdates images, StatusBoard status,
+            WorkQueue<AppKey> queue, Supplier<DesiredState> desired, Supplier<Idling> idling, MeterRegistry metrics,
+            Clock clock) {
         this.planner = planner;
         this.actuator = actuator;
         this.histories = histories;
@@ -60,6 +63,7 @@ final class KeyReconciler {
         this.status = status;
         this.queue = queue;
         this.desired = desired;
+        this.idling = idling;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -80,6 +84,9 @@ final class KeyReconciler {
         }
         List<ActionOutcome> outcomes = new ArrayList<>();
         for (Action action : decision.get().actions()) {
+            if (action.kind() == Action.Kind.STOP) {
+                histories.stoppingIdle(key); // from the stop on, its exit is no crash, even to a pass that sees it first
+            }
             ActionOutcome outcome = actuator.apply(action);
             outcomes.add(outcome);
             record(outcome);
@@ -113,7 +120,8 @@ final class KeyReconciler {
     }
 
     private PlanInputs inputs(AppKey key, DesiredState wanted) {
-        return new PlanInputs(wanted, cache.forKey(key), histories::history, probes::verdict, images::digest);
+        return new PlanInputs(wanted, cache.forKey(key), histories::history, probes::verdict, idling.get(),
+                images::digest);
     }
 
     /** Remembers how an action went: back-off after a failure (and a retry then), the container it started. */

@@ -39,6 +39,12 @@ public interface ContainerRuntime extends AutoCloseable {
     /** Starts a stopped container again; returns it as it runs. */
     RuntimeContainer restart(String id);
 
+    /**
+     * Stops a container (SIGTERM, then SIGKILL after {@code ram.stop-timeout}) and keeps it, to be started again with
+     * {@link #restart}; returns it as it is then.
+     */
+    RuntimeContainer stop(String id);
+
     /** Stops (SIGTERM, then SIGKILL after {@code ram.stop-timeout}) and removes a container; an absent one is no error. */
     void remove(String id);
 

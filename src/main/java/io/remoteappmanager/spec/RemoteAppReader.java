@@ -5,13 +5,13 @@ import static io.remoteappmanager.spec.SpecPatterns.ENV_NAME;
 import static io.remoteappmanager.spec.SpecPatterns.HOST_PATH;
 
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.AppSpec.Liveness;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.Readiness;
 import io.remoteappmanager.model.AppSpec.Resources;
 import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.AppSpec.VolumeBind;
-import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.SpecOrigin;
 import io.remoteappmanager.spec.MappingReader.Issue;
 import io.remoteappmanager.spec.SpecPatterns.TextRule;
@@ -89,6 +89,8 @@ final class RemoteAppReader {
         boolean suspend = spec.bool("suspend").orElse(false);
         Readiness readiness = readiness(spec);
         Optional<Liveness> liveness = liveness(spec);
+        Optional<Duration> idleTimeout = spec.optionalText("idleTimeout", SpecPatterns.IDLE_TIMEOUT)
+                .map(RemoteAppReader::duration);
         spec.rejectUnknownFields();
 
         Optional<AppKey> key = user.flatMap(u -> mappingId.map(m -> new AppKey(u, m)));
@@ -98,9 +100,21 @@ final class RemoteAppReader {
         String userName = user.orElseThrow();
         return new Outcome(Optional.of(new AppSpec(name.orElseThrow(), userName, image.orElseThrow(),
                 mappingId.orElseThrow(), baseUrlPath.orElse("/user/" + userName), urlId, port, volumes, environment,
-                command, resources, restart, pull, suspend, new SpecOrigin(file, name.orElseThrow(), root.line()),
-                readiness, liveness)),
+                command, resources, restart, pull, suspend, new SpecOrigin(file, name.orElseThrow(), root.line())
+                        .withFieldLines(checkedFieldLines(spec)),
+                readiness, idleTimeout, liveness)),
                 key, issues);
+    }
+
+    /** Where the fields the policy judges were written: {@code image}, each {@code volumes[src]}, {@code resources.*}. */
+    private static Map<String, Integer> checkedFieldLines(MappingReader spec) {
+        Map<String, Integer> lines = new HashMap<>();
+        spec.optional("image").ifPresent(node -> lines.put("image", node.line()));
+        spec.optional("volumes").filter(Mapping.class::isInstance).ifPresent(node ->
+                ((Mapping) node).entries().forEach(entry -> lines.put("volumes[" + entry.key() + "]", entry.line())));
+        spec.optional("resources").filter(Mapping.class::isInstance).ifPresent(node ->
+                ((Mapping) node).entries().forEach(entry -> lines.put("resources." + entry.key(), entry.line())));
+        return lines;
     }
 
     private static Map<String, VolumeBind> volumes(MappingReader spec) {
@@ -191,13 +205,17 @@ final class RemoteAppReader {
         });
     }
 
-    /** A text {@link SpecPatterns#DURATION} accepted. */
+    /** A text {@link SpecPatterns#DURATION} or {@link SpecPatterns#IDLE_TIMEOUT} accepted. */
     private static Duration duration(String text) {
         if (text.endsWith("ms")) {
             return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
         }
         long amount = Long.parseLong(text.substring(0, text.length() - 1));
-        return text.endsWith("m") ? Duration.ofMinutes(amount) : Duration.ofSeconds(amount);
+        return switch (text.charAt(text.length() - 1)) {
+            case 'h' -> Duration.ofHours(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            default -> Duration.ofSeconds(amount);
+        };
     }
 
     private static long bytes(String text) {

@@ -72,6 +72,10 @@ public final class SpecPatterns {
     public static final TextRule DURATION = new TextRule("[1-9][0-9]{0,5}(ms|s|m)", 8,
             "a positive duration such as 100ms, 30s or 2m");
 
+    /** spec.idleTimeout: a positive duration in seconds, minutes or hours ({@code 90s}, {@code 30m}, {@code 8h}). */
+    public static final TextRule IDLE_TIMEOUT = new TextRule("[1-9][0-9]{0,5}(s|m|h)", 7,
+            "a positive duration such as 90s, 30m or 8h");
+
     private SpecPatterns() {}
 
     /**

@@ -13,8 +13,9 @@ import java.util.OptionalInt;
  * and what the controller last did to it. Immutable: each pass and each finished key projects a new one.
  *
  * @param source   the spec's origin ({@code file#document}), when it has a spec
- * @param ready    whether its container runs and its readiness probe said so (see {@link #routable()})
+ * @param ready    whether its container runs and its readiness probe said so: only then is it routed to it
  * @param imageDigest the registry digest ({@code sha256:...}) of the image its container runs, when known
+ * @param route    where the proxy should send its urlpath
  * @param revision the source version its container was made from (a git commit), when known
  * @param exitCode the code its container last exited with, when it has exited
  * @param node     the node its container runs on (a swarm)
@@ -35,6 +36,7 @@ public record AppStatus(
         Optional<String> urlpath,
         Optional<Endpoint> endpoint,
         boolean ready,
+        AppRoute route,
         Optional<String> revision,
         OptionalInt exitCode,
         Optional<String> node,
@@ -79,14 +81,6 @@ public record AppStatus(
     /** Why its last action failed, when it did. */
     public Optional<String> lastError() {
         return last.error();
-    }
-
-    /**
-     * Whether the proxy should send users to it: its container runs and answers, and its phase does not take it out
-     * of service (being removed, failed, or unhealthy).
-     */
-    public boolean routable() {
-        return ready && phase != Phase.Removing && phase != Phase.Failed && phase != Phase.Unhealthy;
     }
 
     /** {@code http://host:port} of its container, when it is published. */

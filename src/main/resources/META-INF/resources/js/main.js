@@ -11,7 +11,7 @@ import { follow } from './stream.js';
 const byId = (id) => document.getElementById(id);
 
 /** Every phase the controller knows, for the phase filter (a phase it adds later joins when first seen). */
-const PHASES = ['Pending', 'Starting', 'Running', 'Unhealthy', 'Recreating', 'Restarting', 'CrashLoopBackOff',
+const PHASES = ['Pending', 'Starting', 'Running', 'Unhealthy', 'Idle', 'Recreating', 'Restarting', 'CrashLoopBackOff',
   'Completed', 'Failed', 'Suspended', 'Conflict', 'Invalid', 'Removing'];
 
 const detail = new DetailPanel(byId('detail'));

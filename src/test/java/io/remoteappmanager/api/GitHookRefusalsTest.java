@@ -3,6 +3,7 @@ package io.remoteappmanager.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remoteappmanager.config.StandaloneConfig;
+import io.remoteappmanager.crypto.HmacSha256;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.source.SourceStatus;
 import io.remoteappmanager.source.SpecSource;
@@ -77,6 +78,6 @@ class GitHookRefusalsTest {
     }
 
     private static String hmac(String secret) {
-        return HexFormat.of().formatHex(WebhookSignature.hmac(secret.getBytes(StandardCharsets.UTF_8), BODY));
+        return HexFormat.of().formatHex(HmacSha256.of(secret.getBytes(StandardCharsets.UTF_8), BODY));
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.remoteappmanager.crypto.HmacSha256;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestEngine;
 import io.restassured.path.json.JsonPath;
@@ -117,7 +118,7 @@ class GitHookTest {
     }
 
     private static String hmac(String secret) {
-        return HexFormat.of().formatHex(WebhookSignature.hmac(secret.getBytes(StandardCharsets.UTF_8),
+        return HexFormat.of().formatHex(HmacSha256.of(secret.getBytes(StandardCharsets.UTF_8),
                 PUSH.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -94,7 +94,7 @@ final class PlanBenchmark {
         return new AppSpec(name, String.format("u%05d", i), TestEngine.HTTPD, name, "/user/u" + i, Optional.empty(),
                 OptionalInt.empty(), Map.of(), Map.of("THEME", "dark"), List.of(),
                 new Resources(Optional.of(256L << 20), Optional.of(0.5), Optional.empty()), RestartPolicy.Always,
-                PullPolicy.IfNotPresent, false, new SpecOrigin(name + ".yaml", name, 1), Readiness.DEFAULTS,
+                PullPolicy.IfNotPresent, false, new SpecOrigin(name + ".yaml", name, 1), Readiness.DEFAULTS, Optional.empty(),
                 Optional.empty());
     }
 

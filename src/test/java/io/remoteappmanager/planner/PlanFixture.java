@@ -5,6 +5,7 @@ import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.Endpoint;
 import io.remoteappmanager.model.HealthStatus;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.ProbeVerdict;
@@ -108,6 +109,7 @@ final class PlanFixture {
         private int line = 1;
         private AppSpec.PullPolicy pull = AppSpec.PullPolicy.IfNotPresent;
         private Optional<AppSpec.Liveness> liveness = Optional.empty();
+        private Optional<Duration> idleTimeout = Optional.empty();
 
         private SpecBuilder(AppKey key) {
             this.key = key;
@@ -120,13 +122,14 @@ final class PlanFixture {
         SpecBuilder line(int value) { line = value; return this; }
         SpecBuilder pull(AppSpec.PullPolicy value) { pull = value; return this; }
         SpecBuilder liveness() { liveness = Optional.of(AppSpec.Liveness.DEFAULTS); return this; }
+        SpecBuilder idleTimeout(Duration value) { idleTimeout = Optional.of(value); return this; }
 
         AppSpec build() {
             String name = key.user() + "-" + key.mappingId();
             return new AppSpec(name, key.user(), image, key.mappingId(), "/user/" + key.user(), urlId,
                     OptionalInt.empty(), Map.of(), Map.of(), List.of(), AppSpec.Resources.DEFAULTS, restart,
                     pull, suspend, new SpecOrigin(key.user() + ".yaml", name, line), AppSpec.Readiness.DEFAULTS,
-                    liveness);
+                    idleTimeout, liveness);
         }
     }
 
@@ -140,6 +143,7 @@ final class PlanFixture {
         private String urlId = "0123456789abcdef0123456789abcdef";
         private Optional<String> source;
         private Instant created = NOW.minus(Duration.ofHours(1));
+        private Optional<Endpoint> endpoint = Optional.empty();
         private HealthStatus health = HealthStatus.NONE;
         private Optional<String> imageDigest = Optional.empty();
 
@@ -156,13 +160,14 @@ final class PlanFixture {
         ContainerBuilder urlId(String value) { urlId = value; return this; }
         ContainerBuilder source(String value) { source = Optional.ofNullable(value); return this; }
         ContainerBuilder createdMinutesAgo(long value) { created = NOW.minus(Duration.ofMinutes(value)); return this; }
+        ContainerBuilder endpoint(Endpoint value) { endpoint = Optional.of(value); return this; }
         ContainerBuilder health(HealthStatus value) { health = value; return this; }
         ContainerBuilder imageDigest(String value) { imageDigest = Optional.of(value); return this; }
 
         ObservedContainer build() {
             return new ObservedContainer(id, "remoteexec-" + key.user() + "-" + key.mappingId(), key, state,
                     "simphony/paraview:5.4", hash, urlId, Optional.empty(), source, Optional.empty(), created,
-                    Optional.empty(), List.of(), exitCode, Optional.empty(), Optional.empty(), Optional.empty(), health,
+                    endpoint, List.of(), exitCode, Optional.empty(), Optional.empty(), Optional.empty(), health,
                     imageDigest);
         }
     }

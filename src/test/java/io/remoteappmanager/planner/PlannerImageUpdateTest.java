@@ -58,7 +58,7 @@ class PlannerImageUpdateTest {
 
     private static Decision decide(AppSpec spec, ObservedContainer kept, Map<String, String> registry) {
         return only(new Planner(false, false, HASH).plan(new PlanInputs(desired(spec).build(), List.of(kept),
-                key -> null, id -> ProbeVerdict.READY, reference -> Optional.ofNullable(registry.get(reference))), NOW));
+                key -> null, id -> ProbeVerdict.READY, Idling.OFF, reference -> Optional.ofNullable(registry.get(reference))), NOW));
     }
 
     private static ObservedContainer running(AppSpec spec, String digest) {

@@ -40,8 +40,8 @@ class PolicyInSpecDirectoryTest {
         assertThat(state.apps()).hasSize(1);
         assertThat(state.problems()).allSatisfy(p -> assertThat(p.kind()).isEqualTo(Kind.POLICY))
                 .extracting(Object::toString).containsExactly(
-                        "alice.yaml:1: web: resources.memory 8589934592 is above ram.policy.max-memory (1073741824)",
-                        "alice.yaml:10: other: image elsewhere/miner:1 is not allowed by ram.policy.allowed-images [ram-test/*]");
+                        "alice.yaml:8: web: resources.memory 8589934592 is above ram.policy.max-memory (1073741824)",
+                        "alice.yaml:16: other: image elsewhere/miner:1 is not allowed by ram.policy.allowed-images [ram-test/*]");
     }
 
     @Test
@@ -53,6 +53,6 @@ class PolicyInSpecDirectoryTest {
         SpecFiles.write(dir, "b.yaml", SpecFiles.app("vol", "bob", "x:1", "volumes: {/srv/bob: {bind: /data}}"));
         DesiredState state = specs.read();
         assertThat(state.apps()).containsOnlyKeys(ALICE);
-        assertThat(state.problems()).singleElement().asString().startsWith("b.yaml:1: vol: volume /srv/bob refused by policy");
+        assertThat(state.problems()).singleElement().asString().startsWith("b.yaml:8: vol: volume /srv/bob refused by policy");
     }
 }

@@ -3,8 +3,8 @@ package io.remoteappmanager.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remoteappmanager.model.AppSpec;
-import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.model.SpecProblem;
+import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.policy.SpecPolicy.Ceilings;
 import io.remoteappmanager.spec.ParsedFile;
 import io.remoteappmanager.spec.SpecParser;
@@ -35,7 +35,7 @@ class SpecPolicyTest {
         assertThat(problems(policy, "library/httpd:2.4")).isEmpty();
         assertThat(problems(policy, "reg:5000/team/sub/app:1")).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(Kind.POLICY);
-            assertThat(p.toString()).startsWith("app.yaml:1: web: image reg:5000/team/sub/app:1 is not allowed");
+            assertThat(p.toString()).startsWith("app.yaml:7: web: image reg:5000/team/sub/app:1 is not allowed");
         });
         assertThat(problems(policy, "other:5000/team/app:1")).hasSize(1);
         assertThat(problems(new SpecPolicy(List.of("**"), List.of(), CEILINGS), "any/where/deep:1")).isEmpty();

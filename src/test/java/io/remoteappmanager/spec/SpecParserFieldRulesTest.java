@@ -46,6 +46,7 @@ class SpecParserFieldRulesTest {
                 List.of("user: a", "image: b", "readiness: {path: /health, period: 1s, timeout: 5m}"),
                 List.of("user: a", "image: b", "baseUrlPath: \"/hub/user/c%C3%A9line/~a!$&'()*+,;=:-._/\""),
                 List.of("user: a", "image: b", "readiness: {path: '{urlpath}/api/status;v=1'}"),
+                List.of("user: a", "image: b", "idleTimeout: 999999h"),
                 List.of("user: a", "image: b", "liveness: {}"),
                 List.of("user: a", "image: b", "liveness: {path: /, period: 250ms, timeout: 2s, failureThreshold: 100}"),
                 List.of("user: a", "image: b", "liveness: {path: \"{urlpath}/api/v1:ping;v=2/%7Euser@x/-._~!$&'()*+,=\"}"));
@@ -132,6 +133,10 @@ class SpecParserFieldRulesTest {
                 Arguments.of("readiness: {path: health}", "spec.readiness.path: expected " + SpecPatterns.READINESS_PATH.expected() + ", got \"health\""),
                 Arguments.of("readiness: {path: '{urlpath}/a|b'}", "spec.readiness.path: expected " + SpecPatterns.READINESS_PATH.expected() + ", got \"{urlpath}/a|b\""),
                 Arguments.of("readiness: {command: ls}", "spec.readiness.command: unknown field"),
+                Arguments.of("idleTimeout: 0s", "spec.idleTimeout: expected " + SpecPatterns.IDLE_TIMEOUT.expected() + ", got \"0s\""),
+                Arguments.of("idleTimeout: 500ms", "spec.idleTimeout: expected " + SpecPatterns.IDLE_TIMEOUT.expected() + ", got \"500ms\""),
+                Arguments.of("idleTimeout: 30", "spec.idleTimeout: expected " + SpecPatterns.IDLE_TIMEOUT.expected() + ", got \"30\""),
+                Arguments.of("idleTimeout: 1d", "spec.idleTimeout: expected " + SpecPatterns.IDLE_TIMEOUT.expected() + ", got \"1d\""),
                 Arguments.of("liveness: {path: health}", livenessPath("health")),
                 Arguments.of("liveness: {path: '/a b'}", livenessPath("/a b")),
                 Arguments.of("liveness: {path: /a/../b}", livenessPath("/a/../b")),

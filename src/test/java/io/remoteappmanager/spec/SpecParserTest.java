@@ -9,16 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.AppSpec.Liveness;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.Readiness;
 import io.remoteappmanager.model.AppSpec.Resources;
 import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.AppSpec.VolumeBind;
-import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.SpecOrigin;
-import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.model.SpecProblem;
+import io.remoteappmanager.model.SpecProblem.Kind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +46,7 @@ class SpecParserTest {
                 "imagePullPolicy: Always",
                 "suspend: true",
                 "readiness: {path: '{urlpath}/api/status', period: 250ms, timeout: 2m}",
+                "idleTimeout: 8h",
                 "liveness: {path: '{urlpath}/api/health', period: 5s, timeout: 500ms, failureThreshold: 4}"));
 
         assertEquals(List.of(), problems(parsed));
@@ -59,9 +60,11 @@ class SpecParserTest {
                 List.of("sh", "-c", "exec app --port 9000"),
                 new Resources(Optional.of(512L << 20), Optional.of(0.5), Optional.of(256L)),
                 RestartPolicy.OnFailure, PullPolicy.Always, true,
-                new SpecOrigin("alice.yaml", "alice-paraview", 1),
+                new SpecOrigin("alice.yaml", "alice-paraview", 1).withFieldLines(Map.of("image", 7,
+                        "volumes[/srv/home/alice]", 13, "volumes[/srv/data]", 14, "volumes[/srv/scratch]", 15,
+                        "resources.memory", 18, "resources.cpus", 18, "resources.pids", 18)),
                 new Readiness(Optional.of("{urlpath}/api/status"), Optional.of(Duration.ofMillis(250)),
-                        Optional.of(Duration.ofMinutes(2))),
+                        Optional.of(Duration.ofMinutes(2))), Optional.of(Duration.ofHours(8)),
                 Optional.of(new Liveness(Optional.of("{urlpath}/api/health"), Optional.of(Duration.ofSeconds(5)),
                         Optional.of(Duration.ofMillis(500)), OptionalInt.of(4)))), spec);
         assertEquals(new AppKey("alice@example.org", "paraview"), spec.key());
@@ -82,6 +85,7 @@ class SpecParserTest {
         assertEquals(RestartPolicy.Always, spec.restartPolicy());
         assertEquals(PullPolicy.IfNotPresent, spec.imagePullPolicy());
         assertFalse(spec.suspend());
+        assertEquals(Optional.empty(), spec.idleTimeout());
         assertEquals(Optional.empty(), spec.liveness(), "no liveness section: liveness not checked");
     }
 
@@ -119,7 +123,8 @@ class SpecParserTest {
         ParsedFile parsed = parse(yaml);
 
         assertEquals(List.of(), problems(parsed));
-        assertEquals(List.of(new SpecOrigin("alice.yaml", "one", 5), new SpecOrigin("alice.yaml", "two", 15)),
+        assertEquals(List.of(new SpecOrigin("alice.yaml", "one", 5).withFieldLines(Map.of("image", 11)),
+                        new SpecOrigin("alice.yaml", "two", 15).withFieldLines(Map.of("image", 21))),
                 parsed.specs().stream().map(AppSpec::origin).toList());
     }
 

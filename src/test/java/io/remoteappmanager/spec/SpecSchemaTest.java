@@ -37,6 +37,7 @@ class SpecSchemaTest {
                         + "  environment: {THEME: dark, _X1: 'y'}\n  command: [/bin/sh, -c, 'echo hi']\n"
                         + "  resources: {memory: 512m, cpus: 0.5, pids: 256}\n"
                         + "  restartPolicy: OnFailure\n  imagePullPolicy: Never\n  suspend: true\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  idleTimeout: 8h\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {}\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n"
                         + "  liveness: {path: '{urlpath}/api/ping;v=1', period: 5s, timeout: 800ms, failureThreshold: 2}\n");
@@ -76,6 +77,8 @@ class SpecSchemaTest {
                 HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {path: /x/../y}\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {failureThreshold: 0}\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {exec: x}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  idleTimeout: 500ms\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  idleTimeout: 0s\n",
                 "- just\n- a list\n");
     }
 

@@ -15,7 +15,8 @@ final class Scripts {
 
     private static final long TIMEOUT_SECONDS = 300;
 
-    private record Outcome(int exitCode, String stdout) {}
+    /** How a command exited and what it printed. */
+    record Outcome(int exitCode, String stdout) {}
 
     private Scripts() {}
 
@@ -38,17 +39,29 @@ final class Scripts {
 
     private static Outcome exec(Map<String, String> env, String script, String... args) {
         List<String> command = Stream.concat(Stream.of("bash", "scripts/" + script), Stream.of(args)).toList();
+        return execute(command, env, false, TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Runs {@code command} with {@code env} added to this JVM's environment, for at most {@code timeoutSeconds}, and
+     * returns its stdout, with its stderr when {@code withStderr} (else that goes to the test's output).
+     */
+    static Outcome execute(List<String> command, Map<String, String> env, boolean withStderr, long timeoutSeconds) {
         Path out = null;
         try {
-            // stdout to a file, not a pipe: waiting on a pipe would hang on a script that never exits.
-            out = Files.createTempFile("ram-script", ".out");
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+            // stdout to a file, not a pipe: waiting on a pipe would hang on a command that never exits.
+            out = Files.createTempFile("ram-command", ".out");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile());
+            if (withStderr) {
+                builder.redirectErrorStream(true);
+            } else {
+                builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+            }
             builder.environment().putAll(env);
             Process process = builder.start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + "s");
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeoutSeconds + "s");
             }
             return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -148,8 +148,14 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
+    public RuntimeContainer stop(String id) {
+        halt(id);
+        return inspect(id).orElseThrow(() -> new RuntimeFault("container " + id + " vanished while it was stopped"));
+    }
+
+    @Override
     public void remove(String id) {
-        stop(id);
+        halt(id);
         unlessNotFound("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
         networks.removed(id);
     }
@@ -249,7 +255,7 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     /** Stops a container; 304 (already stopped) and 404 (already gone) are what the caller wants. */
-    private void stop(String id) {
+    private void halt(String id) {
         try {
             call("stop " + id, () -> docker.stopContainerCmd(id).withTimeout(stopSeconds()).exec());
         } catch (RuntimeFault fault) {

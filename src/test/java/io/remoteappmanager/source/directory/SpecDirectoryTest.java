@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.SpecOrigin;
-import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.model.SpecProblem;
+import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.spec.SpecCheck;
 import io.remoteappmanager.spec.SpecYaml;
 import java.io.IOException;
@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class SpecDirectoryTest {
 
         assertEquals(List.of(), problems(state));
         assertEquals(Set.of(ALICE, BOB), state.apps().keySet());
-        assertEquals(new SpecOrigin("bob.yml", "jupyter", 1), state.apps().get(BOB).origin());
+        assertEquals(new SpecOrigin("bob.yml", "jupyter", 1).withFieldLines(Map.of("image", 7)), state.apps().get(BOB).origin());
         assertTrue(state.directoryUsable());
     }
 
