@@ -130,7 +130,8 @@ final class KeyRules {
 
     /**
      * A ready container: Unhealthy when its image's HEALTHCHECK says so and its liveness is checked; Recreating when
-     * it pulls Always and its tag names other content in the registry than it runs; else Running.
+     * it pulls Always and its tag names other content in the registry than it runs; Idle (stopped) when unused for
+     * its idle timeout; else Running.
      */
     private Outcome ready(AppSpec spec, ObservedContainer kept) {
         if (kept.health() == HealthStatus.UNHEALTHY && spec.livenessChecked(livenessByDefault)) {
@@ -144,7 +145,7 @@ final class KeyRules {
                         Reasons.imageUpdated(spec.image(), running, latest.get())));
             }
         }
-        return Outcome.RUNNING;
+        return idle.cull(spec, kept).map(stop -> Outcome.of(Phase.Idle, stop)).orElse(Outcome.RUNNING);
     }
 
     private static Outcome unhealthy(AppSpec spec, ObservedContainer kept, String why) {
