@@ -1,6 +1,7 @@
 package io.remoteappmanager.runtime;
 
 import io.remoteappmanager.model.AppSpec.PullPolicy;
+import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.VolumeMount;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,9 @@ import java.util.Map;
  * Everything needed to launch one app's container, in engine-neutral terms: the actuator builds it from a spec,
  * each runtime translates it, so the translation lives in one place per engine.
  *
- * @param pullPolicy when the image is pulled before the container is created (kubelet's imagePullPolicy)
+ * @param pullPolicy    when the image is pulled before the container is created (kubelet's imagePullPolicy)
+ * @param restartPolicy when an exited app starts again: the controller's rule on one engine, Swarm's own on a swarm
+ * @param placement     where a swarm may run it (spec and configured defaults merged); a single engine ignores it
  */
 public record ContainerRequest(
         String name,
@@ -22,7 +25,9 @@ public record ContainerRequest(
         String hostIp,
         List<VolumeMount> volumes,
         Limits limits,
-        Security security) {
+        Security security,
+        RestartPolicy restartPolicy,
+        Placement placement) {
 
     public ContainerRequest {
         labels = Map.copyOf(labels);
@@ -34,11 +39,21 @@ public record ContainerRequest(
     /** The same container with other host binds (their sources resolved and checked right before the launch). */
     public ContainerRequest withVolumes(List<VolumeMount> checked) {
         return new ContainerRequest(name, image, pullPolicy, labels, environment, command, containerPort, hostIp,
-                checked, limits, security);
+                checked, limits, security, restartPolicy, placement);
     }
 
     /** Resource ceilings; zero means "engine default" (unlimited). */
     public record Limits(long memoryBytes, double cpus, long pids) {}
+
+    /** Swarm's placement: constraints and the descriptors to spread over, passed as written. */
+    public record Placement(List<String> constraints, List<String> spreads) {
+        public static final Placement ANYWHERE = new Placement(List.of(), List.of());
+
+        public Placement {
+            constraints = List.copyOf(constraints);
+            spreads = List.copyOf(spreads);
+        }
+    }
 
     /** Privilege settings: always unprivileged, with an explicit list of kept capabilities. */
     public record Security(boolean init, List<String> capAdd, boolean noNewPrivileges) {

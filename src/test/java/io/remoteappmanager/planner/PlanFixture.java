@@ -121,7 +121,7 @@ final class PlanFixture {
             return new AppSpec(name, key.user(), image, key.mappingId(), "/user/" + key.user(), urlId,
                     OptionalInt.empty(), Map.of(), Map.of(), List.of(), AppSpec.Resources.DEFAULTS, restart,
                     AppSpec.PullPolicy.IfNotPresent, suspend, new SpecOrigin(key.user() + ".yaml", name, line),
-                    AppSpec.Readiness.DEFAULTS);
+                    AppSpec.Readiness.DEFAULTS, AppSpec.Placement.DEFAULTS);
         }
     }
 

@@ -114,7 +114,20 @@ class SpecParserFieldRulesTest {
                 Arguments.of("readiness: {period: 0s}", "spec.readiness.period: expected " + SpecPatterns.DURATION.expected() + ", got \"0s\""),
                 Arguments.of("readiness: {timeout: 30}", "spec.readiness.timeout: expected " + SpecPatterns.DURATION.expected() + ", got \"30\""),
                 Arguments.of("readiness: {path: health}", "spec.readiness.path: expected " + SpecPatterns.READINESS_PATH.expected() + ", got \"health\""),
-                Arguments.of("readiness: {command: ls}", "spec.readiness.command: unknown field"));
+                Arguments.of("readiness: {command: ls}", "spec.readiness.command: unknown field"),
+                Arguments.of("placement: [node.role == worker]", "spec.placement: expected a mapping, got a list"),
+                Arguments.of("placement: {constraints: node.role == worker}",
+                        "spec.placement.constraints: expected a list of constraints, got \"node.role == worker\""),
+                Arguments.of("placement: {constraints: ['node.role = worker']}",
+                        "spec.placement.constraints[0]: expected " + SpecPatterns.CONSTRAINT.expected() + ", got \"node.role = worker\""),
+                Arguments.of("placement: {constraints: ['== worker']}",
+                        "spec.placement.constraints[0]: expected " + SpecPatterns.CONSTRAINT.expected() + ", got \"== worker\""),
+                Arguments.of("placement: {preferences: [spread=node.labels.zone]}",
+                        "spec.placement.preferences[0]: expected {spread: <node attribute or label>}, got \"spread=node.labels.zone\""),
+                Arguments.of("placement: {preferences: [{spread: 'node labels'}]}",
+                        "spec.placement.preferences[0].spread: expected " + SpecPatterns.SPREAD.expected() + ", got \"node labels\""),
+                Arguments.of("placement: {preferences: [{}]}", "spec.placement.preferences[0].spread: required field missing"),
+                Arguments.of("placement: {replicas: 2}", "spec.placement.replicas: unknown field"));
     }
 
     @ParameterizedTest

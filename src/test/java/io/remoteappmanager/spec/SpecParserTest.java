@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec.Placement;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.Readiness;
 import io.remoteappmanager.model.AppSpec.Resources;
@@ -44,7 +45,9 @@ class SpecParserTest {
                 "restartPolicy: OnFailure",
                 "imagePullPolicy: Always",
                 "suspend: true",
-                "readiness: {path: '{urlpath}/api/status', period: 250ms, timeout: 2m}"));
+                "readiness: {path: '{urlpath}/api/status', period: 250ms, timeout: 2m}",
+                "placement: {constraints: ['node.role == worker', 'node.labels.class!=staff'],",
+                "            preferences: [{spread: node.labels.zone}]}"));
 
         assertEquals(List.of(), problems(parsed));
         AppSpec spec = parsed.specs().get(0);
@@ -59,7 +62,9 @@ class SpecParserTest {
                 RestartPolicy.OnFailure, PullPolicy.Always, true,
                 new SpecOrigin("alice.yaml", "alice-paraview", 1),
                 new Readiness(Optional.of("{urlpath}/api/status"), Optional.of(Duration.ofMillis(250)),
-                        Optional.of(Duration.ofMinutes(2)))), spec);
+                        Optional.of(Duration.ofMinutes(2))),
+                new Placement(Optional.of(List.of("node.role == worker", "node.labels.class!=staff")),
+                        Optional.of(List.of("node.labels.zone")))), spec);
         assertEquals(new AppKey("alice@example.org", "paraview"), spec.key());
     }
 
