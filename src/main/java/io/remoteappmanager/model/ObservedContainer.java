@@ -17,6 +17,7 @@ import java.util.OptionalInt;
  * @param exitCode   the code it last exited with, when it has exited
  * @param node       the node it runs on (a swarm), or empty
  * @param detail     the engine's own words on its state, when they say more than the state
+ * @param restarts   how often the engine itself started it again lately after it ended (a swarm's restart policy)
  */
 public record ObservedContainer(
         String id,
@@ -34,7 +35,8 @@ public record ObservedContainer(
         List<VolumeMount> mounts,
         OptionalInt exitCode,
         Optional<String> node,
-        Optional<String> detail) {
+        Optional<String> detail,
+        int restarts) {
 
     public ObservedContainer {
         mounts = List.copyOf(mounts);

@@ -135,6 +135,8 @@ final class PlanFixture {
         private String urlId = "0123456789abcdef0123456789abcdef";
         private Optional<String> source;
         private Instant created = NOW.minus(Duration.ofHours(1));
+        private Optional<String> detail = Optional.empty();
+        private int restarts;
 
         private ContainerBuilder(AppKey key) {
             this.key = key;
@@ -149,11 +151,13 @@ final class PlanFixture {
         ContainerBuilder urlId(String value) { urlId = value; return this; }
         ContainerBuilder source(String value) { source = Optional.ofNullable(value); return this; }
         ContainerBuilder createdMinutesAgo(long value) { created = NOW.minus(Duration.ofMinutes(value)); return this; }
+        ContainerBuilder detail(String value) { detail = Optional.of(value); return this; }
+        ContainerBuilder restarts(int value) { restarts = value; return this; }
 
         ObservedContainer build() {
             return new ObservedContainer(id, "remoteexec-" + key.user() + "-" + key.mappingId(), key, state,
                     "simphony/paraview:5.4", hash, urlId, Optional.empty(), source, Optional.empty(), created,
-                    Optional.empty(), List.of(), exitCode, Optional.empty(), Optional.empty());
+                    Optional.empty(), List.of(), exitCode, Optional.empty(), detail, restarts);
         }
     }
 
