@@ -30,7 +30,7 @@ final class KeyRules {
     private final Function<AppSpec, String> specHash;
     private final boolean mayRemove;
     private final Function<AppKey, KeyHistory> history;
-    private final Function<String, ProbeVerdict> readiness;
+    private final Function<ObservedContainer, ProbeVerdict> readiness;
     private boolean removalWithheld;
 
     KeyRules(PlanInputs inputs, ProblemIndex problems, Function<AppSpec, String> specHash, boolean mayRemove) {
@@ -99,7 +99,7 @@ final class KeyRules {
      * one this controller started that did not become ready in time is removed (an adopted one never is).
      */
     private Outcome running(AppKey key, ObservedContainer kept) {
-        ProbeVerdict verdict = Objects.requireNonNullElse(readiness.apply(kept.id()), ProbeVerdict.READY);
+        ProbeVerdict verdict = Objects.requireNonNullElse(readiness.apply(kept), ProbeVerdict.READY);
         return switch (verdict.kind()) {
             case READY -> Outcome.RUNNING;
             case PROBING -> new Outcome(Phase.Starting, null, verdict.message());

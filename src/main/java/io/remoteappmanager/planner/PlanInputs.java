@@ -12,10 +12,10 @@ import java.util.function.Function;
  * controller remembers of each key, and what each container's readiness probe has found.
  *
  * @param history   asked only for keys that have something to do; may answer null for a key it does not know
- * @param readiness the verdict on a running container, by container id
+ * @param readiness the verdict on a running container where it is served now
  */
 public record PlanInputs(DesiredState desired, List<ObservedContainer> observed, Function<AppKey, KeyHistory> history,
-        Function<String, ProbeVerdict> readiness) {
+        Function<ObservedContainer, ProbeVerdict> readiness) {
 
     public PlanInputs {
         observed = List.copyOf(observed);

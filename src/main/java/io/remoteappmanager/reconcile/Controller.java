@@ -197,8 +197,7 @@ public final class Controller implements AutoCloseable {
             }
             decision.container().ifPresent(c -> probes.watch(c, Optional.ofNullable(wanted.apps().get(decision.key()))));
         }
-        probes.retainOnly(observed.containers().stream().filter(ObservedContainer::isRunning).map(ObservedContainer::id)
-                .toList());
+        probes.retainOnly(observed.containers().stream().filter(ObservedContainer::isRunning).toList());
         problemLog.warnings(plan.warnings());
         long failing = plan.decisions().stream().filter(d -> d.phase() == Phase.Failed).count();
         PassSummary summary = summary(now, started, trigger, wanted, plan.actions().size(), (int) failing,

@@ -77,7 +77,7 @@ final class PlanFixture {
     static Plan plan(Planner planner, DesiredBuilder desired, Map<AppKey, KeyHistory> history,
             Map<String, ProbeVerdict> readiness, ObservedContainer... observed) {
         return planner.plan(new PlanInputs(desired.build(), List.of(observed), history::get,
-                id -> readiness.getOrDefault(id, ProbeVerdict.READY)), NOW);
+                c -> readiness.getOrDefault(c.id(), ProbeVerdict.READY)), NOW);
     }
 
     static Decision only(Plan plan) {
