@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** Apps converge on the real three-node swarm as services, spread over nodes, each answering at its hostUrl. */
+/**
+ * Apps converge on the real three-node swarm as services, spread over nodes, each answering at its hostUrl; an edit
+ * rolls its one service in place (service update), keeping the service, its id and the app's url id.
+ */
 @Execution(ExecutionMode.CONCURRENT)
 class SwarmConvergeTest {
 
@@ -64,5 +67,45 @@ class SwarmConvergeTest {
                     .isGreaterThanOrEqualTo(2);
             assertThat(realm.services()).hasSize(APPS);
         }
+    }
+
+    @Test
+    void anEditRollsItsOneServiceKeepingTheServiceIdAndTheUrlId() {
+        AppKey alice = new AppKey("alice", "web");
+        AppKey bob = new AppKey("bob", "web");
+        realm.writeApp("alice-web", "alice", swarm.httpd, "mappingId: web");
+        realm.writeApp("bob-web", "bob", swarm.httpd, "mappingId: web");
+        try (TestController controller = realm.controller()) {
+            AppStatus before = awaitRunning(controller, alice, "ok");
+            awaitRunning(controller, bob, "ok");
+            Map<String, Long> versions = versions();
+
+            realm.writeApp("alice-web", "alice", swarm.httpdV2, "mappingId: web");
+
+            AppStatus after = awaitRunning(controller, alice, "v2");
+            assertThat(after.containerId()).as("the same service").isEqualTo(before.containerId());
+            assertThat(after.urlId()).isEqualTo(before.urlId());
+            assertThat(after.last().action()).contains("recreate");
+            assertThat(realm.services()).hasSize(2);
+            Map<String, Long> rolled = versions();
+            String aliceService = before.containerId().orElseThrow();
+            assertThat(rolled.get(aliceService)).as("alice's service was updated").isGreaterThan(versions.get(aliceService));
+            versions.remove(aliceService);
+            rolled.remove(aliceService);
+            assertThat(rolled).as("bob's service was not touched").isEqualTo(versions);
+        }
+    }
+
+    /** Waits until {@code key} runs and its hostUrl answers {@code body}; returns its status then. */
+    private static AppStatus awaitRunning(TestController controller, AppKey key, String body) {
+        return await().atMost(SwarmRealm.CONVERGE).ignoreExceptions().until(() -> controller.app(key).orElseThrow(),
+                s -> s.phase() == Phase.Running && Http.get(s.hostUrl().orElseThrow() + "/").equals(body));
+    }
+
+    /** Each service of the realm by id, with the version Swarm counts up at every change of its spec. */
+    private Map<String, Long> versions() {
+        Map<String, Long> versions = new java.util.HashMap<>();
+        realm.services().forEach(s -> versions.put(s.getId(), s.getVersion().getIndex()));
+        return versions;
     }
 }
