@@ -19,12 +19,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Apps converge on the real three-node swarm as services, spread over nodes, each answering at its hostUrl; an edit
  * rolls its one service in place (service update), keeping the service, its id and the app's url id.
  */
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = SwarmMovesTest.NODES, mode = ResourceAccessMode.READ)
 class SwarmConvergeTest {
 
     private static final int APPS = 6;
