@@ -12,14 +12,15 @@ import java.util.function.IntConsumer;
  * Runs the selected scenarios in one JVM against the engine DOCKER_HOST names, prints the table and
  * writes target/bench/results.{json,csv,txt}. A failing scenario is reported and the others still run.
  *
- * <p>Arguments: {@code --quick} (sizes / 10), {@code --only=cold,noop,latency,churn,parse,footprint,git}, and
- * sizes {@code --cold=50,200 --noop=1000 --churn=200 --parse=10000 --tries=20}.
+ * <p>Arguments: {@code --quick} (sizes / 10), {@code --only=cold,noop,latency,churn,parse,footprint,git,swarm-cold}, and
+ * sizes {@code --cold=50,200 --noop=1000 --churn=200 --parse=10000 --tries=20 --swarm-cold=20}. The swarm scenario
+ * runs only when asked for: it needs the test swarm of scripts/swarm.sh.
  */
 public final class BenchMain {
 
     private static final Map<String, String> DEFAULTS = Map.of(
             "only", "cold,noop,latency,churn,parse,footprint,git",
-            "cold", "50,200", "noop", "1000", "churn", "200", "parse", "10000", "tries", "20");
+            "cold", "50,200", "noop", "1000", "churn", "200", "parse", "10000", "tries", "20", "swarm-cold", "20");
 
     private BenchMain() {}
 
@@ -34,6 +35,7 @@ public final class BenchMain {
         scenarios.put("cold", n -> new ColdConvergeBenchmark(results).run(n));
         scenarios.put("churn", n -> new ChurnBenchmark(results).run(n));
         scenarios.put("noop", n -> new NoOpPassBenchmark(results, only.contains("footprint")).run(n));
+        scenarios.put("swarm-cold", n -> new SwarmColdBenchmark(results).run(n));
         int failures = 0;
         for (Map.Entry<String, IntConsumer> scenario : scenarios.entrySet()) {
             boolean footprintAlone = scenario.getKey().equals("noop") && only.contains("footprint");

@@ -47,6 +47,11 @@ final class EngineLimit {
 
     /** Runs the operations {@code parallelism} at a time and returns the wall time in milliseconds. */
     double run(List<Runnable> operations) {
+        return inParallel(parallelism, operations);
+    }
+
+    /** Runs the operations {@code parallelism} at a time and returns the wall time in milliseconds. */
+    static double inParallel(int parallelism, List<Runnable> operations) {
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         try {
             long start = System.nanoTime();

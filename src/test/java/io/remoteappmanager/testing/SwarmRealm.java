@@ -31,6 +31,8 @@ public final class SwarmRealm implements AutoCloseable {
     public final TestSwarm swarm;
     public final RamConfig config;
     public final LabelScheme labels;
+    /** Where the runtime counts its Docker API calls ({@code ram.docker.api.calls}). */
+    public final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     public final ContainerRuntime runtime;
     public final Path specs;
 
@@ -38,7 +40,7 @@ public final class SwarmRealm implements AutoCloseable {
         this.swarm = swarm;
         this.config = config;
         this.labels = new LabelScheme(config);
-        this.runtime = Runtimes.connect(config, new SimpleMeterRegistry());
+        this.runtime = Runtimes.connect(config, metrics);
         this.specs = specs;
     }
 
