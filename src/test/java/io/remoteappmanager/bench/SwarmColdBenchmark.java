@@ -46,9 +46,9 @@ final class SwarmColdBenchmark {
 
     void run(int n) {
         String scenario = "swarm-cold-" + n;
-        try (TestSwarm swarm = TestSwarm.connect();
-                SwarmRealm realm = SwarmRealm.create(swarm, "bswarm", Map.of("ram.swarm.task-poll", "2s",
-                        "ram.reconcile.interval", "30s", "ram.reconcile.initial-backoff", "10s"))) {
+        TestSwarm swarm = TestSwarm.shared();
+        try (SwarmRealm realm = SwarmRealm.create(swarm, "bswarm", Map.of("ram.swarm.task-poll", "2s",
+                "ram.reconcile.interval", "30s", "ram.reconcile.initial-backoff", "10s"))) {
             for (int i = 0; i < n; i++) {
                 realm.writeApp(String.format("app-%05d", i), String.format("u%05d", i), swarm.httpd);
             }

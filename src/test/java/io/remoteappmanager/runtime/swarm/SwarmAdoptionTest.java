@@ -25,7 +25,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** State lives in the services' labels: a restarted controller adopts them all, and two controllers make no duplicate. */
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(value = SwarmMovesTest.NODES, mode = ResourceAccessMode.READ)
+@ResourceLock(value = TestSwarm.NODES, mode = ResourceAccessMode.READ)
 class SwarmAdoptionTest {
 
     private static final int APPS = 4;
@@ -36,16 +36,13 @@ class SwarmAdoptionTest {
 
     @BeforeEach
     void connect() {
-        swarm = TestSwarm.connect();
+        swarm = TestSwarm.shared();
     }
 
     @AfterEach
     void clean() {
         if (realm != null) {
             realm.close();
-        }
-        if (swarm != null) {
-            swarm.close();
         }
     }
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * rolls its one service in place (service update), keeping the service, its id and the app's url id.
  */
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(value = SwarmMovesTest.NODES, mode = ResourceAccessMode.READ)
+@ResourceLock(value = TestSwarm.NODES, mode = ResourceAccessMode.READ)
 class SwarmConvergeTest {
 
     private static final int APPS = 6;
@@ -37,7 +37,7 @@ class SwarmConvergeTest {
 
     @BeforeEach
     void connect() {
-        swarm = TestSwarm.connect();
+        swarm = TestSwarm.shared();
         realm = SwarmRealm.create(swarm, "sconv", Map.of());
     }
 
@@ -45,9 +45,6 @@ class SwarmConvergeTest {
     void clean() {
         if (realm != null) {
             realm.close();
-        }
-        if (swarm != null) {
-            swarm.close();
         }
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * that keeps crashing shows CrashLoopBackOff from its task history, and one that may not restart is Completed.
  */
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(value = SwarmMovesTest.NODES, mode = ResourceAccessMode.READ)
+@ResourceLock(value = TestSwarm.NODES, mode = ResourceAccessMode.READ)
 class SwarmCrashLoopTest {
 
     private static final AppKey CRASHING = new AppKey("alice", "crash");
@@ -34,7 +34,7 @@ class SwarmCrashLoopTest {
 
     @BeforeEach
     void connect() {
-        swarm = TestSwarm.connect();
+        swarm = TestSwarm.shared();
         realm = SwarmRealm.create(swarm, "scrash", Map.of());
     }
 
@@ -42,9 +42,6 @@ class SwarmCrashLoopTest {
     void clean() {
         if (realm != null) {
             realm.close();
-        }
-        if (swarm != null) {
-            swarm.close();
         }
     }
 

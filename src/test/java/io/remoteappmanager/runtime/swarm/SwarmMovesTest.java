@@ -23,19 +23,17 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Swarm moves apps and the controller follows: a drained node's apps run elsewhere and their status, CHP route and url
  * id follow; a lost worker's apps are rescheduled; a manager outage changes nothing. These tests take nodes away, so
  * they hold the swarm's nodes alone (other swarm test classes share them, reading).
  */
-@ResourceLock(value = SwarmMovesTest.NODES, mode = ResourceAccessMode.READ_WRITE)
+@ResourceLock(value = TestSwarm.NODES, mode = ResourceAccessMode.READ_WRITE)
 class SwarmMovesTest {
 
-    /** The swarm's nodes as a resource of the test run: tests that take one away hold them alone. */
-    static final String NODES = "ram-test-swarm-nodes";
     private static final Logger LOG = Logger.getLogger(SwarmMovesTest.class);
     private static final int APPS = 4;
     private static final List<AppKey> KEYS = IntStream.range(0, APPS).mapToObj(i -> new AppKey("user" + i, "web")).toList();
@@ -46,7 +44,7 @@ class SwarmMovesTest {
 
     @BeforeEach
     void connect() {
-        swarm = TestSwarm.connect();
+        swarm = TestSwarm.shared();
         chp = Chp.shared();
     }
 
@@ -58,7 +56,6 @@ class SwarmMovesTest {
             if (realm != null) {
                 realm.close();
             }
-            swarm.close();
         }
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * can take is Pending with Swarm's own reason.
  */
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(value = SwarmMovesTest.NODES, mode = ResourceAccessMode.READ)
+@ResourceLock(value = TestSwarm.NODES, mode = ResourceAccessMode.READ)
 class SwarmPlacementTest {
 
     private static final AppKey PINNED = new AppKey("alice", "pinned");
@@ -34,7 +34,7 @@ class SwarmPlacementTest {
 
     @BeforeEach
     void connect() {
-        swarm = TestSwarm.connect();
+        swarm = TestSwarm.shared();
         realm = SwarmRealm.create(swarm, "splace", Map.of("ram.swarm.placement.constraints", "node.role == worker"));
     }
 
@@ -42,9 +42,6 @@ class SwarmPlacementTest {
     void clean() {
         if (realm != null) {
             realm.close();
-        }
-        if (swarm != null) {
-            swarm.close();
         }
     }
 

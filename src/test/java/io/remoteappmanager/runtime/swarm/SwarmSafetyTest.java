@@ -37,7 +37,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * nothing, and what a service cannot do as docker mode does is refused before anything is created.
  */
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(value = SwarmMovesTest.NODES, mode = ResourceAccessMode.READ)
+@ResourceLock(value = TestSwarm.NODES, mode = ResourceAccessMode.READ)
 class SwarmSafetyTest {
 
     private static final AppKey ALICE = new AppKey("alice", "web");
@@ -49,7 +49,7 @@ class SwarmSafetyTest {
 
     @BeforeEach
     void connect() {
-        swarm = TestSwarm.connect();
+        swarm = TestSwarm.shared();
     }
 
     @AfterEach
@@ -63,7 +63,6 @@ class SwarmSafetyTest {
             if (realm != null) {
                 realm.close();
             }
-            swarm.close();
         }
     }
 
