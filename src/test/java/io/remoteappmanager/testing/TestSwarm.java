@@ -42,6 +42,8 @@ public final class TestSwarm {
     public final String registry;
     /** Node N's address at index N - 1; the host reaches ports published on these. */
     public final List<String> nodeAddresses;
+    /** Node N's own Docker host at index N - 1, to look at the containers Swarm runs there. */
+    public final List<String> nodeSockets;
     /** The test images in the registry: services must use these, never a node-local image. */
     public final String httpd;
     public final String httpdV2;
@@ -58,6 +60,7 @@ public final class TestSwarm {
         this.manager = required(env, "RAM_SWARM_MANAGER");
         this.registry = required(env, "RAM_SWARM_REGISTRY");
         this.nodeAddresses = List.of(required(env, "RAM_SWARM_NODE_ADDRS").split(" "));
+        this.nodeSockets = List.of(required(env, "RAM_SWARM_NODE_SOCKETS").split(" "));
         this.httpd = registry + "/" + TestEngine.HTTPD;
         this.httpdV2 = registry + "/" + TestEngine.HTTPD_V2;
         this.crash = registry + "/" + TestEngine.CRASH;
@@ -90,6 +93,11 @@ public final class TestSwarm {
 
     public List<SwarmNode> nodes() {
         return docker.listSwarmNodesCmd().exec();
+    }
+
+    /** A client of node {@code n}'s own dockerd (1-based); the caller closes it. */
+    public DockerClient nodeClient(int n) {
+        return DockerRuntimes.client(TestEngine.config(Map.of("ram.docker.host", nodeSockets.get(n - 1))));
     }
 
     /** The swarm's id of node {@code n} (1-based, as in the script). */
