@@ -9,15 +9,15 @@ import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.testing.SwarmRealm;
+import io.remoteappmanager.testing.SwarmRealms;
 import io.remoteappmanager.testing.TestController;
 import io.remoteappmanager.testing.TestSwarm;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
@@ -31,24 +31,13 @@ class SwarmAdoptionTest {
     private static final int APPS = 4;
     private static final List<AppKey> KEYS = IntStream.range(0, APPS).mapToObj(i -> new AppKey("user" + i, "web")).toList();
 
-    private TestSwarm swarm;
+    @RegisterExtension
+    final SwarmRealms realms = new SwarmRealms();
     private SwarmRealm realm;
-
-    @BeforeEach
-    void connect() {
-        swarm = TestSwarm.shared();
-    }
-
-    @AfterEach
-    void clean() {
-        if (realm != null) {
-            realm.close();
-        }
-    }
 
     @Test
     void aRestartedControllerAdoptsEveryServiceAndRecreatesNothing() {
-        realm = SwarmRealm.create(swarm, "sadopt", Map.of());
+        realm = realms.create("sadopt", Map.of());
         writeApps();
         Map<String, Long> before;
         try (TestController first = realm.controller()) {
@@ -66,7 +55,7 @@ class SwarmAdoptionTest {
 
     @Test
     void twoControllersStartingTogetherMakeOneServicePerApp() throws Exception {
-        realm = SwarmRealm.create(swarm, "stwo", Map.of());
+        realm = realms.create("stwo", Map.of());
         writeApps();
         try (TestController one = realm.controller(); TestController two = realm.controller()) {
             awaitAllRunning(one);
@@ -83,7 +72,7 @@ class SwarmAdoptionTest {
     }
 
     private void writeApps() {
-        KEYS.forEach(key -> realm.writeApp(key.user() + "-web", key.user(), swarm.httpd, "mappingId: web"));
+        KEYS.forEach(key -> realm.writeApp(key.user() + "-web", key.user(), realms.swarm().httpd, "mappingId: web"));
     }
 
     private static Map<AppKey, AppStatus> awaitAllRunning(TestController controller) {

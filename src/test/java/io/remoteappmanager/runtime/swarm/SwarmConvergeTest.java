@@ -8,15 +8,16 @@ import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.testing.Http;
 import io.remoteappmanager.testing.SwarmRealm;
+import io.remoteappmanager.testing.SwarmRealms;
 import io.remoteappmanager.testing.TestController;
 import io.remoteappmanager.testing.TestSwarm;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
@@ -32,20 +33,15 @@ class SwarmConvergeTest {
 
     private static final int APPS = 6;
 
+    @RegisterExtension
+    final SwarmRealms realms = new SwarmRealms();
     private TestSwarm swarm;
     private SwarmRealm realm;
 
     @BeforeEach
     void connect() {
-        swarm = TestSwarm.shared();
-        realm = SwarmRealm.create(swarm, "sconv", Map.of());
-    }
-
-    @AfterEach
-    void clean() {
-        if (realm != null) {
-            realm.close();
-        }
+        swarm = realms.swarm();
+        realm = realms.create("sconv", Map.of());
     }
 
     @Test

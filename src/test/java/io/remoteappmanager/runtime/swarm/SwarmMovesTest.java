@@ -11,6 +11,7 @@ import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.testing.Chp;
 import io.remoteappmanager.testing.Http;
 import io.remoteappmanager.testing.SwarmRealm;
+import io.remoteappmanager.testing.SwarmRealms;
 import io.remoteappmanager.testing.TestController;
 import io.remoteappmanager.testing.TestSwarm;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -38,30 +40,30 @@ class SwarmMovesTest {
     private static final int APPS = 4;
     private static final List<AppKey> KEYS = IntStream.range(0, APPS).mapToObj(i -> new AppKey("user" + i, "web")).toList();
 
+    @RegisterExtension
+    final SwarmRealms realms = new SwarmRealms();
     private TestSwarm swarm;
     private SwarmRealm realm;
     private Chp chp;
 
     @BeforeEach
     void connect() {
-        swarm = TestSwarm.shared();
+        swarm = realms.swarm();
         chp = Chp.shared();
     }
 
+    /** Every node back before the realm's services are removed, so that the next test finds the whole swarm. */
     @AfterEach
-    void clean() {
-        if (swarm != null) {
+    void restoreNodes() {
+        if (swarm != null) {   // null when no swarm skipped the test
             swarm.activateAll();
             swarm.awaitAllReady();
-            if (realm != null) {
-                realm.close();
-            }
         }
     }
 
     @Test
     void drainingANodeMovesItsAppsAndTheirStatusRoutesAndUrlIdsFollow() {
-        realm = SwarmRealm.create(swarm, "sdrain", chp.settings());
+        realm = realms.create("sdrain", chp.settings());
         KEYS.forEach(key -> realm.writeApp(key.user() + "-web", key.user(), swarm.httpd, "mappingId: web"));
         try (TestController controller = realm.controller()) {
             Map<AppKey, AppStatus> before = awaitServedThroughChp(controller, app -> true);
@@ -88,7 +90,7 @@ class SwarmMovesTest {
 
     @Test
     void aLostWorkersAppsAreRescheduledOnAnother() {
-        realm = SwarmRealm.create(swarm, "sloss", Map.of("ram.swarm.placement.constraints", "node.role == worker"));
+        realm = realms.create("sloss", Map.of("ram.swarm.placement.constraints", "node.role == worker"));
         KEYS.forEach(key -> realm.writeApp(key.user() + "-web", key.user(), swarm.httpd, "mappingId: web"));
         try (TestController controller = realm.controller()) {
             Map<AppKey, AppStatus> before = awaitRunning(controller, app -> true);
@@ -111,7 +113,7 @@ class SwarmMovesTest {
 
     @Test
     void aManagerOutageChangesNothing() {
-        realm = SwarmRealm.create(swarm, "smgr", Map.of("ram.swarm.placement.constraints", "node.role == worker"));
+        realm = realms.create("smgr", Map.of("ram.swarm.placement.constraints", "node.role == worker"));
         KEYS.forEach(key -> realm.writeApp(key.user() + "-web", key.user(), swarm.httpd, "mappingId: web"));
         try (TestController controller = realm.controller()) {
             Map<AppKey, AppStatus> before = awaitRunning(controller, app -> true);

@@ -7,12 +7,13 @@ import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.testing.SwarmRealm;
+import io.remoteappmanager.testing.SwarmRealms;
 import io.remoteappmanager.testing.TestController;
 import io.remoteappmanager.testing.TestSwarm;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
@@ -29,20 +30,15 @@ class SwarmPlacementTest {
     private static final AppKey PINNED = new AppKey("alice", "pinned");
     private static final AppKey NOWHERE = new AppKey("carol", "nowhere");
 
+    @RegisterExtension
+    final SwarmRealms realms = new SwarmRealms();
     private TestSwarm swarm;
     private SwarmRealm realm;
 
     @BeforeEach
     void connect() {
-        swarm = TestSwarm.shared();
-        realm = SwarmRealm.create(swarm, "splace", Map.of("ram.swarm.placement.constraints", "node.role == worker"));
-    }
-
-    @AfterEach
-    void clean() {
-        if (realm != null) {
-            realm.close();
-        }
+        swarm = realms.swarm();
+        realm = realms.create("splace", Map.of("ram.swarm.placement.constraints", "node.role == worker"));
     }
 
     @Test

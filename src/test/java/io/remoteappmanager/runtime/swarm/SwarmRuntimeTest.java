@@ -17,6 +17,7 @@ import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.spec.SpecParser;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.SwarmRealm;
+import io.remoteappmanager.testing.SwarmRealms;
 import io.remoteappmanager.testing.TestSwarm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,9 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
@@ -41,20 +42,15 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(value = TestSwarm.NODES, mode = ResourceAccessMode.READ)
 class SwarmRuntimeTest {
 
+    @RegisterExtension
+    final SwarmRealms realms = new SwarmRealms();
     private TestSwarm swarm;
     private SwarmRealm realm;
 
     @BeforeEach
     void connect() {
-        swarm = TestSwarm.shared();
-        realm = SwarmRealm.create(swarm, "sruntime", Map.of());
-    }
-
-    @AfterEach
-    void clean() {
-        if (realm != null) {
-            realm.close();
-        }
+        swarm = realms.swarm();
+        realm = realms.create("sruntime", Map.of());
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.remoteappmanager.spec.SpecParser;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.SwarmRealm;
+import io.remoteappmanager.testing.SwarmRealms;
 import io.remoteappmanager.testing.TestController;
 import io.remoteappmanager.testing.TestSwarm;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
@@ -42,6 +44,8 @@ class SwarmSafetyTest {
 
     private static final AppKey ALICE = new AppKey("alice", "web");
 
+    @RegisterExtension
+    final SwarmRealms realms = new SwarmRealms();
     private TestSwarm swarm;
     private SwarmRealm realm;
     private String foreign;
@@ -49,26 +53,21 @@ class SwarmSafetyTest {
 
     @BeforeEach
     void connect() {
-        swarm = TestSwarm.shared();
+        swarm = realms.swarm();
     }
 
     @AfterEach
-    void clean() {
-        if (swarm != null) {
-            for (String id : new String[] {foreign, otherRealms}) {
-                if (id != null) {
-                    swarm.docker.removeServiceCmd(id).exec();
-                }
-            }
-            if (realm != null) {
-                realm.close();
+    void removeForeignServices() {
+        for (String id : new String[] {foreign, otherRealms}) {
+            if (id != null) {
+                swarm.docker.removeServiceCmd(id).exec();
             }
         }
     }
 
     @Test
     void servicesOutsideTheRealmAreNeverTouchedWhileAnUnwantedOneOfOursIsPruned() throws Exception {
-        realm = SwarmRealm.create(swarm, "sforeign", Map.of());
+        realm = realms.create("sforeign", Map.of());
         String prefix = realm.config.realm() + "-";
         foreign = swarm.docker.createServiceCmd(service(prefix + "stranger-web", Map.of())).exec().getId();
         otherRealms = swarm.docker.createServiceCmd(service(prefix + "other-web", Map.of(realm.labels.key("realm"),
@@ -92,7 +91,7 @@ class SwarmSafetyTest {
 
     @Test
     void anEmptySpecDirectoryPrunesNothing() throws Exception {
-        realm = SwarmRealm.create(swarm, "sempty", Map.of());
+        realm = realms.create("sempty", Map.of());
         String kept = launchDirectly("alice-web", "alice").id();
         long before = version(kept);
 
@@ -109,7 +108,7 @@ class SwarmSafetyTest {
     @Test
     void hostVolumesAreRefusedBeforeAnythingIsCreated() throws Exception {
         Path home = Files.createTempDirectory("ram-swarm-home-");
-        realm = SwarmRealm.create(swarm, "svol", Map.of("ram.policy.volume-roots", home.getParent().toString()));
+        realm = realms.create("svol", Map.of("ram.policy.volume-roots", home.getParent().toString()));
         try {
             realm.writeApp("alice-web", "alice", swarm.httpd, "mappingId: web",
                     "volumes: {" + home + ": {bind: /workspace}}");
@@ -127,7 +126,7 @@ class SwarmSafetyTest {
 
     @Test
     void withoutNoNewPrivilegesOnThisManagerLaunchesAreRefusedUnlessAccepted() {
-        realm = SwarmRealm.create(swarm, "snnp", Map.of("ram.swarm.require-no-new-privileges", "true"));
+        realm = realms.create("snnp", Map.of("ram.swarm.require-no-new-privileges", "true"));
         realm.writeApp("alice-web", "alice", swarm.httpd, "mappingId: web");
         try (TestController controller = realm.controller()) {
             AppStatus failed = await().atMost(SwarmRealm.CONVERGE).until(() -> controller.app(ALICE).orElse(null),
