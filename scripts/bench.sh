@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The benchmark suite (issue 6; not part of the test command): the controller beside the engine's own
 # limit and docker-compose, on the project's private engine. Prints a table, writes target/bench/results.*
-# Usage: scripts/bench.sh [--quick] [--only=cold,noop,latency,churn,parse,footprint,git,swarm-cold]
-#                         [--cold=50,200] [--noop=1000] [--churn=200] [--parse=10000] [--tries=20]
+# Usage: scripts/bench.sh [--quick] [--only=cold,noop,latency,churn,parse,plan,footprint,git,swarm-cold]
+#                         [--cold=50,200] [--noop=1000] [--churn=200] [--parse=10000] [--plan=10000] [--tries=20]
 #                         [--swarm-cold=20]
 # swarm-cold runs only when named in --only; it uses the test swarm (scripts/swarm.sh, started if needed).
-# Every container it makes is in a realm (or compose project) of its own and is removed at the end.
+# Every container it makes is in a realm (or compose project) named tbench* and is removed at the end of its
+# scenario, before each scenario (what an earlier, killed run left), and when the run stops (Ctrl-C included);
+# swarm-cold's services are in a realm of their own on the test swarm, removed at the end of the scenario.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -49,13 +51,21 @@ fi
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); full log: target/bench/run.log"
 set +e
 : >target/bench/run.log
+rm -f target/bench/results.json target/bench/results.csv target/bench/results.txt
 java -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
     io.remoteappmanager.bench.BenchMain "$@" >target/bench/run.log 2>&1 &
 BENCH_PID=$!
-trap 'kill "$BENCH_PID" 2>/dev/null' INT TERM
-tail -n +1 --pid="$BENCH_PID" -f target/bench/run.log | grep --line-buffered -E '^(BENCH|== )'
+# On Ctrl-C or a TERM the benchmark's JVM removes what it made before it exits: wait for that. The output filter
+# runs in the background because bash defers a trap until a foreground command ends, while it interrupts `wait`.
+trap 'echo "bench: stopping; the benchmark removes what it made first"; kill -TERM "$BENCH_PID" 2>/dev/null' INT TERM
+tail -n +1 --pid="$BENCH_PID" -f target/bench/run.log | grep --line-buffered -E '^(BENCH|== )' &
 wait "$BENCH_PID"
 STATUS=$?
+while kill -0 "$BENCH_PID" 2>/dev/null; do
+    wait "$BENCH_PID"
+    STATUS=$?
+done
+wait
 set -e
 echo
 cat target/bench/results.txt 2>/dev/null || echo "no results written; see target/bench/run.log"

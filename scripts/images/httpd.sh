@@ -2,7 +2,8 @@
 # Entry point of the ram-test/httpd images: a tiny web app for the controller's tests (busybox sh).
 # Serves on port 8888: index.html (the image's version text, /etc/ram-test/index) and env.txt (the
 # container's environment), at / and, when JPY_BASE_USER_URL and URL_ID are set, also under the
-# app's urlpath $JPY_BASE_USER_URL/containers/$URL_ID/, as a reverse proxy forwards the full path.
+# app's urlpath $JPY_BASE_USER_URL/containers/$URL_ID/, as a reverse proxy forwards the full path
+# (percent-decoded, as httpd decodes the request's path before it looks for the file).
 set -eu
 
 mkdir -p /www
@@ -12,6 +13,7 @@ env >/www/env.txt
 if [ -n "${JPY_BASE_USER_URL:-}" ] && [ -n "${URL_ID:-}" ]; then
   base=${JPY_BASE_USER_URL%/}
   case "$base" in /*) ;; *) base=/$base ;; esac
+  base=$(printf '%b' "$(echo "$base" | sed 's/%/\\x/g')")
   dir=/www$base/containers/$URL_ID
   mkdir -p "$dir"
   cp /www/index.html /www/env.txt "$dir/"

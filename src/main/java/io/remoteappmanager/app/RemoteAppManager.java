@@ -68,7 +68,8 @@ public final class RemoteAppManager implements AutoCloseable {
         this.controller = new Controller(source, cache, probes, actuator, template, config.prune().allowEmpty(), status,
                 new Controller.Settings(config.reconcile().parallelism(), config.reconcile().interval(),
                         config.specs().debounce(),
-                        new Backoff(config.reconcile().initialBackoff(), config.reconcile().maxBackoff())),
+                        new Backoff(config.reconcile().initialBackoff(), config.reconcile().maxBackoff()),
+                        config.reconcile().maxDisruptions()),
                 metrics, clock);
         status.listen(new AppUrlLog());
         routes.ifPresent(sync -> status.listen(sync::offer));

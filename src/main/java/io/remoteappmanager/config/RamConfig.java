@@ -151,6 +151,14 @@ public interface RamConfig {
         @WithName("relist-interval")
         @WithDefault("10m")
         Duration relistInterval();
+
+        /**
+         * How many running apps may be out of service at once while they are recreated for a changed config: a
+         * percentage of the apps ({@code 10%}) or a number; at least one.
+         */
+        @WithName("max-disruptions")
+        @WithDefault("10%")
+        String maxDisruptions();
     }
 
     /** When the controller may remove containers whose spec is gone. */

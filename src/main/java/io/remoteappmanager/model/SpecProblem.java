@@ -14,7 +14,7 @@ public record SpecProblem(Kind kind, String file, int line, String message, Opti
         UNREADABLE,
         /** The YAML does not parse, or a document breaks the format or a limit. */
         INVALID,
-        /** Two documents claim one (user, mappingId). */
+        /** Two documents claim one (user, mappingId) or one urlpath, or a document claims another app's urlpath. */
         CONFLICT,
         /** The document is well formed but asks for something the policy forbids. */
         POLICY

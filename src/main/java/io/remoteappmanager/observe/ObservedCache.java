@@ -106,6 +106,17 @@ public final class ObservedCache implements AutoCloseable {
         return new Snapshot(all, engine);
     }
 
+    /** The containers that run now, each where it is served now; no engine call. */
+    public synchronized List<ObservedContainer> running() {
+        List<ObservedContainer> running = new ArrayList<>();
+        containers.values().forEach(entry -> {
+            if (entry.container().isRunning()) {
+                running.add(entry.container());
+            }
+        });
+        return running;
+    }
+
     /** The containers of one app; no engine call. */
     public synchronized List<ObservedContainer> forKey(AppKey key) {
         return containers.values().stream().map(Entry::container).filter(c -> c.key().equals(key)).toList();

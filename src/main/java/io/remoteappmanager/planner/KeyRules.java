@@ -147,7 +147,10 @@ final class KeyRules {
                 : Action.restart(spec.key(), kept, reason);
     }
 
-    /** A container with no spec: pruned, unless its spec is only broken or the source gave no app at all. */
+    /**
+     * A container with no spec: pruned, unless its spec is only broken, some file that never parsed may hold it, or
+     * the source gave no app at all.
+     */
     private Outcome unwanted(AppKey key, ObservedContainer kept) {
         Optional<String> source = kept.sourceFile();
         if (source.isPresent() && desired.protectedSources().contains(source.get())) {
@@ -157,6 +160,10 @@ final class KeyRules {
         Optional<SpecProblem> broken = problems.forKey(key);
         if (broken.isPresent()) {
             return new Outcome(Phase.Invalid, null, Reasons.brokenSpec(broken.get()));
+        }
+        if (!desired.protectedSources().isEmpty()) {
+            // a file never parsed may hold this app now: a renamed file, or a document moved to another one
+            return new Outcome(Phase.Invalid, null, Reasons.mayBeInBrokenFile(key, desired.protectedSources()));
         }
         if (!mayRemove) {
             removalWithheld = true;

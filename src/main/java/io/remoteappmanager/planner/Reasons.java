@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -90,6 +91,15 @@ final class Reasons {
 
     static String protectedSource(String file, Optional<SpecProblem> problem) {
         return "kept: its spec file " + file + " is broken and never parsed" + problem.map(p -> ": " + p).orElse("");
+    }
+
+    static String mayBeInBrokenFile(AppKey key, Set<String> brokenFiles) {
+        List<String> names = brokenFiles.stream().sorted().toList();
+        String shown = names.size() <= 3 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
+        return "kept: no spec for " + key + ", but " + shown + (names.size() == 1 ? " is" : " are")
+                + " broken and never parsed, and may hold it (a renamed file or a moved document); nothing is pruned "
+                + "until every file parses";
     }
 
     static String brokenSpec(SpecProblem problem) {

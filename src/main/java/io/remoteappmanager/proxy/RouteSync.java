@@ -3,6 +3,7 @@ package io.remoteappmanager.proxy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.model.Phase;
+import io.remoteappmanager.model.UrlPaths;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.status.StatusSnapshot;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,7 +21,9 @@ import org.jboss.logging.Logger;
  * it computes the wanted routes (each app whose container runs and is ready: urlpath → its URL), reads CHP's table
  * and repairs the difference, so a proxy restart (empty table) or a controller restart loses nothing. It runs on
  * its own thread, taking only the newest snapshot, so a slow proxy delays no pass. It touches only routes marked
- * with our realm; a failure is recorded and retried with the next snapshot (at the latest the periodic pass).
+ * with our realm, and never moves a route from one app to another while the first app's container exists. A route
+ * CHP refuses is recorded for that route alone; an unreachable CHP fails the whole synchronisation. Either is
+ * retried with the next snapshot (at the latest the periodic pass).
  */
 public final class RouteSync implements AutoCloseable {
 
@@ -33,6 +37,8 @@ public final class RouteSync implements AutoCloseable {
     private final Thread thread;
     private StatusSnapshot pending;
     private boolean closed;
+    /** The refusals of the last synchronisation (only this class's thread touches it). */
+    private Map<String, String> lastRefused = Map.of();
 
     public RouteSync(ChpClient chp, String realm, ProxyStatus proxyStatus, MeterRegistry metrics, Clock clock) {
         this.chp = chp;
@@ -92,43 +98,79 @@ public final class RouteSync implements AutoCloseable {
 
     private void sync(StatusSnapshot snapshot) {
         Set<String> kept = new HashSet<>();
-        Map<String, String> wanted = wanted(snapshot, kept);
+        Map<String, Want> wanted = wanted(snapshot, kept);
+        Set<String> holders = new HashSet<>();
+        snapshot.all().stream().filter(app -> app.containerId().isPresent()).forEach(app -> holders.add(app.key().toString()));
         List<ProxyRoute> table = chp.routes();
         Map<String, ProxyRoute> byPath = new HashMap<>();
         table.forEach(route -> byPath.put(route.path(), route));
+        Map<String, String> refused = new TreeMap<>();
         int changes = 0;
         for (ProxyRoute route : table) {
-            if (route.ownedBy(realm) && !wanted.containsKey(route.path()) && !kept.contains(route.target())) {
-                chp.delete(route.path());
+            if (route.ownedBy(realm) && !wanted.containsKey(route.path()) && !kept.contains(route.target())
+                    && applied(refused, route.path(), () -> chp.delete(route.path()))) {
                 LOG.infof("route %s → %s deleted: its app no longer runs or is not ready", route.path(), route.target());
                 changes++;
             }
         }
         int ours = 0;
-        for (Map.Entry<String, String> want : wanted.entrySet()) {
-            ProxyRoute present = byPath.get(want.getKey());
+        for (Map.Entry<String, Want> entry : wanted.entrySet()) {
+            String path = entry.getKey();
+            Want want = entry.getValue();
+            ProxyRoute present = byPath.get(path);
             if (present != null && !present.ownedBy(realm)) {
-                LOG.warnf("route %s belongs to %s; not replacing it", want.getKey(),
-                        present.realm().map(r -> "realm " + r).orElse("no controller (unmarked)"));
+                refused.put(path, "the path belongs to " + present.realm().map(r -> "realm " + r)
+                        .orElse("no controller (unmarked)") + "; not replacing it for " + want.app());
+                continue;
+            }
+            Optional<String> holder = present == null ? Optional.empty() : present.app();
+            if (holder.isPresent() && !holder.get().equals(want.app()) && holders.contains(holder.get())) {
+                refused.put(path, "the path is routed to app " + holder.get() + ", whose container still exists;"
+                        + " a route never moves to another app (" + want.app() + ")");
                 continue;
             }
             ours++;
-            if (present == null || !present.target().equals(want.getValue())) {
-                chp.put(want.getKey(), want.getValue(), realm);
-                LOG.infof("route %s → %s %s", want.getKey(), want.getValue(), present == null ? "added" : "replaced");
+            boolean current = present != null && present.target().equals(want.target()) && holder.isPresent();
+            if (!current && applied(refused, path, () -> chp.put(new ProxyRoute(path, want.target(),
+                    Optional.of(realm), Optional.of(want.app()))))) {
+                LOG.infof("route %s → %s %s", path, want.target(), present == null ? "added" : "replaced");
                 changes++;
             }
         }
-        proxyStatus.synced(ours, changes, clock.instant());
+        reportNewlyRefused(refused);
+        proxyStatus.synced(ours, changes, refused, clock.instant());
+    }
+
+    /** Runs one route's change; a refusal concerns that route alone, so it is recorded and the others go on. */
+    private boolean applied(Map<String, String> refused, String path, Runnable change) {
+        try {
+            change.run();
+            return true;
+        } catch (RouteRefusedException e) {
+            errors.increment();
+            refused.put(path, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Logs each refusal once, when it appears or its reason changes, not on every snapshot. */
+    private void reportNewlyRefused(Map<String, String> refused) {
+        refused.forEach((path, reason) -> {
+            if (!reason.equals(lastRefused.get(path))) {
+                LOG.warnf("route %s not synchronised: %s", path, reason);
+            }
+        });
+        lastRefused = refused;
     }
 
     /**
-     * urlpath → URL of every app whose container runs and is ready. An app whose container runs but whose probe
-     * has not said "ready" (every app a restarted controller adopts, until its probe answers) keeps the route it
-     * already has to that very container, by its target in {@code kept}, so a controller restart takes no route away.
+     * Route key → what it should route to, for every app whose container runs and is ready. An app whose container
+     * runs but whose probe has not said "ready" (every app a restarted controller adopts, until its probe answers)
+     * keeps the route it already has to that very container, by its target in {@code kept}, so a controller
+     * restart takes no route away.
      */
-    private static Map<String, String> wanted(StatusSnapshot snapshot, Set<String> kept) {
-        Map<String, String> wanted = new HashMap<>();
+    private static Map<String, Want> wanted(StatusSnapshot snapshot, Set<String> kept) {
+        Map<String, Want> wanted = new HashMap<>();
         for (AppStatus app : snapshot.all()) {
             Optional<String> target = app.hostUrl();
             if (app.containerId().isEmpty() || target.isEmpty()) {
@@ -136,11 +178,14 @@ public final class RouteSync implements AutoCloseable {
             }
             boolean routable = app.ready() && app.phase() != Phase.Removing && app.phase() != Phase.Failed;
             if (routable && app.urlpath().isPresent()) {
-                wanted.put(app.urlpath().get(), target.get());
+                wanted.put(UrlPaths.decoded(app.urlpath().get()), new Want(target.get(), app.key().toString()));
             } else if (routable || app.phase() == Phase.Starting) {
                 kept.add(target.get());
             }
         }
         return wanted;
     }
+
+    /** Where one route should point, and the app it serves. */
+    private record Want(String target, String app) {}
 }

@@ -49,6 +49,8 @@ public final class ReadinessProbes implements AutoCloseable {
     /** Probes due for a request while every slot was taken, in the order they became due. */
     private final Queue<Probe> waitingTurn = new ConcurrentLinkedQueue<>();
     private final Map<String, Probe> probes = new ConcurrentHashMap<>();
+    /** Containers whose probe URL cannot be built (keyed as probes are), with why: not ready, for that app alone. */
+    private final Map<String, String> unprobeable = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -79,7 +81,7 @@ public final class ReadinessProbes implements AutoCloseable {
     /**
      * Starts probing an app's container once it runs and is published, under its spec's settings (or, for a
      * container kept without its spec, the defaults at its urlpath label), unless it is probed already. One app
-     * whose path makes no URL is logged and left unprobed; the others go on.
+     * whose path makes no URL is logged and not ready, with that reason; the others go on.
      */
     public void watch(ObservedContainer container, Optional<AppSpec> spec) {
         Optional<String> urlpath = spec.map(s -> s.urlpath(container.urlId())).or(container::urlpath);
@@ -92,7 +94,9 @@ public final class ReadinessProbes implements AutoCloseable {
         try {
             watch(key(container), settings.url(container.endpoint().get(), urlpath.get()), settings);
         } catch (IllegalArgumentException e) {
-            LOG.warnf("%s: no readiness probe, its URL is not valid: %s", container.key(), e.getMessage());
+            if (unprobeable.put(key(container), "not ready: no readiness probe, its URL is not valid: " + e.getMessage()) == null) {
+                LOG.warnf("%s: no readiness probe, its URL is not valid: %s", container.key(), e.getMessage());
+            }
         }
     }
 
@@ -121,12 +125,17 @@ public final class ReadinessProbes implements AutoCloseable {
             return ProbeVerdict.READY;
         }
         Probe probe = probes.get(key);
-        return probe == null ? ProbeVerdict.probing("starting: readiness probe not started yet") : probe.verdict();
+        if (probe != null) {
+            return probe.verdict();
+        }
+        String refused = unprobeable.get(key);
+        return refused == null ? ProbeVerdict.probing("starting: readiness probe not started yet") : ProbeVerdict.notReady(refused);
     }
 
     /** Drops what is known of the container, wherever it was served; a probe still under way for it stops. */
     public void forget(String containerId) {
         probes.keySet().removeIf(key -> key.startsWith(containerId + KEY_SEPARATOR));
+        unprobeable.keySet().removeIf(key -> key.startsWith(containerId + KEY_SEPARATOR));
     }
 
     /** Forgets every probe but those of {@code live} where they are served now (the others are gone, or moved). */
@@ -134,6 +143,7 @@ public final class ReadinessProbes implements AutoCloseable {
         Set<String> keys = new HashSet<>(live.size() * 2);
         live.forEach(container -> keys.add(key(container)));
         probes.keySet().retainAll(keys);
+        unprobeable.keySet().retainAll(keys);
     }
 
     /** A probe's key: the container and the address it is served at. */
@@ -188,10 +198,13 @@ public final class ReadinessProbes implements AutoCloseable {
             }
         }
 
-        /** Sends one request in a slot already taken for it, and gives the slot back when it is answered. */
+        /**
+         * Sends one request in a slot already taken for it, and gives the slot back when it is answered, or at
+         * once when no request can even be built from the URL.
+         */
         void send() {
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.requestTimeout()).GET().build();
             try {
+                HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.requestTimeout()).GET().build();
                 http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                     inFlight.release();
                     answered(response == null ? -1 : response.statusCode(), error);

@@ -14,6 +14,7 @@ import io.remoteappmanager.planner.Decision;
 import io.remoteappmanager.planner.Plan;
 import io.remoteappmanager.planner.PlanInputs;
 import io.remoteappmanager.planner.Planner;
+import io.remoteappmanager.planner.UrlpathClaims;
 import io.remoteappmanager.queue.WorkQueue;
 import io.remoteappmanager.readiness.ReadinessProbes;
 import io.remoteappmanager.source.SpecSource;
@@ -56,7 +57,7 @@ public final class Controller implements AutoCloseable {
      * @param interval the periodic pass, the safety net under every trigger
      * @param settle   how soon to look again at spec files caught while being written
      */
-    public record Settings(int parallelism, Duration interval, Duration settle, Backoff backoff) {}
+    public record Settings(int parallelism, Duration interval, Duration settle, Backoff backoff, String maxDisruptions) {}
 
     private final SpecSource source;
     private final ObservedCache cache;
@@ -64,6 +65,7 @@ public final class Controller implements AutoCloseable {
     private final Planner planner;
     private final SpecHashes hashes;
     private final KeyHistories histories;
+    private final DisruptionBudget budget;
     private final WorkQueue<AppKey> queue = new WorkQueue<>("ram-work");
     private final KeyReconciler keys;
     private final StatusBoard status;
@@ -95,8 +97,9 @@ public final class Controller implements AutoCloseable {
         this.clock = clock;
         this.passTimer = metrics.timer("ram.reconcile.pass");
         this.desired = DesiredState.NONE;
-        this.keys = new KeyReconciler(planner, actuator, histories, cache, probes, status, queue, () -> desired,
-                metrics, clock);
+        this.budget = new DisruptionBudget(settings.maxDisruptions());
+        this.keys = new KeyReconciler(planner, actuator, histories, budget, cache, probes, status, queue,
+                () -> desired, metrics, clock);
         this.loop = new PassLoop(this::pass, clock);
         this.workers = Executors.newFixedThreadPool(settings.parallelism(), daemon("ram-worker"));
         this.resync = Executors.newSingleThreadScheduledExecutor(daemon("ram-resync"));
@@ -129,9 +132,9 @@ public final class Controller implements AutoCloseable {
      * @throws io.remoteappmanager.runtime.RuntimeFault when the engine cannot be listed
      */
     public Preview preview() {
-        DesiredState wanted = source.read();
         ObservedCache.Snapshot observed = cache.snapshot();
         List<ObservedContainer> containers = observed.engine().trusted() ? observed.containers() : cache.listOnce();
+        DesiredState wanted = UrlpathClaims.guard(source.read(), containers);
         Plan plan = planner.plan(inputs(wanted, containers), clock.instant());
         return new Preview(wanted, containers, plan);
     }
@@ -178,11 +181,12 @@ public final class Controller implements AutoCloseable {
     private PassLoop.Ran pass(String trigger) {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        DesiredState wanted = source.read();
+        ObservedCache.Snapshot observed = cache.snapshot();
+        DesiredState read = source.read();
+        DesiredState wanted = observed.engine().trusted() ? UrlpathClaims.guard(read, observed.containers()) : read;
         desired = wanted;
         hashes.retain(wanted);
         problemLog.report(wanted.problems());
-        ObservedCache.Snapshot observed = cache.snapshot();
         if (!observed.engine().trusted()) {
             String error = observed.engine().error().orElse("the observed state is not trusted");
             PassSummary summary = summary(now, started, trigger, wanted, 0, 0, Optional.of(error), List.of());
@@ -191,13 +195,14 @@ public final class Controller implements AutoCloseable {
         }
         Plan plan = planner.plan(inputs(wanted, observed.containers()), now);
         histories.retainOnly(plan.decisions().stream().map(Decision::key).toList());
+        budget.retainOnly(plan.decisions().stream().filter(d -> d.phase() != Phase.Running).map(Decision::key).toList());
         for (Decision decision : plan.decisions()) {
             if (decision.phase() == Phase.Running) {
                 histories.settled(decision.key(), now);
             }
             decision.container().ifPresent(c -> probes.watch(c, Optional.ofNullable(wanted.apps().get(decision.key()))));
         }
-        probes.retainOnly(observed.containers().stream().filter(ObservedContainer::isRunning).toList());
+        probes.retainOnly(cache.running()); // the cache now: a worker may have started one since the snapshot
         problemLog.warnings(plan.warnings());
         long failing = plan.decisions().stream().filter(d -> d.phase() == Phase.Failed).count();
         PassSummary summary = summary(now, started, trigger, wanted, plan.actions().size(), (int) failing,

@@ -6,6 +6,7 @@ import io.remoteappmanager.actuator.Actuator;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.observe.ObservedCache;
 import io.remoteappmanager.planner.Action;
 import io.remoteappmanager.planner.Decision;
@@ -35,6 +36,7 @@ final class KeyReconciler {
     private final Planner planner;
     private final Actuator actuator;
     private final KeyHistories histories;
+    private final DisruptionBudget budget;
     private final ObservedCache cache;
     private final ReadinessProbes probes;
     private final StatusBoard status;
@@ -43,12 +45,13 @@ final class KeyReconciler {
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    KeyReconciler(Planner planner, Actuator actuator, KeyHistories histories, ObservedCache cache,
-            ReadinessProbes probes, StatusBoard status, WorkQueue<AppKey> queue, Supplier<DesiredState> desired,
-            MeterRegistry metrics, Clock clock) {
+    KeyReconciler(Planner planner, Actuator actuator, KeyHistories histories, DisruptionBudget budget,
+            ObservedCache cache, ReadinessProbes probes, StatusBoard status, WorkQueue<AppKey> queue,
+            Supplier<DesiredState> desired, MeterRegistry metrics, Clock clock) {
         this.planner = planner;
         this.actuator = actuator;
         this.histories = histories;
+        this.budget = budget;
         this.cache = cache;
         this.probes = probes;
         this.status = status;
@@ -68,6 +71,10 @@ final class KeyReconciler {
         if (decision.isEmpty() || decision.get().actions().isEmpty()) {
             return List.of();
         }
+        if (disrupts(decision.get()) && !budget.tryEnter(key, wanted.apps().size())) {
+            waitForBudget(key, decision.get(), wanted);
+            return List.of();
+        }
         List<ActionOutcome> outcomes = new ArrayList<>();
         for (Action action : decision.get().actions()) {
             ActionOutcome outcome = actuator.apply(action);
@@ -82,6 +89,21 @@ final class KeyReconciler {
         after.flatMap(Decision::container).ifPresent(container -> probes.watch(container, spec));
         status.publish(s -> StatusProjection.afterKey(s, key, after, spec, probes::verdict, outcomes, clock.instant()));
         return outcomes;
+    }
+
+    /** A recreate of a container that runs: it takes the app out of service until the new one answers. */
+    private static boolean disrupts(Decision decision) {
+        return decision.actions().stream().anyMatch(a -> a.kind() == Action.Kind.RECREATE
+                && a.container().filter(ObservedContainer::isRunning).isPresent());
+    }
+
+    /** Leaves the key as it is and says why; the pass after another app is back queues it again. */
+    private void waitForBudget(AppKey key, Decision decision, DesiredState wanted) {
+        String why = decision.message() + "; waiting: " + budget.inProgress() + " app(s) are being recreated, "
+                + "at most " + budget.limit(wanted.apps().size()) + " at once (ram.reconcile.max-disruptions)";
+        Decision waiting = new Decision(key, decision.phase(), decision.actions(), decision.container(), why);
+        status.publish(s -> StatusProjection.afterKey(s, key, Optional.of(waiting),
+                Optional.ofNullable(wanted.apps().get(key)), probes::verdict, List.of(), clock.instant()));
     }
 
     private PlanInputs inputs(AppKey key, DesiredState wanted) {

@@ -3,8 +3,9 @@ package io.remoteappmanager.source;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.DesiredState;
-import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.model.SpecProblem;
+import io.remoteappmanager.model.SpecProblem.Kind;
+import io.remoteappmanager.model.UrlPaths;
 import io.remoteappmanager.spec.ParsedFile;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Combines the per-file results of one read of a source (a directory, a git commit) into a {@link DesiredState}: broken files contribute
- * their last good content (or protect their containers), and specs that clash across files are reported.
+ * their last good content (or protect their containers), and specs that clash across files (one key, or one urlpath
+ * from a fixed urlId) are reported as conflicts.
  */
 public final class DesiredStateAssembler {
 
@@ -45,17 +47,24 @@ public final class DesiredStateAssembler {
         conflicts.forEach((key, claimants) -> report(problems, claimants, Kind.CONFLICT,
                 "app " + key + " is claimed by " + claimants.size() + " documents (" + where(claimants)
                         + "): its container is left as it is"));
+        Set<AppKey> conflicting = new HashSet<>(conflicts.keySet());
+        List<AppSpec> fixedUrls = specs.stream().filter(spec -> spec.urlId().isPresent()).toList();
+        clashes(fixedUrls, spec -> UrlPaths.decoded(spec.urlpath(spec.urlId().get()))).forEach((path, claimants) -> {
+            report(problems, claimants, Kind.CONFLICT, "urlpath " + path + " is claimed by " + claimants.size()
+                    + " documents (" + where(claimants) + "): no route is moved; their containers are left as they are");
+            claimants.forEach(spec -> conflicting.add(spec.key()));
+        });
         clashes(specs, AppSpec::name).forEach((name, users) -> report(problems, users, Kind.INVALID,
                 "metadata.name \"" + name + "\" is used by " + users.size() + " documents (" + where(users)
                         + "): names must be unique in the directory"));
         Map<AppKey, AppSpec> apps = new HashMap<>(specs.size() * 2);
         for (AppSpec spec : specs) {
-            if (!conflicts.containsKey(spec.key())) {
+            if (!conflicting.contains(spec.key())) {
                 apps.put(spec.key(), spec);
             }
         }
         boolean usable = hasFiles && !specs.isEmpty();
-        return new DesiredState(apps, problems, conflicts.keySet(), protectedSources, usable, unsettled);
+        return new DesiredState(apps, problems, conflicting, protectedSources, usable, unsettled);
     }
 
     /** The groups of specs that share one identity, in order of first appearance. */

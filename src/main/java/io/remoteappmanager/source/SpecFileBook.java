@@ -76,17 +76,12 @@ public final class SpecFileBook<V> {
          */
         public void parsed(String name, V version, byte[] content, Optional<String> revision) {
             parses++;
-            ParsedFile parsed = checked(SpecParser.parse(name, content));
-            if (revision.isPresent()) {
-                parsed = atRevision(parsed, revision.get());
-            }
-            put(name, new Entry<>(version, FileState.next(name, parsed, previousState(name))));
+            put(name, new Entry<>(version, FileState.read(name, content, check, revision, previousState(name))));
         }
 
         /** The file could not be read: it keeps its last good content, and is read again next time. */
         public void unreadable(String name, String reason) {
-            SpecProblem problem = new SpecProblem(Kind.UNREADABLE, name, 0, "cannot read: " + reason, Optional.empty());
-            put(name, new Entry<>(null, FileState.next(name, ParsedFile.failed(problem), previousState(name))));
+            put(name, new Entry<>(null, FileState.unreadable(name, reason, previousState(name))));
         }
 
         /**
@@ -95,8 +90,7 @@ public final class SpecFileBook<V> {
          */
         public void keep(String name) {
             Entry<V> previous = files.get(name);
-            put(name, previous != null ? previous
-                    : new Entry<>(null, new FileState(name, new ParsedFile(List.of(), List.of()), null)));
+            put(name, previous != null ? previous : new Entry<>(null, FileState.firstSeenMidWrite(name)));
         }
 
         /** Ends the read; true when a file appeared, vanished or changed since the previous one. */
@@ -120,25 +114,5 @@ public final class SpecFileBook<V> {
             Entry<V> previous = files.get(name);
             return previous == null ? null : previous.state();
         }
-    }
-
-    /** The parsed file, failed as a whole when one of its specs breaks the extra check. */
-    private ParsedFile checked(ParsedFile parsed) {
-        if (!parsed.ok()) {
-            return parsed;
-        }
-        List<SpecProblem> problems = parsed.specs().stream().flatMap(spec -> check.check(spec).stream()).toList();
-        return problems.isEmpty() ? parsed : new ParsedFile(List.of(), problems);
-    }
-
-    private static ParsedFile atRevision(ParsedFile parsed, String revision) {
-        List<AppSpec> specs = parsed.specs().stream()
-                .map(spec -> spec.withOrigin(spec.origin().atRevision(revision)))
-                .toList();
-        String commit = revision.substring(0, Math.min(12, revision.length()));
-        List<SpecProblem> problems = parsed.problems().stream()
-                .map(p -> new SpecProblem(p.kind(), p.file(), p.line(), p.message() + " (commit " + commit + ")", p.key()))
-                .toList();
-        return new ParsedFile(specs, problems);
     }
 }

@@ -5,10 +5,8 @@ import io.remoteappmanager.spec.YamlNode.Entry;
 import io.remoteappmanager.spec.YamlNode.Mapping;
 import io.remoteappmanager.spec.YamlNode.Scalar;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -28,7 +26,8 @@ final class MappingReader {
     private final String path;
     private final int line;
     private final List<Issue> issues;
-    private final Set<String> known = new HashSet<>();
+    /** Which entries a getter asked for, by position: the others are unknown fields. */
+    private final boolean[] asked;
 
     /** {@code path} prefixes field names in messages ({@code "spec."}); {@code line} is blamed for missing fields. */
     MappingReader(Mapping mapping, String path, int line, List<Issue> issues) {
@@ -36,17 +35,18 @@ final class MappingReader {
         this.path = path;
         this.line = line;
         this.issues = issues;
+        this.asked = new boolean[mapping.entries().size()];
     }
 
     /** The field's value; absent when missing, null or empty (YAML's ways of leaving a field unset). */
     Optional<YamlNode> optional(String field) {
-        known.add(field);
-        for (Entry entry : mapping.entries()) {
-            if (entry.key().equals(field)) {
-                return entry.value() instanceof Scalar s && s.isEmpty() ? Optional.empty() : Optional.of(entry.value());
-            }
+        int index = indexOf(field);
+        if (index < 0) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        asked[index] = true;
+        YamlNode value = mapping.entries().get(index).value();
+        return value instanceof Scalar s && s.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     Optional<YamlNode> required(String field) {
@@ -72,11 +72,18 @@ final class MappingReader {
 
     /** An optional enum field: its constant named exactly as written, else {@code fallback}. */
     <E extends Enum<E>> E choice(String field, Class<E> type, E fallback) {
-        List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-        return optional(field)
-                .flatMap(node -> accepted(node, field, "one of " + String.join(", ", names), names::contains))
-                .map(name -> Enum.valueOf(type, name))
-                .orElse(fallback);
+        Optional<YamlNode> value = optional(field);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        E[] constants = type.getEnumConstants();
+        for (E constant : constants) {
+            if (value.get() instanceof Scalar s && !s.isNull() && s.text().equals(constant.name())) {
+                return constant;
+            }
+        }
+        fail(value.get(), field, "one of " + String.join(", ", Arrays.stream(constants).map(Enum::name).toList()));
+        return fallback;
     }
 
     Optional<Long> integer(String field, long min, long max) {
@@ -139,8 +146,9 @@ final class MappingReader {
 
     /** Reports every key no getter asked for; call once all fields are read. */
     void rejectUnknownFields() {
-        for (Entry entry : mapping.entries()) {
-            if (!known.contains(entry.key())) {
+        for (int i = 0; i < asked.length; i++) {
+            if (!asked[i]) {
+                Entry entry = mapping.entries().get(i);
                 issue(entry.line(), entry.key(), "unknown field");
             }
         }
@@ -156,6 +164,17 @@ final class MappingReader {
     }
 
     private int keyLine(String field) {
-        return mapping.entries().stream().filter(e -> e.key().equals(field)).findFirst().map(Entry::line).orElse(line);
+        int index = indexOf(field);
+        return index < 0 ? line : mapping.entries().get(index).line();
+    }
+
+    private int indexOf(String field) {
+        List<Entry> entries = mapping.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).key().equals(field)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

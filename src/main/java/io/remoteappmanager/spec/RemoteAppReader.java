@@ -17,6 +17,7 @@ import io.remoteappmanager.spec.MappingReader.Issue;
 import io.remoteappmanager.spec.SpecPatterns.TextRule;
 import io.remoteappmanager.spec.YamlNode.Entry;
 import io.remoteappmanager.spec.YamlNode.Mapping;
+import io.remoteappmanager.spec.YamlNode.Scalar;
 import io.remoteappmanager.spec.YamlNode.Sequence;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,8 +49,10 @@ final class RemoteAppReader {
     static Outcome read(String file, YamlNode root) {
         List<Issue> issues = new ArrayList<>();
         if (!(root instanceof Mapping document)) {
+            // a file that is not a RemoteApp at all is never echoed: its text could be anybody's secret
+            String shape = root instanceof Scalar scalar && !scalar.isEmpty() ? "a plain value (not shown)" : root.describe();
             issues.add(new Issue(root.line(), "expected a RemoteApp mapping (apiVersion, kind, metadata, spec), got "
-                    + root.describe()));
+                    + shape));
             return new Outcome(Optional.empty(), Optional.empty(), issues);
         }
         MappingReader top = new MappingReader(document, "", root.line(), issues);

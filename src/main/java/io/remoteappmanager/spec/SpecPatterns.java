@@ -36,9 +36,15 @@ public final class SpecPatterns {
                     + "(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?",
             255, "an image reference such as registry:5000/team/app:1.2 (lowercase repository, at most 255 characters)");
 
-    /** spec.baseUrlPath: an absolute URL path without whitespace, query, fragment or {@code ..} segment. */
-    public static final TextRule URL_PATH = new TextRule("(?!.*/\\.\\.(?:/|$))/[^\\s\\p{Cntrl}?#]*", 255,
-            "an absolute URL path (starting with /, no whitespace, ?, # or .. segment, at most 255 characters)");
+    /**
+     * spec.baseUrlPath: an absolute URL path of RFC 3986 path characters ({@code pchar} and {@code /}) and valid
+     * {@code %XX} escapes, with no {@code ..} segment, plain or escaped: what every proxy and HTTP client passes on
+     * unchanged, so the route, the probe and the browser all mean the same path.
+     */
+    public static final TextRule URL_PATH = new TextRule(
+            "(?!.*/(?:\\.|%2[eE]){2}(?:/|$))/(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2})*", 255,
+            "an absolute URL path of RFC 3986 path characters (letters, digits, - . _ ~ ! $ & ' ( ) * + , ; = : @ /"
+                    + " and %XX escapes; no .. segment; at most 255 characters)");
 
     /**
      * A volume's host source: an absolute path without {@code ..} segment; {@code :} and {@code ,} are refused

@@ -27,7 +27,11 @@ public final class StatusProjection {
 
     private StatusProjection() {}
 
-    /** After a pass: every planned key gets its status; keys the plan no longer has are gone. */
+    /**
+     * After a pass that began at {@code now}: every planned key gets its status, and keys the plan no longer has are
+     * gone; but a key a worker finished after the pass began keeps what the worker said, which is newer than what
+     * the pass saw.
+     */
     public static StatusSnapshot afterPass(StatusSnapshot previous, Plan plan, DesiredState desired,
             Function<ObservedContainer, ProbeVerdict> readiness, PassSummary summary, EngineState engine, SourceStatus source,
             Instant now) {
@@ -36,6 +40,7 @@ public final class StatusProjection {
             apps.put(decision.key(), app(previous.app(decision.key()), decision,
                     Optional.ofNullable(desired.apps().get(decision.key())), readiness, List.of(), now));
         }
+        previous.all().stream().filter(app -> app.updated().isAfter(now)).forEach(app -> apps.put(app.key(), app));
         return new StatusSnapshot(apps, summary, engine, source);
     }
 

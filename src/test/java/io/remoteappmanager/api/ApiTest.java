@@ -108,6 +108,8 @@ class ApiTest {
     void planShowsWhatAPassWouldDoWithoutDoingItAndReconcileDoesIt() {
         SpecFiles.write(config.specs().dir(), "bob.yaml", SpecFiles.app("bob-web", "bob", HTTPD));
         given().post("/api/v1/reconcile").then().statusCode(200);
+        // bob's readiness verdict wakes a pass of its own; let it land before the window opens
+        await().atMost(Duration.ofSeconds(60)).until(() -> app("bob-web").getString("phase"), "Running"::equals);
         String alice = app("alice-web").getString("containerId");
         List<String> before = containerIds();
         SpecFiles.delete(config.specs().dir(), "alice.yaml");

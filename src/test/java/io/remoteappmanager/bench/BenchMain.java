@@ -6,21 +6,27 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
  * Runs the selected scenarios in one JVM against the engine DOCKER_HOST names, prints the table and
  * writes target/bench/results.{json,csv,txt}. A failing scenario is reported and the others still run.
+ * Before each scenario that uses the engine, whatever an earlier run left there is removed; when the JVM
+ * exits, however it exits short of a SIGKILL, its child processes are killed and everything it made is removed.
  *
- * <p>Arguments: {@code --quick} (sizes / 10), {@code --only=cold,noop,latency,churn,parse,footprint,git,swarm-cold}, and
- * sizes {@code --cold=50,200 --noop=1000 --churn=200 --parse=10000 --tries=20 --swarm-cold=20}. The swarm scenario
- * runs only when asked for: it needs the test swarm of scripts/swarm.sh.
+ * <p>Arguments: {@code --quick} (sizes / 10), {@code --only=cold,noop,latency,churn,parse,plan,footprint,git,swarm-cold},
+ * and sizes {@code --cold=50,200 --noop=1000 --churn=200 --parse=10000 --plan=10000 --tries=20 --swarm-cold=20}. The
+ * swarm scenario runs only when asked for: it needs the test swarm of scripts/swarm.sh.
  */
 public final class BenchMain {
 
     private static final Map<String, String> DEFAULTS = Map.of(
-            "only", "cold,noop,latency,churn,parse,footprint,git",
-            "cold", "50,200", "noop", "1000", "churn", "200", "parse", "10000", "tries", "20", "swarm-cold", "20");
+            "only", "cold,noop,latency,churn,parse,plan,footprint,git",
+            "cold", "50,200", "noop", "1000", "churn", "200", "parse", "10000", "plan", "10000", "tries", "20",
+            "swarm-cold", "20");
+    /** Scenarios that never touch the engine. */
+    private static final Set<String> WITHOUT_ENGINE = Set.of("parse", "plan");
 
     private BenchMain() {}
 
@@ -30,12 +36,16 @@ public final class BenchMain {
         List<String> only = Arrays.asList(options.get("only").split(","));
         Map<String, IntConsumer> scenarios = new LinkedHashMap<>();
         scenarios.put("parse", n -> new ParsingBenchmark(results).run(n));
+        scenarios.put("plan", n -> new PlanBenchmark(results).run(n));
         scenarios.put("latency", n -> new LatencyBenchmark(results).run(n));
         scenarios.put("git", n -> new GitLatencyBenchmark(results).run(n));
         scenarios.put("cold", n -> new ColdConvergeBenchmark(results).run(n));
         scenarios.put("churn", n -> new ChurnBenchmark(results).run(n));
         scenarios.put("noop", n -> new NoOpPassBenchmark(results, only.contains("footprint")).run(n));
         scenarios.put("swarm-cold", n -> new SwarmColdBenchmark(results).run(n));
+        if (!WITHOUT_ENGINE.containsAll(only)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(BenchMain::cleanUpOnExit, "bench-exit-cleanup"));
+        }
         int failures = 0;
         for (Map.Entry<String, IntConsumer> scenario : scenarios.entrySet()) {
             boolean footprintAlone = scenario.getKey().equals("noop") && only.contains("footprint");
@@ -48,11 +58,14 @@ public final class BenchMain {
                 int n = Integer.parseInt(size.trim());
                 System.out.println("== " + scenario.getKey() + " " + n);
                 try {
+                    if (!WITHOUT_ENGINE.contains(scenario.getKey())) {
+                        Leftovers.ofAnyRun().remove("before " + scenario.getKey() + " " + n);
+                    }
                     scenario.getValue().accept(n);
                 } catch (RuntimeException e) {
                     failures++;
                     e.printStackTrace();
-                    results.add(scenario.getKey() + "-" + n, "FAILED", 0, "", "", String.valueOf(e.getMessage()));
+                    results.add(scenario.getKey() + "-" + n, "FAILED", 0, "", "", reason(e));
                 }
             }
         }
@@ -60,6 +73,26 @@ public final class BenchMain {
         System.out.println();
         System.out.print(results.table());
         System.exit(failures == 0 ? 0 : 1);
+    }
+
+    /** The failure and whatever failed while cleaning up after it (suppressed by try-with-resources). */
+    private static String reason(RuntimeException e) {
+        StringBuilder reason = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cleanup : e.getSuppressed()) {
+            reason.append("; then, cleaning up: ").append(cleanup.getMessage());
+        }
+        return reason.toString();
+    }
+
+    /** Kills what the benchmark started (compose, a packaged controller), stops the controllers, removes all it made. */
+    private static void cleanUpOnExit() {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        BenchSpecs.closeAll();
+        try {
+            Leftovers.ofAnyRun().remove("at exit");
+        } catch (RuntimeException e) {
+            System.out.println("== cleanup at exit failed: " + e.getMessage());
+        }
     }
 
     private static Map<String, String> options(String[] args) {
@@ -79,7 +112,7 @@ public final class BenchMain {
             }
         }
         if (quick) {
-            for (String sized : List.of("cold", "noop", "churn", "parse")) {
+            for (String sized : List.of("cold", "noop", "churn", "parse", "plan")) {
                 if (options.get(sized).equals(DEFAULTS.get(sized))) {
                     options.put(sized, Arrays.stream(options.get(sized).split(","))
                             .map(s -> String.valueOf(Math.max(4, Integer.parseInt(s.trim()) / 10)))

@@ -9,41 +9,36 @@ import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.source.directory.SpecDirectory;
-import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestEngine;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 
 /**
  * One scenario's world: a fresh realm and spec directory, the engine handle the controller uses (its
  * Docker API calls counted on {@link #metrics}) and a second handle on the same realm for the benchmark's
- * own polling, so polling never shows up in the controller's call count. {@link #close} removes it all.
+ * own polling, so polling never shows up in the controller's call count. {@link #close} removes it all,
+ * whatever the size and also after a failure, within {@link BenchDeadline}.
  */
 final class BenchRealm implements AutoCloseable {
 
-    static final Duration CONVERGE_TIMEOUT = Duration.ofMinutes(30);
+    /** Every benchmark realm's name starts so ({@link Leftovers} finds them by it). */
+    static final String PREFIX = "tbench";
 
+    private final BenchSpecs files;
     final Path specs;
     final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     final TestEngine engine;
     final TestEngine observer;
 
     BenchRealm(String purpose) {
-        try {
-            specs = Files.createTempDirectory("ram-bench-" + purpose);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make a spec directory", e);
-        }
-        Map<String, String> settings = Map.of("ram.realm", TestEngine.uniqueRealm("b" + purpose),
+        files = new BenchSpecs(purpose);
+        specs = files.dir;
+        Map<String, String> settings = Map.of("ram.realm", PREFIX + purpose + UUID.randomUUID().toString().substring(0, 6),
                 "ram.specs.dir", specs.toString());
         engine = TestEngine.withConfig(settings, metrics);
         observer = TestEngine.withConfig(settings, new SimpleMeterRegistry());
@@ -55,12 +50,11 @@ final class BenchRealm implements AutoCloseable {
 
     /** The spec file of app {@code i}; {@code extra} lines go under {@code spec:}. */
     void writeApp(int i, String... extra) {
-        String name = String.format("app-%05d", i);
-        SpecFiles.write(specs, name + ".yaml", SpecFiles.app(name, String.format("u%05d", i), TestEngine.HTTPD, extra));
+        files.write(i, extra);
     }
 
     void deleteApp(int i) {
-        SpecFiles.delete(specs, String.format("app-%05d.yaml", i));
+        files.delete(i);
     }
 
     /** What the spec directory asks for now: key to spec_hash. */
@@ -102,7 +96,7 @@ final class BenchRealm implements AutoCloseable {
      * realm, checking once a second, and returns when the last start or removal that got it there arrived.
      */
     long awaitConverged(Map<AppKey, String> expected, RealmEvents events) {
-        Awaitility.await().atMost(CONVERGE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).pollDelay(Duration.ZERO)
+        Awaitility.await().atMost(BenchDeadline.forContainers(2 * expected.size())).pollInterval(Duration.ofSeconds(1)).pollDelay(Duration.ZERO)
                 .until(() -> {
                     List<RuntimeContainer> all = observer.runtime.list(observer.labels.realmFilter());
                     return all.size() == expected.size() && running(all).equals(expected);
@@ -125,19 +119,18 @@ final class BenchRealm implements AutoCloseable {
         return new EngineLimit(observer.docker, engine.config.reconcile().parallelism(), engine.config.stopTimeout());
     }
 
-    /** Removes every container of the realm, in parallel (untimed set-up between measurements). */
+    /** Removes every container of the realm (untimed set-up between measurements). */
     void removeContainers() {
-        EngineLimit limit = limit();
-        limit.run(observer.runtime.list(observer.labels.realmFilter()).stream().map(c -> limit.stopRemove(c.id())).toList());
+        EngineSweep.removeAll("realm " + realm(), observer.runtime,
+                () -> observer.runtime.list(observer.labels.realmFilter()).stream().map(RuntimeContainer::id).toList());
     }
 
     @Override
     public void close() {
-        observer.close();
-        try (Stream<Path> files = Files.walk(specs)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("cannot delete " + specs + ": " + e.getMessage());
+        try {
+            removeContainers();
+        } finally {
+            files.close();
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -12,15 +13,20 @@ import java.util.concurrent.TimeUnit;
 /**
  * Anchor (b): docker-compose 1.29 bringing up the same N services (same image, init, published port on
  * loopback, same limits) as one project, and its no-op {@code up -d}; {@link #close} runs {@code down}.
+ * Every command has a time limit ({@link BenchDeadline} of N): past it, compose is killed and the command
+ * fails with the reason; when {@code down} fails too, the project is removed through the engine's API.
  */
 final class ComposeAnchor implements AutoCloseable {
 
     private final Path file;
+    private final Path log;
     private final String project;
+    private final Duration limit;
     private boolean up;
 
     ComposeAnchor(String project, List<ContainerRequest> requests) {
         this.project = project;
+        this.limit = BenchDeadline.forContainers(requests.size());
         StringBuilder yaml = new StringBuilder("version: \"2.4\"\nservices:\n");
         for (int i = 0; i < requests.size(); i++) {
             ContainerRequest r = requests.get(i);
@@ -32,6 +38,7 @@ final class ComposeAnchor implements AutoCloseable {
         }
         try {
             file = Files.createTempFile("ram-bench-compose-", ".yml");
+            log = Files.createTempFile("ram-bench-compose-", ".log");
             Files.writeString(file, yaml);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the compose file", e);
@@ -49,19 +56,29 @@ final class ComposeAnchor implements AutoCloseable {
     private void compose(String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("docker-compose", "-p", project, "-f", file.toString()));
         command.addAll(List.of(args));
+        String what = "docker-compose " + String.join(" ", args) + " (" + project + ")";
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " failed (exit " + p.exitValue() + ")");
+                throw new IllegalStateException(what + " timed out after " + limit.toSeconds() + " s and was killed; "
+                        + lastLine());
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(what + " failed (exit " + p.exitValue() + "): " + lastLine());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run docker-compose (scripts/bench.sh installs it)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running docker-compose", e);
+            throw new IllegalStateException("interrupted while running " + what, e);
         }
+    }
+
+    private String lastLine() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return lines.isEmpty() ? "no output" : "last output: " + lines.get(lines.size() - 1).strip();
     }
 
     @Override
@@ -70,8 +87,12 @@ final class ComposeAnchor implements AutoCloseable {
             if (up) {
                 compose("down", "-t", "1");
             }
+        } catch (RuntimeException e) {
+            System.out.println("== cleanup: " + e.getMessage() + "; removing the project through the engine's API");
+            new Leftovers(project).remove("after docker-compose down failed");
         } finally {
             file.toFile().delete();
+            log.toFile().delete();
         }
     }
 }

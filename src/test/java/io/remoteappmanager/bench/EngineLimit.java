@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Anchor (a), the engine's own limit: the same engine operations the controller ends up sending, driven
@@ -45,22 +47,32 @@ final class EngineLimit {
         };
     }
 
-    /** Runs the operations {@code parallelism} at a time and returns the wall time in milliseconds. */
+    /** {@link #inParallel} at this anchor's parallelism. */
     double run(List<Runnable> operations) {
         return inParallel(parallelism, operations);
     }
 
-    /** Runs the operations {@code parallelism} at a time and returns the wall time in milliseconds. */
+    /**
+     * Runs the operations {@code parallelism} at a time and returns the wall time in milliseconds; gives up (and
+     * abandons the calls still running) past {@link BenchDeadline#forContainers} of the operations.
+     */
     static double inParallel(int parallelism, List<Runnable> operations) {
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, BenchDeadline.daemonThreads("bench-engine-limit"));
+        Duration limit = BenchDeadline.forContainers(operations.size());
+        int finished = 0;
         try {
             long start = System.nanoTime();
+            long deadline = start + limit.toNanos();
             List<Future<?>> done = new ArrayList<>();
             operations.forEach(op -> done.add(pool.submit(op)));
             for (Future<?> f : done) {
-                f.get();
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                finished++;
             }
             return Stats.since(start);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("engine-limit run timed out after " + limit.toSeconds() + " s with "
+                    + finished + " of " + operations.size() + " operations done");
         } catch (Exception e) {
             throw new IllegalStateException("engine-limit run failed: " + e.getMessage(), e);
         } finally {

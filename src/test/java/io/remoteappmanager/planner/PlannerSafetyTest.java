@@ -64,6 +64,19 @@ class PlannerSafetyTest {
     }
 
     @Test
+    void containerOfAnotherFileIsKeptWhileSomeFileNeverParsed() {
+        PlanFixture.DesiredBuilder broken = desired().protect("team.yaml").protect("zed.yaml")
+                .problem(problem("team.yaml", "mapping values are not allowed here", null));
+
+        Decision decision = only(plan(broken, containerOf(ALICE).build()));
+
+        assertEquals(Phase.Invalid, decision.phase());
+        assertEquals(List.of(), decision.actions());
+        assertEquals("kept: no spec for alice/paraview, but team.yaml, zed.yaml are broken and never parsed, and may hold"
+                + " it (a renamed file or a moved document); nothing is pruned until every file parses", decision.message());
+    }
+
+    @Test
     void containerWhoseDocumentIsInvalidIsKept() {
         Plan plan = plan(desired().problem(problem("team.yaml", "spec.image: required", ALICE)),
                 containerOf(ALICE).build());

@@ -119,8 +119,8 @@ class ProxyRoutesTest {
         String foreign = "/" + realm + "/other-controller";
         String stale = "/" + realm + "/gone/containers/0123456789abcdef";
         postUnmarked(unmarked, "http://127.0.0.1:9");
-        chp.client.put(foreign, "http://127.0.0.1:10", realm + "-other");
-        chp.client.put(stale, "http://127.0.0.1:11", realm);
+        chp.client.put(new ProxyRoute(foreign, "http://127.0.0.1:10", Optional.of(realm + "-other"), Optional.empty()));
+        chp.client.put(new ProxyRoute(stale, "http://127.0.0.1:11", Optional.of(realm), Optional.of("gone/app")));
         try {
             SpecFiles.write(specs, "alice.yaml", SpecFiles.app("alice-paraview", "alice", HTTPD, "mappingId: paraview"));
             awaitRouted(ALICE);

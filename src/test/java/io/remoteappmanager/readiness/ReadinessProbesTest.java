@@ -82,6 +82,21 @@ class ReadinessProbesTest {
     }
 
     @Test
+    void aUrlTheHttpClientRefusesGivesItsSlotBack() {
+        URI good = URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/");
+        URI refused = URI.create("http:/no-host/");
+        answer.countDown();
+        try (ReadinessProbes probes = new ReadinessProbes(TestEngine.config(Map.of("ram.readiness.max-concurrent", "1")).readiness(),
+                reason -> {})) {
+            probes.watch("refused", refused, SETTINGS);
+            probes.watch("good", good, SETTINGS);
+
+            await().until(() -> probes.verdict("good").ready());
+            assertThat(probes.verdict("refused").ready()).as("the refused URL never answers").isFalse();
+        }
+    }
+
+    @Test
     void aBoundBelowOneIsRefusedWithTheKeyName() {
         assertThatThrownBy(() -> new ReadinessProbes(TestEngine.config(Map.of("ram.readiness.max-concurrent", "0")).readiness(), reason -> {}))
                 .hasMessageContaining("ram.readiness.max-concurrent");

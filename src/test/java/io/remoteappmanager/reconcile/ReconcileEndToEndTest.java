@@ -199,6 +199,7 @@ class ReconcileEndToEndTest {
 
             awaitOneRunning(new AppKey("bob", "bob-web"));
             await().until(() -> engine.runtime.inspect(alice.id()).isEmpty());
+            controller.close(); // before its engine handle goes
         }
     }
 

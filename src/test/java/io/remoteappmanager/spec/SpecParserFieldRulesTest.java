@@ -43,7 +43,9 @@ class SpecParserFieldRulesTest {
                 List.of("user: a", "image: b", "resources: {memory: 6291456, cpus: 2, pids: 4194304}"),
                 List.of("user: a", "image: b", "resources: {memory: 2GiB, cpus: '1.25'}", "suspend: False"),
                 List.of("user: a", "image: b", "environment: {_X: '', Y2: 0}", "command: []"),
-                List.of("user: a", "image: b", "readiness: {path: /health, period: 1s, timeout: 5m}"));
+                List.of("user: a", "image: b", "readiness: {path: /health, period: 1s, timeout: 5m}"),
+                List.of("user: a", "image: b", "baseUrlPath: \"/hub/user/c%C3%A9line/~a!$&'()*+,;=:-._/\""),
+                List.of("user: a", "image: b", "readiness: {path: '{urlpath}/api/status;v=1'}"));
     }
 
     @ParameterizedTest
@@ -73,6 +75,17 @@ class SpecParserFieldRulesTest {
                 Arguments.of("baseUrlPath: user/alice", "spec.baseUrlPath: expected " + SpecPatterns.URL_PATH.expected() + ", got \"user/alice\""),
                 Arguments.of("baseUrlPath: /user/../admin", "spec.baseUrlPath: expected " + SpecPatterns.URL_PATH.expected() + ", got \"/user/../admin\""),
                 Arguments.of("baseUrlPath: '/user/a b'", "spec.baseUrlPath: expected " + SpecPatterns.URL_PATH.expected() + ", got \"/user/a b\""),
+                Arguments.of("baseUrlPath: /user/alice|admin", "spec.baseUrlPath: expected " + SpecPatterns.URL_PATH.expected() + ", got \"/user/alice|admin\""),
+                Arguments.of("baseUrlPath: /user/c\u00e9line", "spec.baseUrlPath: expected " + SpecPatterns.URL_PATH.expected() + ", got \"/user/c\u00e9line\""),
+                Arguments.of("baseUrlPath: /user/a%zz", "spec.baseUrlPath: expected " + SpecPatterns.URL_PATH.expected() + ", got \"/user/a%zz\""),
+                Arguments.of("baseUrlPath: /user/a%2", "spec.baseUrlPath: expected " + SpecPatterns.URL_PATH.expected() + ", got \"/user/a%2\""),
+                Arguments.of("baseUrlPath: /user/%2e%2E/admin", "spec.baseUrlPath: expected " + SpecPatterns.URL_PATH.expected() + ", got \"/user/%2e%2E/admin\""),
+                Arguments.of("baseUrlPath: /user/.%2e", "spec.baseUrlPath: expected " + SpecPatterns.URL_PATH.expected() + ", got \"/user/.%2e\""),
+                Arguments.of("baseUrlPath: '/user/a?b'", "spec.baseUrlPath: expected " + SpecPatterns.URL_PATH.expected() + ", got \"/user/a?b\""),
+                Arguments.of("baseUrlPath: '/user/a#b'", "spec.baseUrlPath: expected " + SpecPatterns.URL_PATH.expected() + ", got \"/user/a#b\""),
+                Arguments.of("baseUrlPath: '/user/<b>'", "spec.baseUrlPath: expected " + SpecPatterns.URL_PATH.expected() + ", got \"/user/<b>\""),
+                Arguments.of("baseUrlPath: /user/a\\\\b", "spec.baseUrlPath: expected " + SpecPatterns.URL_PATH.expected() + ", got \"/user/a\\\\b\""),
+                Arguments.of("baseUrlPath: '/user/{a}'", "spec.baseUrlPath: expected " + SpecPatterns.URL_PATH.expected() + ", got \"/user/{a}\""),
                 Arguments.of("urlId: ABCDEF12", "spec.urlId: expected " + SpecPatterns.URL_ID.expected() + ", got \"ABCDEF12\""),
                 Arguments.of("urlId: abc123", "spec.urlId: expected " + SpecPatterns.URL_ID.expected() + ", got \"abc123\""),
                 Arguments.of("containerPort: abc", "spec.containerPort: expected an integer 1..65535, got \"abc\""),
@@ -114,6 +127,7 @@ class SpecParserFieldRulesTest {
                 Arguments.of("readiness: {period: 0s}", "spec.readiness.period: expected " + SpecPatterns.DURATION.expected() + ", got \"0s\""),
                 Arguments.of("readiness: {timeout: 30}", "spec.readiness.timeout: expected " + SpecPatterns.DURATION.expected() + ", got \"30\""),
                 Arguments.of("readiness: {path: health}", "spec.readiness.path: expected " + SpecPatterns.READINESS_PATH.expected() + ", got \"health\""),
+                Arguments.of("readiness: {path: '{urlpath}/a|b'}", "spec.readiness.path: expected " + SpecPatterns.READINESS_PATH.expected() + ", got \"{urlpath}/a|b\""),
                 Arguments.of("readiness: {command: ls}", "spec.readiness.command: unknown field"),
                 Arguments.of("placement: [node.role == worker]", "spec.placement: expected a mapping, got a list"),
                 Arguments.of("placement: {constraints: node.role == worker}",

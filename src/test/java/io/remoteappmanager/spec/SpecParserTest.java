@@ -159,6 +159,8 @@ class SpecParserTest {
                 problems(parse("other: 1\n")));
         assertEquals(List.of("alice.yaml:1: expected a RemoteApp mapping (apiVersion, kind, metadata, spec), got a list"),
                 problems(parse("- a\n- b\n")));
+        assertEquals(List.of("alice.yaml:1: expected a RemoteApp mapping (apiVersion, kind, metadata, spec), got a plain "
+                + "value (not shown)"), problems(parse("root:x:0:0:root:/root:/bin/bash\n")));
         assertEquals(List.of("alice.yaml:4: metadata: expected a mapping, got \"alice\""),
                 problems(parse("apiVersion: remoteappmanager/v1\nkind: RemoteApp\nspec: {user: a, image: b}\n"
                         + "metadata: alice\n")));

@@ -93,8 +93,9 @@ public final class TestEngine implements AutoCloseable {
      * engine can refuse a removal for a moment ("failed to remove root filesystem: device or resource busy").
      */
     public void removeContainers() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
-            runtime.list(labels.realmFilter()).forEach(c -> docker.removeContainerCmd(c.id()).withForce(true).exec());
+        Awaitility.await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
+            runtime.list(labels.realmFilter()).parallelStream()
+                    .forEach(c -> docker.removeContainerCmd(c.id()).withForce(true).exec());
             return runtime.list(labels.realmFilter()).isEmpty();
         });
     }

@@ -31,7 +31,7 @@ public final class DirectorySource implements SpecSource {
     @Override
     public synchronized void start(Runnable onChange) {
         if (watcher == null) {
-            watcher = new SpecWatcher(directory.directory(), debounce, onChange);
+            watcher = new SpecWatcher(directory.directory(), debounce, directory.changes(), onChange);
             watcher.start();
         }
     }

@@ -1,18 +1,17 @@
 package io.remoteappmanager.source.directory;
 
 import io.remoteappmanager.model.DesiredState;
-import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.model.SpecProblem;
+import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.source.DesiredStateAssembler;
+import io.remoteappmanager.source.FileState;
 import io.remoteappmanager.source.SpecFileBook;
+import io.remoteappmanager.source.directory.ChangedNames.Changes;
+import io.remoteappmanager.source.directory.SpecFileReader.Loaded;
 import io.remoteappmanager.spec.SpecCheck;
-import io.remoteappmanager.spec.SpecParser;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -22,33 +21,54 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The spec directory as desired state: every read re-lists the directory (level-based), re-parses only
- * files that changed, and remembers each file's last good content so that breaking a file never changes
- * what runs. A file caught while it is being written (modified within the settle window, or changed during
- * its read) is not acted on: its last good content stays until it settles. Reads are serialized; one
- * reconcile thread is the expected caller.
+ * The spec directory as desired state: each read gives the whole desired state (level-based), re-parses only files
+ * that changed, and remembers each file's last good content so that breaking a file never changes what runs. A file
+ * caught while it is being written (modified within the settle window, or changed during its read) is not acted
+ * on: its last good content stays until it settles. Reads are serialized; one reconcile thread is the expected
+ * caller.
+ *
+ * <p>Which files a read looks at. Without a watcher (one-off reads: {@code validate}, {@code plan}) every read is
+ * a <em>full</em> read: list the directory, stat every file. While a {@link SpecWatcher} feeds {@link #changes()},
+ * a read whose directory looks unchanged (same inode, same mtime) looks only at the files the watcher named and the
+ * files still unsettled or unreadable: an unchanged directory costs one stat of the directory itself. A full read
+ * happens on any doubt: the first read, a watcher (re)started or stopped, an event queue overflow, the directory's
+ * mtime moved (a file added, removed or renamed into place, seen even before its event arrives), the directory
+ * replaced (another inode: a symlink swap), a directory of symlinked files (their targets change without an event
+ * for their names), and at least every {@link #FULL_READ_INTERVAL} as a safety net against a missed event. What
+ * the watcher alone reports is an in-place edit of an existing file.
  */
 public final class SpecDirectory {
 
-    /** What identifies one version of a file: a changed size, mtime or inode (a symlink swap) means re-parse. */
-    private record Stamp(long size, FileTime modified, Object fileKey) {
-        static Stamp of(BasicFileAttributes attributes) {
-            return new Stamp(attributes.size(), attributes.lastModifiedTime(), attributes.fileKey());
-        }
-    }
+    /** The longest an event the watcher missed can go unseen. */
+    static final Duration FULL_READ_INTERVAL = Duration.ofMinutes(1);
+
+    /** The directory's inode and mtime: another inode is another directory, another mtime another set of names. */
+    private record Version(Object fileKey, FileTime modified) {}
 
     private final Path directory;
-    private final SpecFileBook<Stamp> book;
-    private final Duration settle;
     private final Clock clock;
+    private final SpecFileReader reader;
+    private final ChangedNames changes = new ChangedNames();
+    private Map<String, Loaded> files = new HashMap<>();
     private DesiredState current;
+    private Version version;
+    private Instant nextFullRead = Instant.MIN;
+    /** Names read again at every read: unsettled or unreadable. */
+    private Set<String> retried = Set.of();
+    /** Some spec file is a symlink: every read is a full one. */
+    private boolean linked;
 
     /** A reader with no rule beyond the file format, acting on files as soon as they are read whole. */
     public SpecDirectory(Path directory) {
@@ -72,38 +92,121 @@ public final class SpecDirectory {
 
     SpecDirectory(Path directory, SpecCheck check, Duration settle, Clock clock) {
         this.directory = directory;
-        this.book = new SpecFileBook<>(check);
-        this.settle = settle;
         this.clock = clock;
+        this.reader = new SpecFileReader(check, settle, clock);
     }
 
     public Path directory() {
         return directory;
     }
 
+    /** Where a watcher of this directory records what changed. */
+    ChangedNames changes() {
+        return changes;
+    }
+
     /** The desired state now; never throws, every failure is a problem in the result. */
     public synchronized DesiredState read() {
-        SpecFileBook<Stamp>.Round round = book.read();
+        Changes changed = changes.drain();
+        Instant now = clock.instant();
+        Version seen;
+        try {
+            seen = versionOf(directory);
+        } catch (IOException e) {
+            return unusable(e);
+        }
+        boolean full = changed.everything() || current == null || linked || !now.isBefore(nextFullRead)
+                || !seen.equals(version);
+        Set<String> names;
+        if (full) {
+            try {
+                names = list();
+            } catch (IOException e) {
+                return unusable(e);
+            }
+        } else {
+            names = union(changed.names(), retried);
+            if (names.isEmpty()) {
+                return current;
+            }
+        }
+        Map<String, Loaded> next = full ? new HashMap<>(files.size() * 2) : new HashMap<>(files);
         Set<String> unsettled = new TreeSet<>();
-        boolean any = false;
+        boolean modified = false;
+        for (String name : names) {
+            Loaded previous = files.get(name);
+            Loaded entry = reader.load(directory.resolve(name), name, previous, unsettled);
+            modified |= entry != previous;
+            if (entry == null) {
+                next.remove(name);
+            } else {
+                next.put(name, entry);
+            }
+        }
+        modified |= next.size() != files.size() || !unsettled.equals(current == null ? Set.of() : current.unsettled());
+        remember(next, unsettled, seen, full ? now.plus(FULL_READ_INTERVAL) : nextFullRead);
+        if (modified || current == null) {
+            current = DesiredStateAssembler.assemble(byName(next), !next.isEmpty(), unsettled);
+        }
+        return current;
+    }
+
+    /** The files' states in name order, so that problems come out in a stable order. */
+    private static List<FileState> byName(Map<String, Loaded> files) {
+        List<String> names = new ArrayList<>(files.keySet());
+        Collections.sort(names);
+        List<FileState> states = new ArrayList<>(names.size());
+        names.forEach(name -> states.add(files.get(name).state()));
+        return states;
+    }
+
+    private void remember(Map<String, Loaded> next, Set<String> unsettled, Version seen, Instant nextFull) {
+        files = next;
+        version = seen;
+        nextFullRead = nextFull;
+        Set<String> retry = new HashSet<>(unsettled);
+        boolean anyLink = false;
+        for (Map.Entry<String, Loaded> entry : next.entrySet()) {
+            if (entry.getValue().retried()) {
+                retry.add(entry.getKey());
+            }
+            anyLink |= entry.getValue().link();
+        }
+        retried = retry;
+        linked = anyLink;
+    }
+
+    private static Version versionOf(Path directory) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(directory, BasicFileAttributes.class);
+        if (!attributes.isDirectory()) {
+            throw new NotDirectoryException(directory.toString());
+        }
+        return new Version(attributes.fileKey(), attributes.lastModifiedTime());
+    }
+
+    /** The spec file names the directory lists now. */
+    private Set<String> list() throws IOException {
+        Set<String> names = new HashSet<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path path : entries) {
                 String name = path.getFileName().toString();
                 if (SpecFileBook.isSpecFileName(name)) {
-                    any |= load(path, name, round, unsettled);
+                    names.add(name);
                 }
             }
         } catch (DirectoryIteratorException e) {
-            return unusable(e.getCause());
-        } catch (IOException e) {
-            return unusable(e);
+            throw e.getCause();
         }
-        boolean changed = round.finish()
-                || !unsettled.equals(current == null ? Set.of() : current.unsettled());
-        if (changed || current == null) {
-            current = DesiredStateAssembler.assemble(round.states(), any, unsettled);
+        return names;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        if (b.isEmpty()) {
+            return a;
         }
-        return current;
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Nothing is known while the directory cannot be listed: no apps, and not usable, so nothing is pruned. */
@@ -111,85 +214,13 @@ public final class SpecDirectory {
         current = null;
         String reason = e instanceof NoSuchFileException ? "does not exist"
                 : e instanceof NotDirectoryException ? "is not a directory"
-                : "cannot be listed: " + describe(e);
+                : "cannot be listed: " + SpecFileReader.describe(e);
         return new DesiredState(Map.of(), List.of(new SpecProblem(Kind.UNREADABLE, directory.toString(), 0,
                 "spec directory " + reason, Optional.empty())), Set.of(), Set.of(), false, Set.of());
     }
 
     /** How many files were parsed so far: unchanged files must not count (for tests of the cache). */
     synchronized long parses() {
-        return book.parses();
-    }
-
-    /**
-     * Reports the file to {@code round}: kept when unchanged or not settled yet (its name then goes into
-     * {@code unsettled}), parsed when it changed; false for a subdirectory (skipped).
-     */
-    private boolean load(Path path, String name, SpecFileBook<Stamp>.Round round, Set<String> unsettled) {
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(path, BasicFileAttributes.class);
-        } catch (IOException e) {
-            round.unreadable(name, describe(e));
-            return true;
-        }
-        if (attributes.isDirectory()) {
-            return false;
-        }
-        if (!attributes.isRegularFile()) {
-            round.unreadable(name, "not a regular file");
-            return true;
-        }
-        Stamp stamp = Stamp.of(attributes);
-        if (round.unchanged(name, stamp)) {
-            return true;
-        }
-        if (!settled(attributes)) {
-            unsettled.add(name);
-            round.keep(name);
-            return true;
-        }
-        byte[] content;
-        try (InputStream in = Files.newInputStream(path)) {
-            content = in.readNBytes(SpecParser.MAX_FILE_BYTES + 1);
-        } catch (IOException e) {
-            round.unreadable(name, describe(e));
-            return true;
-        }
-        if (!stamp.equals(stampNow(path))) {
-            unsettled.add(name);
-            round.keep(name);
-            return true;
-        }
-        round.parsed(name, stamp, content, Optional.empty());
-        return true;
-    }
-
-    /**
-     * Whether the file was last modified longer ago than the settle window (else a writer may still be at it). A
-     * modification time in the future (clock skew) says nothing either way: the check after the read still holds.
-     */
-    private boolean settled(BasicFileAttributes attributes) {
-        Instant modified = attributes.lastModifiedTime().toInstant();
-        Instant now = clock.instant();
-        return modified.isAfter(now) || !modified.isAfter(now.minus(settle));
-    }
-
-    private Stamp stampNow(Path path) {
-        try {
-            return Stamp.of(Files.readAttributes(path, BasicFileAttributes.class));
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file (removed meanwhile, or a dangling symlink)";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.toString();
+        return reader.parses();
     }
 }

@@ -23,7 +23,9 @@ import org.jboss.logging.Logger;
  * Tells the controller "look now" soon after anything changes in the spec directory, one call per burst.
  * It watches the directory and its parent, and re-registers when the directory is replaced (git-sync's
  * symlink swap, a directory created later) or changes identity; Kubernetes' {@code ..data} swap happens
- * inside the directory and is seen directly. It only signals: the caller re-reads the whole directory.
+ * inside the directory and is seen directly. It also records which names changed in the directory's
+ * {@link ChangedNames}, as they arrive, so the next read looks at those files only; an overflow, the parent's
+ * event for the directory or a new registration record "anything", and the next read looks at every file.
  */
 public final class SpecWatcher implements AutoCloseable {
 
@@ -36,6 +38,7 @@ public final class SpecWatcher implements AutoCloseable {
     private final Path directory;
     private final Path parent;
     private final long quietNanos;
+    private final ChangedNames changes;
     private final Runnable onChange;
     private final WatchService service;
     private final Thread thread;
@@ -44,11 +47,15 @@ public final class SpecWatcher implements AutoCloseable {
     private WatchKey parentKey;
     private Object directoryIdentity;
 
-    /** Calls {@code onChange} on the watcher's thread once {@code quietPeriod} has passed without new events. */
-    public SpecWatcher(Path directory, Duration quietPeriod, Runnable onChange) {
+    /**
+     * Records changes in {@code changes} as they arrive, and calls {@code onChange} on the watcher's thread once
+     * {@code quietPeriod} has passed without new events.
+     */
+    SpecWatcher(Path directory, Duration quietPeriod, ChangedNames changes, Runnable onChange) {
         this.directory = directory.toAbsolutePath();
         this.parent = this.directory.getParent();
         this.quietNanos = quietPeriod.toNanos();
+        this.changes = changes;
         this.onChange = onChange;
         try {
             this.service = this.directory.getFileSystem().newWatchService();
@@ -62,6 +69,7 @@ public final class SpecWatcher implements AutoCloseable {
     /** Registers the watches now (so no event after this call is missed) and starts the thread. */
     public void start() {
         refreshRegistrations();
+        changes.watching(true);
         thread.start();
     }
 
@@ -69,6 +77,7 @@ public final class SpecWatcher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        changes.watching(false);
         try {
             service.close();
             if (Thread.currentThread() != thread && thread.isAlive()) {
@@ -90,7 +99,10 @@ public final class SpecWatcher implements AutoCloseable {
             while (!closed) {
                 long wait = pending ? Math.max(0, due(first, last) - System.nanoTime()) : IDLE_CHECK_NANOS;
                 boolean relevant = drainAll(service.poll(wait, TimeUnit.NANOSECONDS));
-                relevant |= refreshRegistrations();
+                if (refreshRegistrations()) {
+                    changes.everything();
+                    relevant = true;
+                }
                 long now = System.nanoTime();
                 if (relevant) {
                     first = pending ? first : now;
@@ -113,16 +125,33 @@ public final class SpecWatcher implements AutoCloseable {
         return Math.min(last + quietNanos, first + MAX_DELAY_PERIODS * quietNanos);
     }
 
-    /** Consumes {@code key} and every other signalled key; true if any event concerns the directory. */
+    /** Consumes {@code key} and every other signalled key, recording what changed; true if any event concerns the directory. */
     private boolean drainAll(WatchKey key) {
         boolean relevant = false;
         for (; key != null; key = service.poll()) {
             for (WatchEvent<?> event : key.pollEvents()) {
-                relevant |= key != parentKey || event.kind() == OVERFLOW || directory.getFileName().equals(event.context());
+                relevant |= record(event, key == parentKey);
             }
             key.reset();
         }
         return relevant;
+    }
+
+    /**
+     * Records one event: in the directory, the name it concerns (or "anything" for an overflow); in the parent, only
+     * what concerns the directory itself (replaced, removed, an overflow), as "anything". True if it concerns the directory.
+     */
+    boolean record(WatchEvent<?> event, boolean inParent) {
+        boolean overflow = event.kind() == OVERFLOW;
+        if (inParent && !overflow && !directory.getFileName().equals(event.context())) {
+            return false;
+        }
+        if (inParent || overflow) {
+            changes.everything();
+        } else {
+            changes.changed(event.context().toString());
+        }
+        return true;
     }
 
     /**

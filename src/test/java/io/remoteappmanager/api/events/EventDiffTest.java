@@ -7,9 +7,9 @@ import io.remoteappmanager.api.ProxyView;
 import io.remoteappmanager.api.SourceView;
 import io.remoteappmanager.api.StatusView;
 import io.remoteappmanager.source.SourceStatus;
-import io.remoteappmanager.source.SourceStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class EventDiffTest {
 
     private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
     private static final SourceStatus DIRECTORY = SourceStatus.directory("/specs");
-    private static final ProxyView PROXY = new ProxyView(true, "http://127.0.0.1:8001", 1, 0, T0, null, null);
+    private static final ProxyView PROXY = new ProxyView(true, "http://127.0.0.1:8001", 1, 0, Map.of(), T0, null, null);
     private static final SourceView SOURCE = SourceView.of(SourceStatus.directory("/srv/specs"));
     private static final StatusView STATUS = new StatusView(T0, 12, "files", 1, 0, true, null, List.of(), List.of(), PROXY, SOURCE);
 
@@ -64,7 +64,7 @@ class EventDiffTest {
 
     @Test
     void aNewPassGivesPassAndItsProxySync() {
-        ProxyView synced = new ProxyView(true, "http://127.0.0.1:8001", 2, 1, T0.plusSeconds(1), null, null);
+        ProxyView synced = new ProxyView(true, "http://127.0.0.1:8001", 2, 1, Map.of(), T0.plusSeconds(1), null, null);
         StatusView next = new StatusView(T0.plusSeconds(1), 8, "api", 1, 0, true, null, List.of(), List.of(), synced, SOURCE);
 
         assertThat(EventDiff.between(state(STATUS), state(next)))
@@ -73,7 +73,7 @@ class EventDiffTest {
 
     @Test
     void aProxySyncAloneGivesOnlyProxy() {
-        ProxyView failed = new ProxyView(true, "http://127.0.0.1:8001", 1, 0, T0, "connection refused", T0.plusSeconds(2));
+        ProxyView failed = new ProxyView(true, "http://127.0.0.1:8001", 1, 0, Map.of(), T0, "connection refused", T0.plusSeconds(2));
         StatusView next = new StatusView(T0, 12, "files", 1, 0, true, null, List.of(), List.of(), failed, SOURCE);
 
         assertThat(EventDiff.between(state(STATUS), state(next))).containsExactly(new LiveEvent("proxy", failed));

@@ -69,8 +69,9 @@ class SpecDirectoryLinksTest {
 
     @Test
     void aDanglingSymlinkIsUnreadableAndKeepsItsLastGoodContent() throws IOException {
-        Path target = Files.writeString(root.resolve("alice.yaml"), app("paraview", "alice"));
         Path dir = Files.createDirectories(root.resolve("specs"));
+        Path target = Files.writeString(Files.createDirectories(dir.resolve("versions")).resolve("alice.yaml"),
+                app("paraview", "alice"));
         Files.createSymbolicLink(dir.resolve("alice.yaml"), target);
         SpecDirectory specs = new SpecDirectory(dir);
         specs.read();
@@ -82,6 +83,20 @@ class SpecDirectoryLinksTest {
         assertEquals(List.of("alice.yaml:0: cannot read: no such file (removed meanwhile, or a dangling symlink)"),
                 problems(state));
         assertEquals(Kind.UNREADABLE, state.problems().get(0).kind());
+    }
+
+    @Test
+    void aSymlinkOutOfTheDirectoryIsRefusedUnreadAndProtectsWhatItLabels() throws IOException {
+        Path outside = Files.writeString(root.resolve("alice.yaml"), app("paraview", "alice"));
+        Path dir = Files.createDirectories(root.resolve("specs"));
+        Files.createSymbolicLink(dir.resolve("alice.yaml"), outside);
+
+        DesiredState state = new SpecDirectory(dir).read();
+
+        assertEquals(Set.of(), state.apps().keySet());
+        assertEquals(List.of("alice.yaml:0: cannot read: refused: a symlink to " + outside.toRealPath()
+                + ", outside the spec directory (not read)"), problems(state));
+        assertEquals(Set.of("alice.yaml"), state.protectedSources());
     }
 
     @Test

@@ -2,13 +2,17 @@ package io.remoteappmanager.source.directory;
 
 import static io.remoteappmanager.source.directory.SpecDirectoryLinksTest.swapLink;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +38,7 @@ class SpecWatcherTest {
     }
 
     private void watch(Path dir) throws IOException {
-        watcher = new SpecWatcher(dir, QUIET, calls::incrementAndGet);
+        watcher = new SpecWatcher(dir, QUIET, new ChangedNames(), calls::incrementAndGet);
         watcher.start();
     }
 
@@ -167,7 +171,7 @@ class SpecWatcherTest {
     @Test
     void aFailingCallbackDoesNotStopTheWatcher() throws IOException {
         Path dir = specs();
-        watcher = new SpecWatcher(dir, QUIET, () -> {
+        watcher = new SpecWatcher(dir, QUIET, new ChangedNames(), () -> {
             calls.incrementAndGet();
             throw new IllegalStateException("boom");
         });
@@ -190,4 +194,69 @@ class SpecWatcherTest {
 
         awaitNoMoreCallsThan(0);
     }
+
+    @Test
+    void recordsTheNamesOfChangedSpecFilesOnly() throws IOException {
+        Path dir = specs();
+        ChangedNames changes = new ChangedNames();
+        watcher = new SpecWatcher(dir, QUIET, changes, calls::incrementAndGet);
+        watcher.start();
+        changes.drain();
+
+        Files.writeString(dir.resolve("alice.yaml"), "a: 1\n");
+        Files.writeString(dir.resolve(".alice.yaml.swp"), "a: 1\n");
+        awaitCalls(1);
+
+        assertEquals(new ChangedNames.Changes(false, Set.of("alice.yaml")), changes.drain());
+    }
+
+    @Test
+    void anOverflowOrAnEventForTheDirectoryItselfRecordsAnything() throws IOException {
+        ChangedNames changes = new ChangedNames();
+        watcher = new SpecWatcher(specs(), QUIET, changes, calls::incrementAndGet);
+        watcher.start();
+        changes.drain();
+
+        watcher.record(event(StandardWatchEventKinds.OVERFLOW, null), false);
+        assertEquals(ChangedNames.Changes.EVERYTHING, changes.drain());
+
+        watcher.record(event(StandardWatchEventKinds.ENTRY_CREATE, Path.of("elsewhere")), true);
+        assertEquals(ChangedNames.Changes.NONE, changes.drain());
+        watcher.record(event(StandardWatchEventKinds.ENTRY_DELETE, Path.of("specs")), true);
+        assertEquals(ChangedNames.Changes.EVERYTHING, changes.drain());
+    }
+
+    @Test
+    void aStoppedWatcherLeavesEveryReadFull() throws IOException {
+        ChangedNames changes = new ChangedNames();
+        watcher = new SpecWatcher(specs(), QUIET, changes, calls::incrementAndGet);
+        watcher.start();
+        changes.drain();
+
+        watcher.close();
+
+        assertEquals(ChangedNames.Changes.EVERYTHING, changes.drain());
+        assertEquals(ChangedNames.Changes.EVERYTHING, changes.drain());
+    }
+
+    private static WatchEvent<Path> event(WatchEvent.Kind<?> kind, Path context) {
+        return new WatchEvent<>() {
+            @SuppressWarnings("unchecked")
+            @Override
+            public Kind<Path> kind() {
+                return (Kind<Path>) kind;
+            }
+
+            @Override
+            public int count() {
+                return 1;
+            }
+
+            @Override
+            public Path context() {
+                return context;
+            }
+        };
+    }
 }
+

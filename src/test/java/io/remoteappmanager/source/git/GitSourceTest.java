@@ -64,7 +64,8 @@ class GitSourceTest {
         assertThat(status.lastError()).isEmpty();
         assertThat(source.read().apps()).containsOnlyKeys(ALICE, BOB);
         assertThat(source.read().apps().get(ALICE).origin().revision()).contains(first);
-        assertThat(changes.get()).isEqualTo(1);
+        await().until(() -> changes.get() >= 1);
+        assertThat(changes.get()).as("the source said once that it changed").isEqualTo(1);
 
         String second = repo.commit("alice on img:2", Map.of("alice.yaml", app("alice-web", "alice", "img:2"),
                 "bob.yaml", app("bob-web", "bob", "img:1")));

@@ -1,0 +1,62 @@
+package io.remoteappmanager.reconcile;
+
+import io.remoteappmanager.model.AppKey;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How many running apps may be out of service at once for a recreate ({@code ram.reconcile.max-disruptions}), so
+ * that a config-wide change (a tightened capability list, a new default memory limit, a new image everywhere) rolls
+ * out a few apps at a time and a bad change stops after those few instead of taking every app down. An app counts
+ * from the moment its recreate starts until it runs and answers again.
+ */
+final class DisruptionBudget {
+
+    private static final Pattern SETTING = Pattern.compile("\\s*(\\d{1,9})\\s*(%?)\\s*");
+
+    private final int percent;
+    private final int absolute;
+    private final Set<AppKey> disrupted = new HashSet<>();
+
+    /** @param setting {@code "10%"} of the apps (at least one), or an absolute number such as {@code "5"} */
+    DisruptionBudget(String setting) {
+        Matcher m = SETTING.matcher(setting);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("ram.reconcile.max-disruptions must be a number or a percentage such as "
+                    + "10%, not '" + setting + "'");
+        }
+        int value = Integer.parseInt(m.group(1));
+        this.percent = m.group(2).isEmpty() ? -1 : value;
+        this.absolute = m.group(2).isEmpty() ? value : -1;
+    }
+
+    /** Whether {@code key} may start its disruption now, among {@code apps} apps; if so it counts from now on. */
+    synchronized boolean tryEnter(AppKey key, int apps) {
+        if (disrupted.contains(key)) {
+            return true;
+        }
+        if (disrupted.size() >= limit(apps)) {
+            return false;
+        }
+        disrupted.add(key);
+        return true;
+    }
+
+    /** Only the apps in {@code stillOut} (planned, and not yet running and answering) count any more. */
+    synchronized void retainOnly(Collection<AppKey> stillOut) {
+        disrupted.retainAll(stillOut instanceof Set<?> ? stillOut : new HashSet<>(stillOut));
+    }
+
+    synchronized int inProgress() {
+        return disrupted.size();
+    }
+
+    /** The most apps out of service at once, among {@code apps}: at least one, so a rollout always moves on. */
+    int limit(int apps) {
+        int limit = percent >= 0 ? apps * percent / 100 : absolute;
+        return Math.max(1, limit);
+    }
+}

@@ -1,0 +1,67 @@
+package io.remoteappmanager.bench;
+
+import io.remoteappmanager.runtime.ContainerRuntime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * The benchmark's one clean-up: removes (forcibly) every container a listing finds, 8 at a time, and lists again
+ * until it finds none, within {@link BenchDeadline#forContainers} of what it found first; throws naming what is left.
+ */
+final class EngineSweep {
+
+    static final int PARALLELISM = 8;
+
+    private EngineSweep() {}
+
+    /** Removes everything {@code listing} finds (container ids); {@code what} names it in messages. */
+    static void removeAll(String what, ContainerRuntime runtime, Supplier<List<String>> listing) {
+        List<String> ids = listing.get();
+        if (ids.isEmpty()) {
+            return;
+        }
+        Duration limit = BenchDeadline.forContainers(ids.size());
+        long deadline = System.nanoTime() + limit.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, BenchDeadline.daemonThreads("bench-sweep"));
+        try {
+            while (!ids.isEmpty()) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new IllegalStateException(what + ": " + ids.size() + " containers still there after "
+                            + limit.toSeconds() + " s of removing");
+                }
+                List<Future<?>> removals = new ArrayList<>();
+                ids.forEach(id -> removals.add(pool.submit(() -> runtime.remove(id))));
+                awaitAll(removals, deadline);
+                ids = listing.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for each removal until the deadline; a failed one is tried again after the next listing. */
+    private static void awaitAll(List<Future<?>> removals, long deadline) {
+        try {
+            for (Future<?> removal : removals) {
+                try {
+                    removal.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    System.err.println("bench: a removal failed, trying again: " + e.getCause());
+                }
+            }
+        } catch (TimeoutException e) {
+            removals.forEach(r -> r.cancel(true));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while removing containers", e);
+        }
+    }
+}
