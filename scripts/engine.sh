@@ -9,7 +9,8 @@
 #   images  build the test images (ram-test/httpd:1, ram-test/httpd:2, ram-test/crash:1) if missing
 # Environment: RAM_ENGINE_DIR (state dir, default /tmp/ram-engine), DOCKER_HOST (an engine to reuse),
 # RAM_ENGINE_BRIDGE / RAM_ENGINE_BRIDGE_CIDR (the bridge taken when another engine owns docker0; default
-# ram0, 172.29.0.1/24: give a second private engine beside the first one its own).
+# ram0, 172.29.0.1/24: give a second private engine beside the first one its own), RAM_ENGINE_ADDRESS_POOL (where
+# the networks it creates get their subnets; default base=10.224.0.0/12,size=21: 512 networks of 2,046 addresses).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -28,6 +29,10 @@ OUR_HOST=unix://$SOCK
 BRIDGE=${RAM_ENGINE_BRIDGE:-ram0}
 BRIDGE_CIDR=${RAM_ENGINE_BRIDGE_CIDR:-172.29.0.1/24}
 START_TIMEOUT=60
+# The engine's own pools give each new network a /16 of 172.17-31 (or a /20 of 192.168): about 30 networks, fewer
+# where host routes overlap them. ram.docker.networks and the benchmark's compose projects create networks, so give
+# them many small ones, each still larger than a bridge's 1,023 ports. Takes effect when the engine (re)starts.
+ADDRESS_POOL=${RAM_ENGINE_ADDRESS_POOL:-base=10.224.0.0/12,size=21}
 
 # foreign_host: true if DOCKER_HOST names another engine than ours and it answers.
 foreign_host() { [ -n "${DOCKER_HOST:-}" ] && [ "$DOCKER_HOST" != "$OUR_HOST" ] && engine_answers "$DOCKER_HOST"; }
@@ -84,6 +89,7 @@ start_private() {
     -H "$OUR_HOST" --pidfile "$PIDFILE"
     # If a system containerd is running dockerd uses it; own namespaces keep our containers apart.
     --containerd-namespace ram --containerd-plugins-namespace ram-plugins
+    --default-address-pool "$ADDRESS_POOL"
   )
   # Another live engine owns docker0: take our own bridge. (A docker0 left by a dead engine is reused.)
   if ip link show docker0 >/dev/null 2>&1 && foreign_dockerd; then

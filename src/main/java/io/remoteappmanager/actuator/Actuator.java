@@ -88,10 +88,15 @@ public final class Actuator {
         return HexFormat.of().toHexDigits(uuid.getMostSignificantBits()) + HexFormat.of().toHexDigits(uuid.getLeastSignificantBits());
     }
 
+    /** Replaces the container with one on the same network: a running app never moves between networks. */
     private RuntimeContainer replace(Action action) {
-        String old = action.containerId().orElseThrow();
-        RuntimeContainer replacement = runtime.replace(old, checked(action.key(),
-                template.request(action.spec().orElseThrow(), urlId(action))));
+        ObservedContainer current = action.container().orElseThrow();
+        String old = current.id();
+        ContainerRequest request = template.request(action.spec().orElseThrow(), urlId(action));
+        ContainerRequest kept = current.network()
+                .map(network -> request.placedOn(network, labels.key(LabelScheme.NETWORK)))
+                .orElse(request);
+        RuntimeContainer replacement = runtime.replace(old, checked(action.key(), kept));
         if (!replacement.id().equals(old)) {
             cache.removed(old);
         }

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -80,7 +81,7 @@ public final class ContainerTemplate {
                 .toList();
         return new ContainerRequest(ContainerNames.of(labels.realm(), spec.key()), spec.image(), spec.imagePullPolicy(),
                 labelValues, environment, spec.command(), containerPort(spec), config.docker().hostIp(), volumes,
-                limits(spec), security, spec.restartPolicy(), placement(spec));
+                limits(spec), security, spec.restartPolicy(), placement(spec), Optional.empty());
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One app's status as the API shows it: flat fields, absent values as null; {@code revision} is the commit its
- * running container was made from (git source only), {@code transitions} its last phase changes, oldest first.
+ * running container was made from (git source only), {@code network} the network its container was placed on,
+ * {@code transitions} its last phase changes, oldest first.
  */
 public record AppView(
         String key,
@@ -25,6 +26,7 @@ public record AppView(
         String revision,
         Integer exitCode,
         String node,
+        String network,
         String lastAction,
         String lastReason,
         Instant lastActionAt,
@@ -39,7 +41,7 @@ public record AppView(
                 s.source().orElse(null), s.phase().name(), s.message(), s.containerId().orElse(null),
                 s.image().orElse(null), s.hostUrl().orElse(null), s.urlpath().orElse(null), s.urlId().orElse(null),
                 s.ready(), s.revision().orElse(null), s.exitCode().isPresent() ? s.exitCode().getAsInt() : null,
-                s.node().orElse(null), last.action().orElse(null), last.reason().orElse(null), last.at().orElse(null),
+                s.node().orElse(null), s.network().orElse(null), last.action().orElse(null), last.reason().orElse(null), last.at().orElse(null),
                 last.error().orElse(null), s.since(), s.updated(),
                 s.transitions().stream().map(TransitionView::of).toList());
     }

@@ -221,6 +221,21 @@ public interface RamConfig {
         @WithDefault("CHOWN,SETUID,SETGID,DAC_OVERRIDE,FOWNER,KILL,NET_BIND_SERVICE")
         List<String> capAdd();
 
+        /**
+         * The bridge networks apps are placed on, each app on one by a stable rule; {@code bridge} is the engine's
+         * default bridge, any other name a network the controller creates (labelled with the realm) when missing.
+         */
+        @WithDefault("bridge")
+        List<String> networks();
+
+        /**
+         * The most containers (of every realm, and any other) a network may hold before new apps go to the next one;
+         * a Linux bridge holds at most 1023.
+         */
+        @WithName("max-apps-per-network")
+        @WithDefault("1000")
+        int maxAppsPerNetwork();
+
         /** Credentials for pulls from one private registry. */
         Registry registry();
     }

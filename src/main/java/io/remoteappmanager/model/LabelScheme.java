@@ -22,6 +22,8 @@ public class LabelScheme {
     public static final String SOURCE = "source";
     /** The commit the container's spec was read from (git source only); not part of {@link #SPEC_HASH}. */
     public static final String REVISION = "revision";
+    /** The network the container was placed on ({@code ram.docker.networks}); not part of {@link #SPEC_HASH}. */
+    public static final String NETWORK = "network";
 
     private final String prefix;
     private final String realm;

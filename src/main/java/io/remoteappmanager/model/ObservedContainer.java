@@ -16,6 +16,7 @@ import java.util.OptionalInt;
  * @param mounts     its host binds, checked against the volume policy again before every start
  * @param exitCode   the code it last exited with, when it has exited
  * @param node       the node it runs on (a swarm), or empty
+ * @param network    the network it was placed on (the {@code network} label), or empty for one placed before networks
  * @param detail     the engine's own words on its state, when they say more than the state
  * @param restarts   how often the engine itself started it again lately after it ended (a swarm's restart policy)
  */
@@ -35,6 +36,7 @@ public record ObservedContainer(
         List<VolumeMount> mounts,
         OptionalInt exitCode,
         Optional<String> node,
+        Optional<String> network,
         Optional<String> detail,
         int restarts) {
 

@@ -3,8 +3,10 @@ package io.remoteappmanager.runtime;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.VolumeMount;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything needed to launch one app's container, in engine-neutral terms: the actuator builds it from a spec,
@@ -13,6 +15,8 @@ import java.util.Map;
  * @param pullPolicy    when the image is pulled before the container is created (kubelet's imagePullPolicy)
  * @param restartPolicy when an exited app starts again: the controller's rule on one engine, Swarm's own on a swarm
  * @param placement     where a swarm may run it (spec and configured defaults merged); a single engine ignores it
+ * @param network       the network it joins: none until placed, or the one the container it replaces was on (a
+ *                      runtime with networks of limited size keeps it there while it can, else places it by its rule)
  */
 public record ContainerRequest(
         String name,
@@ -27,7 +31,8 @@ public record ContainerRequest(
         Limits limits,
         Security security,
         RestartPolicy restartPolicy,
-        Placement placement) {
+        Placement placement,
+        Optional<String> network) {
 
     public ContainerRequest {
         labels = Map.copyOf(labels);
@@ -39,7 +44,15 @@ public record ContainerRequest(
     /** The same container with other host binds (their sources resolved and checked right before the launch). */
     public ContainerRequest withVolumes(List<VolumeMount> checked) {
         return new ContainerRequest(name, image, pullPolicy, labels, environment, command, containerPort, hostIp,
-                checked, limits, security, restartPolicy, placement);
+                checked, limits, security, restartPolicy, placement, network);
+    }
+
+    /** The same container on {@code name}, recorded in the label {@code labelKey} so its placement is read back. */
+    public ContainerRequest placedOn(String name, String labelKey) {
+        Map<String, String> placed = new HashMap<>(labels);
+        placed.put(labelKey, name);
+        return new ContainerRequest(this.name, image, pullPolicy, placed, environment, command, containerPort, hostIp,
+                volumes, limits, security, restartPolicy, placement, Optional.of(name));
     }
 
     /** Resource ceilings; zero means "engine default" (unlimited). */

@@ -17,6 +17,7 @@ import java.util.OptionalInt;
  * @param revision the source version its container was made from (a git commit), when known
  * @param exitCode the code its container last exited with, when it has exited
  * @param node     the node its container runs on (a swarm)
+ * @param network  the network its container was placed on ({@code ram.docker.networks})
  * @param since       when it entered its phase
  * @param transitions its last {@value #TRANSITIONS_KEPT} phase changes, oldest first
  */
@@ -35,6 +36,7 @@ public record AppStatus(
         Optional<String> revision,
         OptionalInt exitCode,
         Optional<String> node,
+        Optional<String> network,
         LastAction last,
         Instant since,
         Instant updated,

@@ -86,7 +86,8 @@ public final class StatusProjection {
                 container.map(ObservedContainer::urlId), urlpath, container.flatMap(ObservedContainer::endpoint), ready,
                 container.flatMap(ObservedContainer::revision),
                 container.map(ObservedContainer::exitCode).orElse(java.util.OptionalInt.empty()),
-                container.flatMap(ObservedContainer::node), last, since, now, transitions);
+                container.flatMap(ObservedContainer::node), container.flatMap(ObservedContainer::network), last, since,
+                now, transitions);
     }
 
     /** The app's transitions with {@code next} added, the oldest dropped past {@link AppStatus#TRANSITIONS_KEPT}. */

@@ -10,7 +10,7 @@ const COLUMNS = [
   ['message', 'Message'], ['since', 'Since'], ['image', 'Image'], ['node', 'Node'], ['link', 'Link'],
 ];
 /** Fields the free-text filter looks in. */
-const SEARCHED = ['key', 'user', 'mappingId', 'name', 'phase', 'message', 'image', 'node', 'source', 'containerId', 'urlpath'];
+const SEARCHED = ['key', 'user', 'mappingId', 'name', 'phase', 'message', 'image', 'node', 'network', 'source', 'containerId', 'urlpath'];
 /**
  * Rows laid out before the first paint. Laying out a thousand rows takes longer than a person should wait for the
  * first ones, so the rest stay hidden until revealAll(), called once the first rows are on screen.

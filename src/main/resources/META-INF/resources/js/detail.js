@@ -17,6 +17,7 @@ const FACTS = [
   ['Exit code', (a) => text(a.exitCode)],
   ['Image', (a) => text(a.image)],
   ['Node', (a) => text(a.node)],
+  ['Network', (a) => text(a.network)],
   ['Source file', (a) => text(a.source)],
   ['Revision', (a) => text(a.revision)],
   ['URL path', (a) => link(a.urlpath, a.urlpath && a.urlpath + '/')],

@@ -1,5 +1,6 @@
 package io.remoteappmanager.bench;
 
+import com.github.dockerjava.api.model.Network;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.actuator.Actuator;
@@ -8,14 +9,19 @@ import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.RuntimeContainer;
+import io.remoteappmanager.runtime.docker.NetworkPlacement;
 import io.remoteappmanager.source.directory.SpecDirectory;
 import io.remoteappmanager.testing.TestEngine;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 
 /**
@@ -30,22 +36,59 @@ final class BenchRealm implements AutoCloseable {
     static final String PREFIX = "tbench";
 
     private final BenchSpecs files;
+    private final Map<String, String> settings = new HashMap<>();
     final Path specs;
     final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     final TestEngine engine;
     final TestEngine observer;
 
     BenchRealm(String purpose) {
+        this(purpose, realm -> Map.of());
+    }
+
+    /** A realm whose controller also gets {@code extra} settings, made from the realm's name. */
+    private BenchRealm(String purpose, Function<String, Map<String, String>> extra) {
         files = new BenchSpecs(purpose);
         specs = files.dir;
-        Map<String, String> settings = Map.of("ram.realm", PREFIX + purpose + UUID.randomUUID().toString().substring(0, 6),
-                "ram.specs.dir", specs.toString());
+        String realm = PREFIX + purpose + UUID.randomUUID().toString().substring(0, 6);
+        settings.putAll(extra.apply(realm));
+        settings.put("ram.realm", realm);
+        settings.put("ram.specs.dir", specs.toString());
         engine = TestEngine.withConfig(settings, metrics);
         observer = TestEngine.withConfig(settings, new SimpleMeterRegistry());
     }
 
+    /**
+     * A realm whose apps go on {@code count} bridge networks of its own ({@code <realm>-net0}, ...), made now, at most
+     * {@code perNetwork} each: so what it measures does not depend on how full the engine's default bridge is.
+     */
+    static BenchRealm onNetworks(String purpose, int count, int perNetwork) {
+        BenchRealm realm = new BenchRealm(purpose, name -> Map.of(
+                "ram.docker.networks", String.join(",", IntStream.range(0, count).mapToObj(i -> name + "-net" + i).toList()),
+                "ram.docker.max-apps-per-network", String.valueOf(perNetwork)));
+        try {
+            realm.placement().networks().forEach(realm::createNetwork);
+            return realm;
+        } catch (RuntimeException e) {
+            realm.close();
+            throw e;
+        }
+    }
+
     String realm() {
         return engine.labels.realm();
+    }
+
+    /** The controller's settings as environment variables, for a packaged controller on this realm. */
+    Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        settings.forEach((key, value) -> environment.put(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        return environment;
+    }
+
+    /** The controller's rule for placing the realm's containers on its networks. */
+    NetworkPlacement placement() {
+        return new NetworkPlacement(engine.config.docker().networks(), engine.config.docker().maxAppsPerNetwork());
     }
 
     /** The spec file of app {@code i}; {@code extra} lines go under {@code spec:}. */
@@ -69,6 +112,24 @@ final class BenchRealm implements AutoCloseable {
         return new SpecDirectory(specs).read().apps().values().stream()
                 .map(spec -> engine.template.request(spec, Actuator.newUrlId()))
                 .toList();
+    }
+
+    /**
+     * {@link #requests}, each on the network the controller's rule gives it as the realm's networks fill (they hold
+     * nothing else).
+     */
+    List<ContainerRequest> placedRequests() {
+        NetworkPlacement rule = placement();
+        Map<String, Integer> held = new HashMap<>();
+        String label = engine.labels.key(LabelScheme.NETWORK);
+        List<ContainerRequest> placed = new ArrayList<>();
+        for (ContainerRequest request : requests()) {
+            String network = rule.choose(request.name(), request.network(), nw -> held.getOrDefault(nw, 0))
+                    .orElseThrow(() -> new IllegalStateException("no room for " + request.name() + " on " + held));
+            held.merge(network, 1, Integer::sum);
+            placed.add(request.placedOn(network, label));
+        }
+        return placed;
     }
 
     List<AppSpec> apps() {
@@ -125,10 +186,26 @@ final class BenchRealm implements AutoCloseable {
                 () -> observer.runtime.list(observer.labels.realmFilter()).stream().map(RuntimeContainer::id).toList());
     }
 
+    /** Creates {@code name}, labelled as this realm's, as the controller creates a missing network. */
+    private void createNetwork(String name) {
+        observer.docker.createNetworkCmd().withName(name).withDriver("bridge").withCheckDuplicate(true)
+                .withLabels(observer.labels.realmFilter()).exec();
+    }
+
+    /** Removes the networks named after the realm (its containers must be gone). */
+    void removeNetworks() {
+        for (Network network : observer.docker.listNetworksCmd().exec()) {
+            if (network.getName().startsWith(realm())) {
+                observer.docker.removeNetworkCmd(network.getId()).exec();
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {
             removeContainers();
+            removeNetworks();
         } finally {
             files.close();
         }

@@ -50,8 +50,7 @@ final class FootprintBenchmark {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
-        builder.environment().put("RAM_SPECS_DIR", realm.specs.toString());
-        builder.environment().put("RAM_REALM", realm.realm());
+        builder.environment().putAll(realm.environment());
         int apiPort = FreePort.onLoopback();
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(apiPort));
         try {

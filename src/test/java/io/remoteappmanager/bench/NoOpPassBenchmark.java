@@ -1,6 +1,7 @@
 package io.remoteappmanager.bench;
 
 import io.remoteappmanager.reconcile.PassResult;
+import io.remoteappmanager.runtime.docker.NetworkPlacement;
 import io.remoteappmanager.testing.TestController;
 import org.awaitility.Awaitility;
 
@@ -13,6 +14,8 @@ import org.awaitility.Awaitility;
 final class NoOpPassBenchmark {
 
     static final int PASSES = 50;
+    /** The realm's own networks: N apps (and footprint's one more) fit whatever else is on the default bridge. */
+    static final int NETWORKS = 2;
 
     private final Results results;
     private final boolean footprint;
@@ -24,11 +27,11 @@ final class NoOpPassBenchmark {
 
     void run(int n) {
         String scenario = "noop-" + n;
-        try (BenchRealm realm = new BenchRealm("noop")) {
+        try (BenchRealm realm = BenchRealm.onNetworks("noop", NETWORKS, NetworkPlacement.BRIDGE_LIMIT)) {
             for (int i = 0; i < n; i++) {
                 realm.writeApp(i);
             }
-            double created = realm.limit().createStartAll(realm.requests());
+            double created = realm.limit().createStartAll(realm.placedRequests());
             results.add(scenario, "set-up: engine limit create+start N", created, "ms");
 
             Stats floor = new Stats();

@@ -148,6 +148,7 @@ class DashboardLiveTest {
         assertThat(page.detailFact("Last action")).isEqualTo("create");
         assertThat(page.detailFact("Reason")).contains("grace/web");
         assertThat(page.detailFact("Source file")).isEqualTo("grace.yaml#grace-web");
+        assertThat(page.detailFact("Network")).as("ram.docker.networks' default").isEqualTo("bridge");
         page.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         await().until(() -> !detail.isDisplayed());
         assertThat(page.driver.switchTo().activeElement()).isEqualTo(row);

@@ -157,7 +157,7 @@ final class PlanFixture {
         ObservedContainer build() {
             return new ObservedContainer(id, "remoteexec-" + key.user() + "-" + key.mappingId(), key, state,
                     "simphony/paraview:5.4", hash, urlId, Optional.empty(), source, Optional.empty(), created,
-                    Optional.empty(), List.of(), exitCode, Optional.empty(), detail, restarts);
+                    Optional.empty(), List.of(), exitCode, Optional.empty(), Optional.empty(), detail, restarts);
         }
     }
 

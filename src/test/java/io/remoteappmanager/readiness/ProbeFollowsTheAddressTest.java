@@ -78,6 +78,6 @@ class ProbeFollowsTheAddressTest {
         return new ObservedContainer("service1", "realm-alice-web", new AppKey("alice", "web"), ContainerState.RUNNING,
                 "ram-test/httpd:1", "hash", "0123abcd", Optional.of("/user/alice/containers/0123abcd"), Optional.empty(),
                 Optional.empty(), Instant.EPOCH, Optional.of(new Endpoint("127.0.0.1", server.getAddress().getPort())),
-                List.of(), OptionalInt.empty(), Optional.of("node-2"), Optional.empty(), 0);
+                List.of(), OptionalInt.empty(), Optional.of("node-2"), Optional.empty(), Optional.empty(), 0);
     }
 }

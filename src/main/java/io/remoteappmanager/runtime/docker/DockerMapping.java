@@ -102,6 +102,7 @@ final class DockerMapping {
                 .withCapDrop(Capability.ALL)
                 .withCapAdd(security.capAdd().stream().map(Capability::valueOf).toArray(Capability[]::new))
                 .withSecurityOpts(security.noNewPrivileges() ? List.of("no-new-privileges") : List.of());
+        request.network().ifPresent(host::withNetworkMode);
         if (limits.memoryBytes() > 0) {
             host.withMemory(limits.memoryBytes());
         }

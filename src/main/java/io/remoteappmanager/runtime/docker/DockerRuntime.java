@@ -8,6 +8,8 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.EventType;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
+import io.remoteappmanager.model.ContainerState;
+import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.EngineTimeoutException;
@@ -34,7 +36,8 @@ import org.jboss.logging.Logger;
  * {@link ContainerRuntime} on one Docker engine through docker-java. Each engine call has its deadline
  * ({@link EngineClient}) and is counted in {@code ram.docker.api.calls{operation}}; a launch pulls as the request's
  * pull policy says, learning that an image is absent from the create call itself, so a launch of a present image
- * costs create, start and inspect.
+ * costs create, start and inspect. Each new container is placed on one of {@code ram.docker.networks} first
+ * ({@link DockerNetworks}).
  */
 public final class DockerRuntime implements ContainerRuntime {
 
@@ -46,6 +49,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private final RegistryAuth auth;
     private final Duration pullTimeout;
     private final Duration stopTimeout;
+    private final DockerNetworks networks;
 
     DockerRuntime(EngineClient engine, RamConfig config) {
         this.engine = engine;
@@ -53,6 +57,10 @@ public final class DockerRuntime implements ContainerRuntime {
         this.auth = new RegistryAuth(config.docker().registry());
         this.pullTimeout = config.docker().pullTimeout();
         this.stopTimeout = config.stopTimeout();
+        LabelScheme labels = new LabelScheme(config);
+        this.networks = new DockerNetworks(
+                new NetworkPlacement(config.docker().networks(), config.docker().maxAppsPerNetwork()), docker,
+                engine::call, labels.key(LabelScheme.NETWORK), labels.realmFilter());
     }
 
     @Override
@@ -76,12 +84,21 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public RuntimeContainer launch(ContainerRequest request) {
-        String id = create(request);
+        ContainerRequest placed = networks.place(request);
+        String id;
+        try {
+            id = create(placed);
+        } catch (RuntimeException e) {
+            networks.notCreated(placed);
+            throw e;
+        }
+        networks.created(placed, id);
         try {
             start(id);
             RuntimeContainer started = inspect(id).orElseThrow(() ->
                     new LaunchFailedException("container " + request.name() + " vanished right after its start"));
-            if (started.endpoint().isEmpty()) {
+            // a process that already exited has no port, and its exit code is for the restart policy to judge
+            if (started.endpoint().isEmpty() && started.state() != ContainerState.EXITED) {
                 throw new LaunchFailedException("container " + request.name() + " has no published port "
                         + request.containerPort() + " (state " + started.state() + ")");
             }
@@ -109,6 +126,7 @@ public final class DockerRuntime implements ContainerRuntime {
     public void remove(String id) {
         stop(id);
         engine.unlessNotFound("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+        networks.removed(id);
     }
 
     @Override
@@ -204,6 +222,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private void removeQuietly(String id, RuntimeException cause) {
         try {
             engine.unlessNotFound("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+            networks.removed(id);
         } catch (RuntimeFault cleanup) {
             cause.addSuppressed(cleanup);
         }

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.remoteappmanager.runtime.EngineUnavailableException;
 import io.remoteappmanager.runtime.ImageNotFoundException;
+import io.remoteappmanager.runtime.LaunchFailedException;
 import io.remoteappmanager.runtime.NameConflictException;
 import io.remoteappmanager.runtime.RuntimeFault;
 import java.io.IOException;
@@ -21,7 +22,9 @@ final class DockerFaults {
             return new NameConflictException(message, e);
         }
         if (e instanceof NotFoundException && operation.startsWith("create")) {
-            return new ImageNotFoundException(message, e);
+            // the engine's 404 on create is either "No such image" or "network X not found"; only the first is pulled
+            return describe(e).contains("network") ? new LaunchFailedException(message, e)
+                    : new ImageNotFoundException(message, e);
         }
         if (causedBy(e, ClosedByInterruptException.class)) {
             return new RuntimeFault(operation + " interrupted: the controller is stopping or the call passed its deadline", e);

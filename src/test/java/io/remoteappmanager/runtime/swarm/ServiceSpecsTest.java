@@ -92,7 +92,7 @@ class ServiceSpecsTest {
         ContainerRequest r = request("");
         ContainerRequest anywhere = new ContainerRequest(r.name(), r.image(), r.pullPolicy(), r.labels(), r.environment(),
                 r.command(), r.containerPort(), r.hostIp(), r.volumes(), r.limits(), r.security(), r.restartPolicy(),
-                ContainerRequest.Placement.ANYWHERE);
+                ContainerRequest.Placement.ANYWHERE, r.network());
         assertThat(ServiceSpecs.of(anywhere, Duration.ZERO, Duration.ZERO, false).path("TaskTemplate").has("Placement"))
                 .as("none at all: no Placement").isFalse();
     }
