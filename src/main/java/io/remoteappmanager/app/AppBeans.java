@@ -8,7 +8,6 @@ import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.reconcile.Controller;
 import io.remoteappmanager.reconcile.WakeRequests;
-import io.remoteappmanager.runtime.docker.DockerRuntimes;
 import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.status.StatusBoard;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +31,7 @@ public class AppBeans {
     @Produces
     @Singleton
     RemoteAppManager remoteAppManager(RamConfig config, MeterRegistry metrics) {
-        return RemoteAppManager.assemble(config, DockerRuntimes.connect(config, metrics), metrics);
+        return RemoteAppManager.assemble(config, Runtimes.connect(config, metrics), metrics);
     }
 
     @Produces

@@ -54,7 +54,8 @@ public final class ContainerManager {
         AppSpec spec = new AppSpec(mappingId, userName, imageName, mappingId, baseUrlpath, Optional.empty(),
                 OptionalInt.empty(), volumes == null ? Map.of() : volumes, environment == null ? Map.of() : environment,
                 List.of(), AppSpec.Resources.DEFAULTS, AppSpec.RestartPolicy.Always, AppSpec.PullPolicy.IfNotPresent,
-                false, new SpecOrigin("api", mappingId, 0), AppSpec.Readiness.DEFAULTS, Optional.empty());
+                false, new SpecOrigin("api", mappingId, 0), AppSpec.Readiness.DEFAULTS, Optional.empty(),
+                AppSpec.Placement.DEFAULTS);
         return starts.run(spec.key(), () -> {
             runtime.list(labels.appFilter(spec.key())).forEach(old -> stopAndRemoveContainer(old.id()));
             return Container.of(actuator.launch(spec, Actuator.newUrlId()), labels);

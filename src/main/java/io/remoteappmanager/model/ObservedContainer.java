@@ -18,6 +18,7 @@ import java.util.OptionalInt;
  * @param node       the node it runs on (a swarm), or empty
  * @param network    the network it was placed on (the {@code network} label), or empty for one placed before networks
  * @param detail     the engine's own words on its state, when they say more than the state
+ * @param restarts   how often the engine itself started it again lately after it ended (a swarm's restart policy)
  */
 public record ObservedContainer(
         String id,
@@ -36,7 +37,8 @@ public record ObservedContainer(
         OptionalInt exitCode,
         Optional<String> node,
         Optional<String> network,
-        Optional<String> detail) {
+        Optional<String> detail,
+        int restarts) {
 
     public ObservedContainer {
         mounts = List.copyOf(mounts);

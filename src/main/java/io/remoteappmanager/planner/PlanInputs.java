@@ -12,11 +12,11 @@ import java.util.function.Function;
  * controller remembers of each key, what each container's readiness probe has found, and who uses which app.
  *
  * @param history   asked only for keys that have something to do; may answer null for a key it does not know
- * @param readiness the verdict on a running container, by container id
+ * @param readiness the verdict on a running container where it is served now
  * @param idling    the proxy's activity and the wake requests, for idle culling
  */
 public record PlanInputs(DesiredState desired, List<ObservedContainer> observed, Function<AppKey, KeyHistory> history,
-        Function<String, ProbeVerdict> readiness, Idling idling) {
+        Function<ObservedContainer, ProbeVerdict> readiness, Idling idling) {
 
     public PlanInputs {
         observed = List.copyOf(observed);
@@ -24,7 +24,7 @@ public record PlanInputs(DesiredState desired, List<ObservedContainer> observed,
 
     /** Inputs without idle culling. */
     public PlanInputs(DesiredState desired, List<ObservedContainer> observed, Function<AppKey, KeyHistory> history,
-            Function<String, ProbeVerdict> readiness) {
+            Function<ObservedContainer, ProbeVerdict> readiness) {
         this(desired, observed, history, readiness, Idling.OFF);
     }
 }

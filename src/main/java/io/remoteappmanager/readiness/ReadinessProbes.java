@@ -2,6 +2,7 @@ package io.remoteappmanager.readiness;
 
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.Endpoint;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.ProbeVerdict;
 import java.net.URI;
@@ -10,9 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -25,13 +28,19 @@ import org.jboss.logging.Logger;
 
 /**
  * Probes started containers asynchronously (never on the reconcile loop or an executor worker, so a slow
- * app stalls no other) until they answer below 500 or time out, remembers the verdict per container id,
+ * app stalls no other) until they answer below 500 or time out, remembers the verdict per container and address,
  * and wakes the loop on each verdict so routes follow within one probe period. At most
  * {@code maxConcurrent} requests are in flight: a thousand probes at once would time each other out.
+ *
+ * <p>A verdict holds for the address it was reached at: when a container is served somewhere else under the same id
+ * (a swarm service whose task moved to another node, a container restarted on a new port), it is probed again
+ * there, and is not ready until it answers there.
  */
 public final class ReadinessProbes implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ReadinessProbes.class);
+
+    private static final String KEY_SEPARATOR = " at ";
 
     private final RamConfig.Readiness defaults;
     private final boolean enabled;
@@ -40,7 +49,7 @@ public final class ReadinessProbes implements AutoCloseable {
     /** Probes due for a request while every slot was taken, in the order they became due. */
     private final Queue<Probe> waitingTurn = new ConcurrentLinkedQueue<>();
     private final Map<String, Probe> probes = new ConcurrentHashMap<>();
-    /** Containers whose probe URL cannot be built, with why: not ready, for that app alone. */
+    /** Containers whose probe URL cannot be built (keyed as probes are), with why: not ready, for that app alone. */
     private final Map<String, String> unprobeable = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -77,57 +86,69 @@ public final class ReadinessProbes implements AutoCloseable {
     public void watch(ObservedContainer container, Optional<AppSpec> spec) {
         Optional<String> urlpath = spec.map(s -> s.urlpath(container.urlId())).or(container::urlpath);
         if (!enabled || !container.isRunning() || container.endpoint().isEmpty() || urlpath.isEmpty()
-                || probes.containsKey(container.id())) {
+                || probes.containsKey(key(container))) {
             return;
         }
         ReadinessSettings settings = ReadinessSettings.of(defaults,
                 spec.map(AppSpec::readiness).orElse(AppSpec.Readiness.DEFAULTS));
         try {
-            watch(container.id(), settings.url(container.endpoint().get(), urlpath.get()), settings);
+            watch(key(container), settings.url(container.endpoint().get(), urlpath.get()), settings);
         } catch (IllegalArgumentException e) {
-            if (unprobeable.put(container.id(), "not ready: no readiness probe, its URL is not valid: " + e.getMessage()) == null) {
+            if (unprobeable.put(key(container), "not ready: no readiness probe, its URL is not valid: " + e.getMessage()) == null) {
                 LOG.warnf("%s: no readiness probe, its URL is not valid: %s", container.key(), e.getMessage());
             }
         }
     }
 
-    /** Starts probing the container at {@code url}, unless it is already probed or known. */
-    void watch(String containerId, URI url, ReadinessSettings settings) {
+    /** Starts probing at {@code url} under {@code key}, unless that is already probed or known. */
+    void watch(String key, URI url, ReadinessSettings settings) {
         if (!enabled) {
             return;
         }
-        Probe fresh = new Probe(containerId, url, settings);
-        if (probes.putIfAbsent(containerId, fresh) == null) {
+        Probe fresh = new Probe(key, url, settings);
+        if (probes.putIfAbsent(key, fresh) == null) {
             fresh.attempt();
         }
     }
 
     /**
-     * What the container's probe has found: ready, still probing (also before its probe starts), or not ready in
-     * time. Every container is ready when probing is off.
+     * What the container's probe has found where the container is served now: ready, still probing (also before its
+     * probe starts there), or not ready in time. Every container is ready when probing is off.
      */
-    public ProbeVerdict verdict(String containerId) {
+    public ProbeVerdict verdict(ObservedContainer container) {
+        return verdict(key(container));
+    }
+
+    /** The verdict of the probe under {@code key}. */
+    ProbeVerdict verdict(String key) {
         if (!enabled) {
             return ProbeVerdict.READY;
         }
-        Probe probe = probes.get(containerId);
+        Probe probe = probes.get(key);
         if (probe != null) {
             return probe.verdict();
         }
-        String refused = unprobeable.get(containerId);
+        String refused = unprobeable.get(key);
         return refused == null ? ProbeVerdict.probing("starting: readiness probe not started yet") : ProbeVerdict.notReady(refused);
     }
 
-    /** Drops what is known of the container; a probe still under way for it stops. */
+    /** Drops what is known of the container, wherever it was served; a probe still under way for it stops. */
     public void forget(String containerId) {
-        probes.remove(containerId);
-        unprobeable.remove(containerId);
+        probes.keySet().removeIf(key -> key.startsWith(containerId + KEY_SEPARATOR));
+        unprobeable.keySet().removeIf(key -> key.startsWith(containerId + KEY_SEPARATOR));
     }
 
-    /** Forgets every container not in {@code live} (removed, or no longer running). */
-    public void retainOnly(Collection<String> live) {
-        probes.keySet().retainAll(live);
-        unprobeable.keySet().retainAll(live);
+    /** Forgets every probe but those of {@code live} where they are served now (the others are gone, or moved). */
+    public void retainOnly(Collection<ObservedContainer> live) {
+        Set<String> keys = new HashSet<>(live.size() * 2);
+        live.forEach(container -> keys.add(key(container)));
+        probes.keySet().retainAll(keys);
+        unprobeable.keySet().retainAll(keys);
+    }
+
+    /** A probe's key: the container and the address it is served at. */
+    private static String key(ObservedContainer container) {
+        return container.id() + KEY_SEPARATOR + container.endpoint().map(Endpoint::url).orElse("");
     }
 
     @Override
@@ -143,15 +164,15 @@ public final class ReadinessProbes implements AutoCloseable {
      */
     private final class Probe {
 
-        final String containerId;
+        final String key;
         final URI url;
         final ReadinessSettings settings;
         final long startedNanos = System.nanoTime();
         volatile State state = State.PROBING;
         volatile String lastAnswer = "no answer yet";
 
-        Probe(String containerId, URI url, ReadinessSettings settings) {
-            this.containerId = containerId;
+        Probe(String key, URI url, ReadinessSettings settings) {
+            this.key = key;
             this.url = url;
             this.settings = settings;
         }
@@ -166,7 +187,7 @@ public final class ReadinessProbes implements AutoCloseable {
         }
 
         boolean current() {
-            return probes.get(containerId) == this && !timer.isShutdown();
+            return probes.get(key) == this && !timer.isShutdown();
         }
 
         /** Queues this probe's next request; it is sent as soon as a slot is free. */
@@ -196,7 +217,7 @@ public final class ReadinessProbes implements AutoCloseable {
         }
 
         private void answered(int status, Throwable error) {
-            if (probes.get(containerId) != this) {
+            if (probes.get(key) != this) {
                 return;
             }
             if (error == null && status < 500) {

@@ -20,6 +20,9 @@ import java.util.OptionalInt;
  * @param node     the node it runs on (a swarm), or empty on a single engine
  * @param detail   the engine's own words on its state when they say more than the state (a swarm's
  *                 "no suitable node", a health status), or empty
+ * @param restarts how often the engine itself started it again lately, after its process ended (a swarm's tasks of
+ *                 the last minutes that ended and were replaced under its restart policy); 0 on a single engine,
+ *                 where the controller does the restarting
  * @param observedAt when the read that produced this was sent (wall clock): a cache keeps the newest read
  */
 public record RuntimeContainer(
@@ -35,6 +38,7 @@ public record RuntimeContainer(
         OptionalInt exitCode,
         Optional<String> node,
         Optional<String> detail,
+        int restarts,
         Instant observedAt) {
 
     public RuntimeContainer {

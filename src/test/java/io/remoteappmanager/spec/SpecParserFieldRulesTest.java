@@ -133,7 +133,20 @@ class SpecParserFieldRulesTest {
                 Arguments.of("idleTimeout: 0s", "spec.idleTimeout: expected " + SpecPatterns.IDLE_TIMEOUT.expected() + ", got \"0s\""),
                 Arguments.of("idleTimeout: 500ms", "spec.idleTimeout: expected " + SpecPatterns.IDLE_TIMEOUT.expected() + ", got \"500ms\""),
                 Arguments.of("idleTimeout: 30", "spec.idleTimeout: expected " + SpecPatterns.IDLE_TIMEOUT.expected() + ", got \"30\""),
-                Arguments.of("idleTimeout: 1d", "spec.idleTimeout: expected " + SpecPatterns.IDLE_TIMEOUT.expected() + ", got \"1d\""));
+                Arguments.of("idleTimeout: 1d", "spec.idleTimeout: expected " + SpecPatterns.IDLE_TIMEOUT.expected() + ", got \"1d\""),
+                Arguments.of("placement: [node.role == worker]", "spec.placement: expected a mapping, got a list"),
+                Arguments.of("placement: {constraints: node.role == worker}",
+                        "spec.placement.constraints: expected a list of constraints, got \"node.role == worker\""),
+                Arguments.of("placement: {constraints: ['node.role = worker']}",
+                        "spec.placement.constraints[0]: expected " + SpecPatterns.CONSTRAINT.expected() + ", got \"node.role = worker\""),
+                Arguments.of("placement: {constraints: ['== worker']}",
+                        "spec.placement.constraints[0]: expected " + SpecPatterns.CONSTRAINT.expected() + ", got \"== worker\""),
+                Arguments.of("placement: {preferences: [spread=node.labels.zone]}",
+                        "spec.placement.preferences[0]: expected {spread: <node attribute or label>}, got \"spread=node.labels.zone\""),
+                Arguments.of("placement: {preferences: [{spread: 'node labels'}]}",
+                        "spec.placement.preferences[0].spread: expected " + SpecPatterns.SPREAD.expected() + ", got \"node labels\""),
+                Arguments.of("placement: {preferences: [{}]}", "spec.placement.preferences[0].spread: required field missing"),
+                Arguments.of("placement: {replicas: 2}", "spec.placement.replicas: unknown field"));
     }
 
     @ParameterizedTest

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.AppSpec.Placement;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.Readiness;
 import io.remoteappmanager.model.AppSpec.Resources;
@@ -45,7 +46,9 @@ class SpecParserTest {
                 "imagePullPolicy: Always",
                 "suspend: true",
                 "readiness: {path: '{urlpath}/api/status', period: 250ms, timeout: 2m}",
-                "idleTimeout: 8h"));
+                "idleTimeout: 8h",
+                "placement: {constraints: ['node.role == worker', 'node.labels.class!=staff'],",
+                "            preferences: [{spread: node.labels.zone}]}"));
 
         assertEquals(List.of(), problems(parsed));
         AppSpec spec = parsed.specs().get(0);
@@ -62,7 +65,9 @@ class SpecParserTest {
                         "volumes[/srv/home/alice]", 13, "volumes[/srv/data]", 14, "volumes[/srv/scratch]", 15,
                         "resources.memory", 18, "resources.cpus", 18, "resources.pids", 18)),
                 new Readiness(Optional.of("{urlpath}/api/status"), Optional.of(Duration.ofMillis(250)),
-                        Optional.of(Duration.ofMinutes(2))), Optional.of(Duration.ofHours(8))), spec);
+                        Optional.of(Duration.ofMinutes(2))), Optional.of(Duration.ofHours(8)),
+                new Placement(Optional.of(List.of("node.role == worker", "node.labels.class!=staff")),
+                        Optional.of(List.of("node.labels.zone")))), spec);
         assertEquals(new AppKey("alice@example.org", "paraview"), spec.key());
     }
 

@@ -37,7 +37,10 @@ class SpecSchemaTest {
                         + "  environment: {THEME: dark, _X1: 'y'}\n  command: [/bin/sh, -c, 'echo hi']\n"
                         + "  resources: {memory: 512m, cpus: 0.5, pids: 256}\n"
                         + "  restartPolicy: OnFailure\n  imagePullPolicy: Never\n  suspend: true\n",
-                HEAD + "spec:\n  user: alice\n  image: a\n  idleTimeout: 8h\n");
+                HEAD + "spec:\n  user: alice\n  image: a\n  idleTimeout: 8h\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  placement:\n    constraints: ['node.role == worker', 'node.labels.x!=y']\n"
+                        + "    preferences: [{spread: node.labels.zone}]\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  placement: {constraints: []}\n");
     }
 
     static Stream<String> invalid() {
@@ -72,6 +75,11 @@ class SpecSchemaTest {
                 HEAD + "spec:\n  user: alice\n  image: a\n  suspend: 'yes'\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  idleTimeout: 500ms\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  idleTimeout: 0s\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  placement: {constraints: ['node.role = worker']}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  placement: {constraints: node.role==worker}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  placement: {preferences: [spread=node.labels.zone]}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  placement: {preferences: [{spread: a, pack: b}]}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  placement: {maxReplicas: 2}\n",
                 "- just\n- a list\n");
     }
 

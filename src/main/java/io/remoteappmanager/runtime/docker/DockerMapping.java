@@ -48,7 +48,7 @@ final class DockerMapping {
         ContainerState state = ContainerState.of(c.getState());
         return new RuntimeContainer(c.getId(), name, c.getImage(), c.getImageId(), labels(c.getLabels()), state,
                 Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated()), endpoint, mounts,
-                exitCodeOf(state, c.getStatus()), Optional.empty(), Optional.ofNullable(c.getStatus()), observedAt);
+                exitCodeOf(state, c.getStatus()), Optional.empty(), Optional.ofNullable(c.getStatus()), 0, observedAt);
     }
 
     static RuntimeContainer fromInspect(InspectContainerResponse r, Instant observedAt) {
@@ -75,7 +75,7 @@ final class DockerMapping {
                 : Optional.ofNullable(state.getError()).filter(e -> !e.isBlank());
         return new RuntimeContainer(r.getId(), stripSlash(r.getName()), image, r.getImageId(), labels, folded,
                 r.getCreated() == null ? Instant.EPOCH : Instant.parse(r.getCreated()), endpoint, mounts, exitCode,
-                Optional.empty(), detail, observedAt);
+                Optional.empty(), detail, 0, observedAt);
     }
 
     static RuntimeEvent fromEvent(Event e) {

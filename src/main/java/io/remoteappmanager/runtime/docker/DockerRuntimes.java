@@ -5,6 +5,8 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.runtime.ContainerRequest;
+import io.remoteappmanager.runtime.dockerapi.DockerClients;
+import io.remoteappmanager.runtime.dockerapi.EngineClient;
 
 /**
  * The one way to build the Docker runtime (the application, the command line, the tests), from {@code ram.docker.*}.
@@ -15,7 +17,7 @@ public final class DockerRuntimes {
 
     /** Connects lazily: nothing is sent to the engine until the first call. Closing the runtime closes its client. */
     public static DockerRuntime connect(RamConfig config, MeterRegistry metrics) {
-        return new DockerRuntime(DockerClients.client(config.docker()), metrics, config);
+        return new DockerRuntime(EngineClient.connect(config, metrics), config);
     }
 
     /** A docker-java client like the runtime's own, for tests that play the engine's part beside the controller. */
@@ -33,6 +35,6 @@ public final class DockerRuntimes {
 
     /** Where {@code config} points the client, as error messages name it. */
     public static String engineAddress(RamConfig config) {
-        return DockerClients.clientConfig(config.docker()).getDockerHost().toString();
+        return DockerClients.engineAddress(config.docker());
     }
 }

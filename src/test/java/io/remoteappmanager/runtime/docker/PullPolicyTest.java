@@ -80,7 +80,8 @@ class PullPolicyTest {
     private static ContainerRequest request(String user, String image, PullPolicy policy) {
         AppSpec spec = new AppSpec("app", user, image, "app", "/user/" + user, Optional.empty(), OptionalInt.empty(),
                 Map.of(), Map.of(), List.of(), AppSpec.Resources.DEFAULTS, AppSpec.RestartPolicy.Always,
-                policy, false, new SpecOrigin("test", "app", 0), AppSpec.Readiness.DEFAULTS, Optional.empty());
+                policy, false, new SpecOrigin("test", "app", 0), AppSpec.Readiness.DEFAULTS, Optional.empty(),
+                AppSpec.Placement.DEFAULTS);
         return engine.template.request(spec, Actuator.newUrlId());
     }
 

@@ -1,13 +1,13 @@
-package io.remoteappmanager.runtime.docker;
+package io.remoteappmanager.runtime.dockerapi;
 
 /** An image reference split into repository and tag (or digest), as the pull API wants them. */
-record ImageReference(String repository, String tag) {
+public record ImageReference(String repository, String tag) {
 
     /** The registry of images named without one ({@code ubuntu}, {@code team/app}): Docker Hub. */
-    static final String DOCKER_HUB = "docker.io";
+    public static final String DOCKER_HUB = "docker.io";
 
     /** Parses {@code [registry[:port]/]name[:tag][@digest]}; a missing tag means {@code latest}. */
-    static ImageReference parse(String reference) {
+    public static ImageReference parse(String reference) {
         int at = reference.indexOf('@');
         if (at >= 0) {
             return new ImageReference(reference.substring(0, at), reference.substring(at + 1));
@@ -23,7 +23,7 @@ record ImageReference(String repository, String tag) {
      * The registry host the image is pulled from, by Docker's rule: the first path component when it has a
      * {@code .} or {@code :} or is {@code localhost}, else Docker Hub.
      */
-    String registry() {
+    public String registry() {
         int slash = repository.indexOf('/');
         String first = slash < 0 ? "" : repository.substring(0, slash);
         return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : DOCKER_HUB;

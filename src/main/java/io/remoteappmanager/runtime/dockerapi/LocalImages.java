@@ -1,0 +1,23 @@
+package io.remoteappmanager.runtime.dockerapi;
+
+import io.remoteappmanager.runtime.ImageInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Looks an image up in the store of the engine a client talks to (one engine, or a swarm's manager). */
+public final class LocalImages {
+
+    private LocalImages() {}
+
+    /** The image with that id or reference in the engine's own store, or empty. */
+    public static Optional<ImageInfo> inspect(EngineClient engine, String idOrReference) {
+        return engine.unlessNotFound("image " + idOrReference, () -> engine.docker().inspectImageCmd(idOrReference).exec())
+                .map(image -> {
+                    Map<String, String> labels = image.getConfig() == null || image.getConfig().getLabels() == null
+                            ? Map.of() : image.getConfig().getLabels();
+                    List<String> tags = image.getRepoTags() == null ? List.of() : image.getRepoTags();
+                    return new ImageInfo(image.getId(), tags, labels);
+                });
+    }
+}
