@@ -3,6 +3,7 @@ package io.remoteappmanager.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.remoteappmanager.api.ApiAccess;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.proxy.ProxyStatus;
@@ -70,16 +71,13 @@ public class AppBeans {
         return app.wakes();
     }
 
-    void onStart(@Observes StartupEvent startup, RemoteAppManager app, RamConfig config) {
+    void onStart(@Observes StartupEvent startup, RemoteAppManager app, RamConfig config, ApiAccess access) {
         LOG.infof("watching %s %s for realm '%s'; resync every %s", app.source().status().type(),
                 app.source().status().location(), config.realm(),
                 config.reconcile().interval());
-        if (config.api().token().filter(token -> !token.isBlank()).isEmpty()) {
-            Config quarkus = ConfigProvider.getConfig();
-            LOG.warnf("ram.api.token is not set: the API on %s:%s (reconcile, plan, status) is open to anyone who can "
-                    + "reach that address", quarkus.getOptionalValue("quarkus.http.host", String.class).orElse("?"),
-                    quarkus.getOptionalValue("quarkus.http.port", String.class).orElse("?"));
-        }
+        Config quarkus = ConfigProvider.getConfig();
+        access.openWarning(quarkus.getOptionalValue("quarkus.http.host", String.class).orElse("?"),
+                quarkus.getOptionalValue("quarkus.http.port", String.class).orElse("?")).ifPresent(LOG::warn);
         app.start();
     }
 
