@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The benchmark suite (issue 6; not part of the test command): the controller beside the engine's own
 # limit and docker-compose, on the project's private engine. Prints a table, writes target/bench/results.*
-# Usage: scripts/bench.sh [--quick] [--only=cold,noop,latency,churn,parse,plan,footprint,git,scale]
+# Usage: scripts/bench.sh [--quick] [--only=cold,noop,latency,churn,parse,plan,footprint,git,scale,swarm-cold]
 #                         [--cold=50,200] [--noop=1000] [--churn=200] [--parse=10000] [--plan=10000] [--scale=1200]
-#                         [--scale-per-network=M] [--tries=20]
+#                         [--scale-per-network=M] [--tries=20] [--swarm-cold=20]
+# swarm-cold runs only when named in --only; it uses the test swarm (scripts/swarm.sh, started if needed).
 # Every container it makes is in a realm (or compose project) named tbench* and is removed at the end of its
-# scenario, before each scenario (what an earlier, killed run left), and when the run stops (Ctrl-C included).
+# scenario, before each scenario (what an earlier, killed run left), and when the run stops (Ctrl-C included);
+# swarm-cold's services are in a realm of their own on the test swarm, removed at the end of the scenario.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -20,6 +22,8 @@ GIT_STARTED=0
 "$HERE/git-servers.sh" status daemon 2>/dev/null || GIT_STARTED=1
 "$HERE/git-servers.sh" start daemon
 eval "$("$HERE/git-servers.sh" env)"
+# The swarm scenario's three-node swarm, left running as the test swarm always is (scripts/swarm.sh stop ends it).
+case " $* " in *--only=*swarm-cold*) "$HERE/swarm.sh" start; eval "$("$HERE/swarm.sh" env)" ;; esac
 
 # A thousand containers on one bridge need a thousand ARP entries; the kernel's default table (gc_thresh3
 # = 1024) overflows ("neighbor table overflow" in dmesg) and connections to apps stall for seconds.

@@ -20,9 +20,10 @@ if [ -n "${JPY_BASE_USER_URL:-}" ] && [ -n "${URL_ID:-}" ]; then
 fi
 
 # busybox httpd ignores SIGTERM when it is PID 1, so it runs as our child and the trap stops it:
-# the container then stops at once, with or without the engine's init (HostConfig.Init).
+# the container then stops at once, with or without the engine's init (HostConfig.Init), or after STOP_DELAY
+# seconds (fractions allowed) for tests of the stop timeout.
 pid=
-trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; exit 0' TERM INT
+trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; sleep "${STOP_DELAY:-0}"; exit 0' TERM INT
 /bin/httpd -f -p 8888 -h /www &
 pid=$!
 # `wait` returns early when a trapped signal arrives; if httpd dies on its own, so do we, with its code.

@@ -11,6 +11,7 @@ import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.model.VolumeMount;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRequest.Limits;
+import io.remoteappmanager.runtime.ContainerRequest.Placement;
 import io.remoteappmanager.runtime.ContainerRequest.Security;
 import io.remoteappmanager.spec.MemorySize;
 import java.security.MessageDigest;
@@ -38,12 +39,22 @@ public final class ContainerTemplate {
 
     private final RamConfig config;
     private final LabelScheme labels;
-    private final Security security;
+    private static final String SPREAD = "spread=";
 
+    private final Security security;
+    private final boolean swarm;
+    private final List<String> defaultConstraints;
+    private final List<String> defaultSpreads;
+
+    /** @throws IllegalArgumentException when a {@code ram.swarm.placement.preferences} entry is not {@code spread=...} */
     public ContainerTemplate(RamConfig config, LabelScheme labels) {
         this.config = config;
         this.labels = labels;
         this.security = new Security(config.docker().init(), config.docker().capAdd(), true);
+        this.swarm = config.runtime() == RamConfig.RuntimeKind.SWARM;
+        this.defaultConstraints = config.swarm().placement().constraints().orElse(List.of());
+        this.defaultSpreads = config.swarm().placement().preferences().orElse(List.of()).stream()
+                .map(ContainerTemplate::spreadOf).toList();
     }
 
     /** The container for {@code spec}, reachable under {@code urlId}. */
@@ -70,7 +81,7 @@ public final class ContainerTemplate {
                 .toList();
         return new ContainerRequest(ContainerNames.of(labels.realm(), spec.key()), spec.image(), spec.imagePullPolicy(),
                 labelValues, environment, spec.command(), containerPort(spec), config.docker().hostIp(), volumes,
-                limits(spec), security, Optional.empty());
+                limits(spec), security, spec.restartPolicy(), placement(spec), Optional.empty());
     }
 
     /**
@@ -78,6 +89,8 @@ public final class ContainerTemplate {
      * document gives the same hash, any change to what would run gives another. The security settings
      * ({@code ram.docker.init}, {@code ram.docker.cap-add}) count as soon as they differ from what every container
      * ran with before they counted, so tightening them reaches running apps, and an upgrade alone recreates none.
+     * On a swarm the restart policy and the placement are part of the service, so they count there (and only there:
+     * a single engine runs neither, and its hashes stay what they were).
      */
     public String specHash(AppSpec spec) {
         Map<String, Object> canonical = new LinkedHashMap<>();
@@ -95,6 +108,9 @@ public final class ContainerTemplate {
         Security hashed = normalized(security);
         if (!hashed.equals(FORMER_DEFAULT)) {
             canonical.put("security", hashed);
+        }
+        if (swarm) {
+            canonical.put("swarm", Map.of("restartPolicy", spec.restartPolicy(), "placement", placement(spec)));
         }
         try {
             byte[] json = CANONICAL.writeValueAsBytes(canonical);
@@ -115,6 +131,20 @@ public final class ContainerTemplate {
                 resources.memoryBytes().orElseGet(() -> MemorySize.parseBytes(defaults.defaultMemory())),
                 resources.cpus().orElse(defaults.defaultCpus()),
                 resources.pids().orElse(defaults.defaultPids()));
+    }
+
+    /** The spec's placement, each list it leaves out taken from {@code ram.swarm.placement.*}. */
+    private Placement placement(AppSpec spec) {
+        return new Placement(spec.placement().constraints().orElse(defaultConstraints),
+                spec.placement().spreads().orElse(defaultSpreads));
+    }
+
+    private static String spreadOf(String preference) {
+        if (!preference.startsWith(SPREAD) || preference.length() == SPREAD.length()) {
+            throw new IllegalArgumentException("ram.swarm.placement.preferences: '" + preference
+                    + "' is not spread=<node attribute or label>, such as spread=node.labels.zone");
+        }
+        return preference.substring(SPREAD.length());
     }
 
     private static Security normalized(Security security) {

@@ -24,6 +24,12 @@ public class ApiAccess {
         this.forReads = config.api().tokenForReads();
     }
 
+    /** What the start-up log says when no token is set: anyone who reaches {@code host:port} may act. */
+    public Optional<String> openWarning(String host, String port) {
+        return token.isPresent() ? Optional.empty() : Optional.of("ram.api.token is not set: the API on " + host + ":"
+                + port + " (reconcile, plan, status) is open to anyone who can reach that address");
+    }
+
     /** Why this request is refused, or empty when it may go on. */
     public Optional<String> refusal(boolean read, String authorization) {
         if (token.isEmpty() || (read && !forReads)) {

@@ -3,12 +3,12 @@ package io.remoteappmanager.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.remoteappmanager.api.ApiAccess;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.reconcile.Controller;
 import io.remoteappmanager.reconcile.WakeRequests;
-import io.remoteappmanager.runtime.docker.DockerRuntimes;
 import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.status.StatusBoard;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +32,7 @@ public class AppBeans {
     @Produces
     @Singleton
     RemoteAppManager remoteAppManager(RamConfig config, MeterRegistry metrics) {
-        return RemoteAppManager.assemble(config, DockerRuntimes.connect(config, metrics), metrics);
+        return RemoteAppManager.assemble(config, Runtimes.connect(config, metrics), metrics);
     }
 
     @Produces
@@ -71,16 +71,13 @@ public class AppBeans {
         return app.wakes();
     }
 
-    void onStart(@Observes StartupEvent startup, RemoteAppManager app, RamConfig config) {
+    void onStart(@Observes StartupEvent startup, RemoteAppManager app, RamConfig config, ApiAccess access) {
         LOG.infof("watching %s %s for realm '%s'; resync every %s", app.source().status().type(),
                 app.source().status().location(), config.realm(),
                 config.reconcile().interval());
-        if (config.api().token().filter(token -> !token.isBlank()).isEmpty()) {
-            Config quarkus = ConfigProvider.getConfig();
-            LOG.warnf("ram.api.token is not set: the API on %s:%s (reconcile, plan, status) is open to anyone who can "
-                    + "reach that address", quarkus.getOptionalValue("quarkus.http.host", String.class).orElse("?"),
-                    quarkus.getOptionalValue("quarkus.http.port", String.class).orElse("?"));
-        }
+        Config quarkus = ConfigProvider.getConfig();
+        access.openWarning(quarkus.getOptionalValue("quarkus.http.host", String.class).orElse("?"),
+                quarkus.getOptionalValue("quarkus.http.port", String.class).orElse("?")).ifPresent(LOG::warn);
         app.start();
     }
 

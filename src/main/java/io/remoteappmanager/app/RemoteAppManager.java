@@ -76,11 +76,13 @@ public final class RemoteAppManager implements AutoCloseable {
         Optional<ChpClient> chp = ChpClient.fromConfig(config.proxy());
         this.routes = chp.map(client -> new RouteSync(client, config.realm(), wakePage(config.cull()), proxy, metrics,
                 clock));
-        this.activity = chp.map(client -> new ActivityWatch(client, config.realm(), config.cull().checkInterval(),
-                clock, this::trigger));
+        boolean swarm = config.runtime() == RamConfig.RuntimeKind.SWARM;
+        this.activity = chp.filter(client -> !swarm).map(client -> new ActivityWatch(client, config.realm(),
+                config.cull().checkInterval(), clock, this::trigger));
         this.wakes = new WakeRequests(clock);
         if (activity.isEmpty() && config.cull().idleTimeout().isPresent()) {
-            LOG.warn("ram.cull.idle-timeout is set but ram.proxy.api-url is not: no app is culled without the proxy");
+            LOG.warn(swarm ? "ram.cull.idle-timeout is set but ram.runtime=swarm: idle culling needs the docker runtime"
+                    : "ram.cull.idle-timeout is set but ram.proxy.api-url is not: no app is culled without the proxy");
         }
         Actuator actuator = new Actuator(runtime, template,
                 new VolumeRule(config.policy().volumeRoots().orElse(List.of())), labels, cache);

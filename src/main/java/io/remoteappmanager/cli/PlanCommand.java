@@ -2,6 +2,7 @@ package io.remoteappmanager.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.app.RemoteAppManager;
+import io.remoteappmanager.app.Runtimes;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.config.StandaloneConfig;
 import io.remoteappmanager.planner.Action;
@@ -9,7 +10,6 @@ import io.remoteappmanager.planner.Decision;
 import io.remoteappmanager.reconcile.Preview;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.RuntimeFault;
-import io.remoteappmanager.runtime.docker.DockerRuntimes;
 import io.remoteappmanager.source.git.GitSourceException;
 import java.io.PrintWriter;
 import java.util.HashMap;
@@ -55,14 +55,14 @@ final class PlanCommand implements Callable<Integer> {
         RamConfig config = StandaloneConfig.load(Map.of(), options);
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         try (SpecSourceOptions.Opened opened = source.open(config);
-                ContainerRuntime runtime = DockerRuntimes.connect(config, metrics);
+                ContainerRuntime runtime = Runtimes.connect(config, metrics);
                 RemoteAppManager controller = RemoteAppManager.assemble(config, runtime, opened.source(), metrics)) {
             out.println("specs: " + opened.name());
             print(out, config, controller.controller().preview());
             return 0;
         } catch (RuntimeFault e) {
             spec.commandLine().getErr().printf("cannot reach the Docker engine at %s: %s%n",
-                    DockerRuntimes.engineAddress(config), e.getMessage());
+                    Runtimes.address(config), e.getMessage());
             return Cli.FINDING;
         } catch (GitSourceException e) {
             spec.commandLine().getErr().println("cannot read the git repository: " + e.getMessage());

@@ -35,6 +35,10 @@ public interface RamConfig {
     @WithDefault("directory")
     SourceKind source();
 
+    /** What runs the apps: {@code docker} (one engine, {@code ram.docker.*}) or {@code swarm} (services on a swarm). */
+    @WithDefault("docker")
+    RuntimeKind runtime();
+
     Specs specs();
 
     Git git();
@@ -44,6 +48,8 @@ public interface RamConfig {
     Prune prune();
 
     Docker docker();
+
+    Swarm swarm();
 
     Proxy proxy();
 
@@ -72,6 +78,11 @@ public interface RamConfig {
         /** Quiet time after a file event before a pass runs, so a burst of writes is one pass. */
         @WithDefault("150ms")
         Duration debounce();
+    }
+
+    /** The kinds of runtime. */
+    enum RuntimeKind {
+        DOCKER, SWARM
     }
 
     /** The kinds of spec source. */
@@ -236,6 +247,37 @@ public interface RamConfig {
 
         /** Credentials for pulls from one private registry. */
         Registry registry();
+    }
+
+    /**
+     * Swarm mode ({@code ram.runtime=swarm}): each app is a one-replica service on the swarm whose manager
+     * {@code ram.docker.host} names; {@code ram.docker.*} still sets the connection, limits, capabilities and init.
+     */
+    interface Swarm {
+        /** How often the task list is read: task state changes (a move, a crash) emit no event of their own. */
+        @WithName("task-poll")
+        @WithDefault("2s")
+        Duration taskPoll();
+
+        /** Where apps may run when their spec says nothing; a spec's own list replaces the default one. */
+        SwarmPlacement placement();
+
+        /**
+         * Refuse to launch on a swarm whose API cannot set no-new-privileges on services (before API 1.44, Docker 25),
+         * rather than run apps without it; false accepts that, with a warning.
+         */
+        @WithName("require-no-new-privileges")
+        @WithDefault("true")
+        boolean requireNoNewPrivileges();
+    }
+
+    /** Default placement of every app on a swarm. */
+    interface SwarmPlacement {
+        /** Swarm constraints, such as {@code node.role == worker} or {@code node.labels.class == student}. */
+        Optional<List<String>> constraints();
+
+        /** Spread preferences as Swarm's command line writes them: {@code spread=node.labels.zone}. */
+        Optional<List<String>> preferences();
     }
 
     /**

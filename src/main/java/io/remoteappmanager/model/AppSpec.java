@@ -31,6 +31,7 @@ public record AppSpec(
         SpecOrigin origin,
         Readiness readiness,
         Optional<Duration> idleTimeout,
+        Placement placement,
         Optional<Liveness> liveness) {
 
     public AppSpec {
@@ -60,7 +61,8 @@ public record AppSpec(
     /** The same spec from another origin (the commit it was read at). */
     public AppSpec withOrigin(SpecOrigin newOrigin) {
         return new AppSpec(name, user, image, mappingId, baseUrlPath, urlId, containerPort, volumes, environment,
-                command, resources, restartPolicy, imagePullPolicy, suspend, newOrigin, readiness, idleTimeout, liveness);
+                command, resources, restartPolicy, imagePullPolicy, suspend, newOrigin, readiness, idleTimeout,
+                placement, liveness);
     }
 
     /**
@@ -89,6 +91,20 @@ public record AppSpec(
      */
     public record Readiness(Optional<String> path, Optional<Duration> period, Optional<Duration> timeout) {
         public static final Readiness DEFAULTS = new Readiness(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Where a swarm may run the app, as Swarm takes it: constraints such as {@code node.role == worker} and the node
+     * labels or attributes to spread over ({@code node.labels.zone}); an absent list takes
+     * {@code ram.swarm.placement.*}. Only a swarm places: a single engine runs the app where it is.
+     */
+    public record Placement(Optional<List<String>> constraints, Optional<List<String>> spreads) {
+        public static final Placement DEFAULTS = new Placement(Optional.empty(), Optional.empty());
+
+        public Placement {
+            constraints = constraints.map(List::copyOf);
+            spreads = spreads.map(List::copyOf);
+        }
     }
 
     /**

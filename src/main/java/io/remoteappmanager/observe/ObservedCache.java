@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,15 +109,15 @@ public final class ObservedCache implements AutoCloseable {
         return new Snapshot(all, engine);
     }
 
-    /** The ids of the containers that run now; no engine call. */
-    public synchronized Set<String> runningIds() {
-        Set<String> ids = new HashSet<>();
+    /** The containers that run now, each where it is served now; no engine call. */
+    public synchronized List<ObservedContainer> running() {
+        List<ObservedContainer> running = new ArrayList<>();
         containers.values().forEach(entry -> {
             if (entry.container().isRunning()) {
-                ids.add(entry.container().id());
+                running.add(entry.container());
             }
         });
-        return ids;
+        return running;
     }
 
     /** The containers of one app; no engine call. */

@@ -23,17 +23,20 @@ import java.util.function.Function;
  * The reconcile and safety rules for one app key, before back-off: absent → create, differs → recreate, exited →
  * restart (as its restartPolicy and exit code say), unwanted → remove, started here and never ready → remove,
  * unhealthy → recreate, its tag names newer content (imagePullPolicy Always) → recreate, unused for its idle
- * timeout → stop, asleep and asked for → start, else nothing. One instance serves one planning pass and notes
- * whether the empty-directory guard withheld a removal.
+ * timeout → stop, asleep and asked for → start, being (re)started by the engine itself (a swarm) → wait, else
+ * nothing. One instance serves one planning pass and notes whether the empty-directory guard withheld a removal.
  */
 final class KeyRules {
+
+    /** Engine restarts lately from which an app counts as crash-looping, as the second crash does on one engine. */
+    static final int CRASH_LOOP_RESTARTS = 2;
 
     private final DesiredState desired;
     private final ProblemIndex problems;
     private final Function<AppSpec, String> specHash;
     private final boolean mayRemove;
     private final Function<AppKey, KeyHistory> history;
-    private final Function<String, ProbeVerdict> readiness;
+    private final Function<ObservedContainer, ProbeVerdict> readiness;
     private final IdleRules idle;
     private final Function<String, Optional<String>> imageDigests;
     private final boolean livenessByDefault;
@@ -99,7 +102,8 @@ final class KeyRules {
         if (kept.isRunning()) {
             return problems.forFile(spec.origin().file())
                     .map(broken -> new Outcome(Phase.Invalid, null, Reasons.lastGood(broken)))
-                    .orElseGet(() -> running(spec, kept));
+                    .orElseGet(() -> kept.state() == ContainerState.RESTARTING ? startingByEngine(kept)
+                            : running(spec, kept));
         }
         return switch (kept.state()) {
             case CREATED -> Outcome.of(Phase.Pending, Action.restart(spec.key(), kept, Reasons.started(kept)));
@@ -117,7 +121,7 @@ final class KeyRules {
      */
     private Outcome running(AppSpec spec, ObservedContainer kept) {
         AppKey key = spec.key();
-        ProbeVerdict verdict = Objects.requireNonNullElse(readiness.apply(kept.id()), ProbeVerdict.READY);
+        ProbeVerdict verdict = Objects.requireNonNullElse(readiness.apply(kept), ProbeVerdict.READY);
         return switch (verdict.kind()) {
             case READY -> ready(spec, kept);
             case UNHEALTHY -> unhealthy(spec, kept, verdict.message());
@@ -156,6 +160,19 @@ final class KeyRules {
     /** The url id a replacement keeps: the spec's, else the container's. */
     private static String urlId(AppSpec spec, ObservedContainer kept) {
         return spec.urlId().orElse(kept.urlId());
+    }
+
+    /**
+     * The engine brings the container up on its own: a swarm places and starts the task, or starts it again under the
+     * service's restart policy. The controller must not start it too; it says what the engine says, and calls a
+     * container that keeps ending a crash loop, as on one engine.
+     */
+    private static Outcome startingByEngine(ObservedContainer kept) {
+        if (kept.restarts() >= CRASH_LOOP_RESTARTS) {
+            return new Outcome(Phase.CrashLoopBackOff, null, Reasons.engineCrashLoop(kept));
+        }
+        return kept.restarts() > 0 ? new Outcome(Phase.Restarting, null, Reasons.engineRestarting(kept))
+                : new Outcome(Phase.Pending, null, Reasons.engineStarting(kept));
     }
 
     private boolean startedHere(AppKey key, ObservedContainer container) {

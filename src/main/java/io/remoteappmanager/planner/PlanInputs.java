@@ -14,13 +14,14 @@ import java.util.function.Function;
  * each image's tag names in its registry.
  *
  * @param history      asked only for keys that have something to do; may answer null for a key it does not know
- * @param readiness    the verdict on a running container, by container id
+ * @param readiness    the verdict on a running container where it is served now
  * @param idling       the proxy's activity and the wake requests, for idle culling
  * @param imageDigests the digest an image reference's tag names in its registry, as last checked; empty when
  *                     unknown (unchecked, or its registry did not answer)
  */
 public record PlanInputs(DesiredState desired, List<ObservedContainer> observed, Function<AppKey, KeyHistory> history,
-        Function<String, ProbeVerdict> readiness, Idling idling, Function<String, Optional<String>> imageDigests) {
+        Function<ObservedContainer, ProbeVerdict> readiness, Idling idling,
+        Function<String, Optional<String>> imageDigests) {
 
     public PlanInputs {
         observed = List.copyOf(observed);
@@ -28,13 +29,13 @@ public record PlanInputs(DesiredState desired, List<ObservedContainer> observed,
 
     /** Inputs without idle culling, where no image's registry digest is known. */
     public PlanInputs(DesiredState desired, List<ObservedContainer> observed, Function<AppKey, KeyHistory> history,
-            Function<String, ProbeVerdict> readiness) {
+            Function<ObservedContainer, ProbeVerdict> readiness) {
         this(desired, observed, history, readiness, Idling.OFF);
     }
 
     /** Inputs where no image's registry digest is known: nothing is recreated for an image update. */
     public PlanInputs(DesiredState desired, List<ObservedContainer> observed, Function<AppKey, KeyHistory> history,
-            Function<String, ProbeVerdict> readiness, Idling idling) {
+            Function<ObservedContainer, ProbeVerdict> readiness, Idling idling) {
         this(desired, observed, history, readiness, idling, reference -> Optional.empty());
     }
 }

@@ -49,6 +49,22 @@ final class Reasons {
                 + " and restartPolicy " + policy + " leaves it so";
     }
 
+    static String engineStarting(ObservedContainer container) {
+        return "waiting for the engine to start it" + container.detail().map(d -> ": " + d).orElse("");
+    }
+
+    static String engineRestarting(ObservedContainer container) {
+        return "restarting: it ended" + container.exitCode().stream().mapToObj(code -> " (exit code " + code + ")")
+                .findFirst().orElse("") + " and the engine starts it again"
+                + container.detail().map(d -> ": " + d).orElse("");
+    }
+
+    static String engineCrashLoop(ObservedContainer container) {
+        return "back-off: it keeps ending (" + container.restarts() + " times lately" + container.exitCode().stream()
+                .mapToObj(code -> ", last with exit code " + code).findFirst().orElse("")
+                + "); the engine starts it again after its restart delay" + container.detail().map(d -> ": " + d).orElse("");
+    }
+
     static String notReadyRemoved(ObservedContainer container, ProbeVerdict verdict) {
         return "removed container " + shortId(container.id()) + ", " + verdict.message();
     }

@@ -11,9 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -26,9 +28,13 @@ import org.jboss.logging.Logger;
 
 /**
  * Probes started containers asynchronously (never on the reconcile loop or an executor worker, so a slow
- * app stalls no other) until they answer below 500 or time out, remembers the verdict per container id,
+ * app stalls no other) until they answer below 500 or time out, remembers the verdict per container and address,
  * and wakes the loop on each verdict so routes follow within one probe period. At most
  * {@code maxConcurrent} requests are in flight: a thousand probes at once would time each other out.
+ *
+ * <p>A verdict holds for the address it was reached at: when a container is served somewhere else under the same id
+ * (a swarm service whose task moved to another node, a container restarted on a new port), it is probed again
+ * there, and is not ready until it answers there.
  *
  * <p>An app whose liveness is checked ({@link LivenessSettings}) goes on being probed once ready, every liveness
  * period, on the same slots; as many failed checks in a row as its failure threshold make it unhealthy, for good.
@@ -36,6 +42,8 @@ import org.jboss.logging.Logger;
 public final class ReadinessProbes implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ReadinessProbes.class);
+
+    private static final String KEY_SEPARATOR = " at ";
 
     private final RamConfig.Readiness defaults;
     private final RamConfig.Liveness livenessDefaults;
@@ -45,7 +53,7 @@ public final class ReadinessProbes implements AutoCloseable {
     /** Probes due for a request while every slot was taken, in the order they became due. */
     private final Queue<Probe> waitingTurn = new ConcurrentLinkedQueue<>();
     private final Map<String, Probe> probes = new ConcurrentHashMap<>();
-    /** Containers whose probe URL cannot be built, with why: not ready, for that app alone. */
+    /** Containers whose probe URL cannot be built (keyed as probes are), with why: not ready, for that app alone. */
     private final Map<String, String> unprobeable = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -90,59 +98,75 @@ public final class ReadinessProbes implements AutoCloseable {
         Optional<String> urlpath = spec.map(s -> s.urlpath(container.urlId())).or(container::urlpath);
         Optional<LivenessSettings> liveness = spec.flatMap(s -> LivenessSettings.of(livenessDefaults, s));
         if ((!enabled && liveness.isEmpty()) || !container.isRunning() || container.endpoint().isEmpty()
-                || urlpath.isEmpty() || probes.containsKey(container.id())) {
+                || urlpath.isEmpty() || probes.containsKey(key(container))) {
             return;
         }
         ReadinessSettings settings = ReadinessSettings.of(defaults,
                 spec.map(AppSpec::readiness).orElse(AppSpec.Readiness.DEFAULTS));
         Endpoint endpoint = container.endpoint().get();
         try {
-            watch(container.id(), settings.url(endpoint, urlpath.get()), settings,
+            watch(key(container), settings.url(endpoint, urlpath.get()), settings,
                     liveness.map(l -> new LivenessCheck(l, l.url(endpoint, urlpath.get()))));
         } catch (IllegalArgumentException e) {
-            if (unprobeable.put(container.id(), "not ready: no readiness probe, its URL is not valid: " + e.getMessage()) == null) {
+            if (unprobeable.put(key(container), "not ready: no readiness probe, its URL is not valid: " + e.getMessage()) == null) {
                 LOG.warnf("%s: no readiness probe, its URL is not valid: %s", container.key(), e.getMessage());
             }
         }
     }
 
-    /** Starts probing the container at {@code url}, then checking its liveness if given, unless it is known. */
-    void watch(String containerId, URI url, ReadinessSettings settings, Optional<LivenessCheck> liveness) {
+    /**
+     * Starts probing at {@code url} under {@code key}, then checking its liveness if given, unless that is already
+     * probed or known.
+     */
+    void watch(String key, URI url, ReadinessSettings settings, Optional<LivenessCheck> liveness) {
         if (!enabled && liveness.isEmpty()) {
             return;
         }
-        Probe fresh = new Probe(containerId, url, settings, liveness);
-        if (probes.putIfAbsent(containerId, fresh) == null) {
+        Probe fresh = new Probe(key, url, settings, liveness);
+        if (probes.putIfAbsent(key, fresh) == null) {
             fresh.attempt();
         }
     }
 
     /**
-     * What the container's probe has found: ready, still probing (also before its probe starts), not ready in
-     * time, or unhealthy. Every container is ready when probing is off, until its liveness check fails.
+     * What the container's probe has found where the container is served now: ready, still probing (also before its
+     * probe starts there), not ready in time, or unhealthy. Every container is ready when probing is off, until its
+     * liveness check fails.
      */
-    public ProbeVerdict verdict(String containerId) {
-        Probe probe = probes.get(containerId);
+    public ProbeVerdict verdict(ObservedContainer container) {
+        return verdict(key(container));
+    }
+
+    /** The verdict of the probe under {@code key}. */
+    ProbeVerdict verdict(String key) {
+        Probe probe = probes.get(key);
         if (probe != null) {
             return probe.verdict();
         }
         if (!enabled) {
             return ProbeVerdict.READY;
         }
-        String refused = unprobeable.get(containerId);
+        String refused = unprobeable.get(key);
         return refused == null ? ProbeVerdict.probing("starting: readiness probe not started yet") : ProbeVerdict.notReady(refused);
     }
 
-    /** Drops what is known of the container; a probe still under way for it stops. */
+    /** Drops what is known of the container, wherever it was served; a probe still under way for it stops. */
     public void forget(String containerId) {
-        probes.remove(containerId);
-        unprobeable.remove(containerId);
+        probes.keySet().removeIf(key -> key.startsWith(containerId + KEY_SEPARATOR));
+        unprobeable.keySet().removeIf(key -> key.startsWith(containerId + KEY_SEPARATOR));
     }
 
-    /** Forgets every container not in {@code live} (removed, or no longer running). */
-    public void retainOnly(Collection<String> live) {
-        probes.keySet().retainAll(live);
-        unprobeable.keySet().retainAll(live);
+    /** Forgets every probe but those of {@code live} where they are served now (the others are gone, or moved). */
+    public void retainOnly(Collection<ObservedContainer> live) {
+        Set<String> keys = new HashSet<>(live.size() * 2);
+        live.forEach(container -> keys.add(key(container)));
+        probes.keySet().retainAll(keys);
+        unprobeable.keySet().retainAll(keys);
+    }
+
+    /** A probe's key: the container and the address it is served at. */
+    private static String key(ObservedContainer container) {
+        return container.id() + KEY_SEPARATOR + container.endpoint().map(Endpoint::url).orElse("");
     }
 
     @Override
@@ -159,7 +183,7 @@ public final class ReadinessProbes implements AutoCloseable {
      */
     private final class Probe {
 
-        final String containerId;
+        final String key;
         final URI url;
         final ReadinessSettings settings;
         final Optional<LivenessCheck> liveness;
@@ -167,8 +191,8 @@ public final class ReadinessProbes implements AutoCloseable {
         volatile State state = enabled ? State.PROBING : State.READY;
         volatile String lastAnswer = "no answer yet";
 
-        Probe(String containerId, URI url, ReadinessSettings settings, Optional<LivenessCheck> liveness) {
-            this.containerId = containerId;
+        Probe(String key, URI url, ReadinessSettings settings, Optional<LivenessCheck> liveness) {
+            this.key = key;
             this.url = url;
             this.settings = settings;
             this.liveness = liveness;
@@ -185,7 +209,7 @@ public final class ReadinessProbes implements AutoCloseable {
         }
 
         boolean current() {
-            return probes.get(containerId) == this && !timer.isShutdown();
+            return probes.get(key) == this && !timer.isShutdown();
         }
 
         /** Queues this probe's next request; it is sent as soon as a slot is free. */
@@ -222,7 +246,7 @@ public final class ReadinessProbes implements AutoCloseable {
         }
 
         private void answered(int status, Throwable error) {
-            if (probes.get(containerId) != this) {
+            if (probes.get(key) != this) {
                 return;
             }
             if (state == State.READY) {
@@ -253,7 +277,7 @@ public final class ReadinessProbes implements AutoCloseable {
                 check.passed();
             } else if (check.failed(failure)) {
                 state = State.UNHEALTHY;
-                LOG.infof("container %s is unhealthy: %s", containerId, check.reason());
+                LOG.infof("container %s is unhealthy: %s", key, check.reason());
                 wake.accept("app unhealthy: " + check.url());
                 return;
             }

@@ -1,6 +1,7 @@
 package io.remoteappmanager.runtime;
 
 import io.remoteappmanager.model.AppSpec.PullPolicy;
+import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.VolumeMount;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +12,11 @@ import java.util.Optional;
  * Everything needed to launch one app's container, in engine-neutral terms: the actuator builds it from a spec,
  * each runtime translates it, so the translation lives in one place per engine.
  *
- * @param pullPolicy when the image is pulled before the container is created (kubelet's imagePullPolicy)
- * @param network    the network it joins: none until placed, or the one the container it replaces was on (a runtime
- *                   with networks of limited size keeps it there while it can, else places it by its rule)
+ * @param pullPolicy    when the image is pulled before the container is created (kubelet's imagePullPolicy)
+ * @param restartPolicy when an exited app starts again: the controller's rule on one engine, Swarm's own on a swarm
+ * @param placement     where a swarm may run it (spec and configured defaults merged); a single engine ignores it
+ * @param network       the network it joins: none until placed, or the one the container it replaces was on (a
+ *                      runtime with networks of limited size keeps it there while it can, else places it by its rule)
  */
 public record ContainerRequest(
         String name,
@@ -27,6 +30,8 @@ public record ContainerRequest(
         List<VolumeMount> volumes,
         Limits limits,
         Security security,
+        RestartPolicy restartPolicy,
+        Placement placement,
         Optional<String> network) {
 
     public ContainerRequest {
@@ -39,7 +44,7 @@ public record ContainerRequest(
     /** The same container with other host binds (their sources resolved and checked right before the launch). */
     public ContainerRequest withVolumes(List<VolumeMount> checked) {
         return new ContainerRequest(name, image, pullPolicy, labels, environment, command, containerPort, hostIp,
-                checked, limits, security, network);
+                checked, limits, security, restartPolicy, placement, network);
     }
 
     /** The same container on {@code name}, recorded in the label {@code labelKey} so its placement is read back. */
@@ -47,11 +52,21 @@ public record ContainerRequest(
         Map<String, String> placed = new HashMap<>(labels);
         placed.put(labelKey, name);
         return new ContainerRequest(this.name, image, pullPolicy, placed, environment, command, containerPort, hostIp,
-                volumes, limits, security, Optional.of(name));
+                volumes, limits, security, restartPolicy, placement, Optional.of(name));
     }
 
     /** Resource ceilings; zero means "engine default" (unlimited). */
     public record Limits(long memoryBytes, double cpus, long pids) {}
+
+    /** Swarm's placement: constraints and the descriptors to spread over, passed as written. */
+    public record Placement(List<String> constraints, List<String> spreads) {
+        public static final Placement ANYWHERE = new Placement(List.of(), List.of());
+
+        public Placement {
+            constraints = List.copyOf(constraints);
+            spreads = List.copyOf(spreads);
+        }
+    }
 
     /** Privilege settings: always unprivileged, with an explicit list of kept capabilities. */
     public record Security(boolean init, List<String> capAdd, boolean noNewPrivileges) {

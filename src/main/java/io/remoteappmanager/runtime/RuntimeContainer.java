@@ -21,6 +21,9 @@ import java.util.OptionalInt;
  * @param node     the node it runs on (a swarm), or empty on a single engine
  * @param detail   the engine's own words on its state when they say more than the state (a swarm's
  *                 "no suitable node", a health status), or empty
+ * @param restarts how often the engine itself started it again lately, after its process ended (a swarm's tasks of
+ *                 the last minutes that ended and were replaced under its restart policy); 0 on a single engine,
+ *                 where the controller does the restarting
  * @param health   what the image's own health check (HEALTHCHECK) says of it
  * @param imageDigest the registry digest ({@code sha256:...}) of the image it runs, when the engine knows one (an
  *                 image built locally and never pushed or pulled has none)
@@ -39,6 +42,7 @@ public record RuntimeContainer(
         OptionalInt exitCode,
         Optional<String> node,
         Optional<String> detail,
+        int restarts,
         HealthStatus health,
         Optional<String> imageDigest,
         Instant observedAt) {

@@ -6,6 +6,7 @@ import static io.remoteappmanager.spec.SpecPatterns.HOST_PATH;
 
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.AppSpec.Placement;
 import io.remoteappmanager.model.AppSpec.Liveness;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.Readiness;
@@ -91,6 +92,7 @@ final class RemoteAppReader {
         Optional<Liveness> liveness = liveness(spec);
         Optional<Duration> idleTimeout = spec.optionalText("idleTimeout", SpecPatterns.IDLE_TIMEOUT)
                 .map(RemoteAppReader::duration);
+        Placement placement = placement(spec);
         spec.rejectUnknownFields();
 
         Optional<AppKey> key = user.flatMap(u -> mappingId.map(m -> new AppKey(u, m)));
@@ -102,7 +104,7 @@ final class RemoteAppReader {
                 mappingId.orElseThrow(), baseUrlPath.orElse("/user/" + userName), urlId, port, volumes, environment,
                 command, resources, restart, pull, suspend, new SpecOrigin(file, name.orElseThrow(), root.line())
                         .withFieldLines(checkedFieldLines(spec)),
-                readiness, idleTimeout, liveness)),
+                readiness, idleTimeout, placement, liveness)),
                 key, issues);
     }
 
@@ -157,16 +159,57 @@ final class RemoteAppReader {
 
     private static List<String> command(MappingReader spec) {
         List<String> command = new ArrayList<>();
-        Optional<YamlNode> declared = spec.optional("command");
-        if (declared.isPresent() && !(declared.get() instanceof Sequence)) {
-            spec.fail(declared.get(), "command", "a list of strings");
-            return command;
-        }
-        List<YamlNode> items = declared.map(node -> ((Sequence) node).items()).orElse(List.of());
-        for (int i = 0; i < items.size(); i++) {
-            spec.accepted(items.get(i), "command[" + i + "]", "a string", text -> true).ifPresent(command::add);
+        for (Item item : items(spec, "command", "a list of strings")) {
+            spec.accepted(item.node(), item.field(), "a string", text -> true).ifPresent(command::add);
         }
         return command;
+    }
+
+    /** Where a swarm may run the app: constraints as Swarm writes them, and {@code {spread: <attribute>}} preferences. */
+    private static Placement placement(MappingReader spec) {
+        return spec.mapping("placement", false).map(placement -> {
+            Optional<List<String>> constraints = placement.optional("constraints").map(declared -> {
+                List<String> accepted = new ArrayList<>();
+                for (Item item : items(placement, "constraints", "a list of constraints")) {
+                    placement.accepted(item.node(), item.field(), SpecPatterns.CONSTRAINT.expected(),
+                            SpecPatterns.CONSTRAINT::accepts).ifPresent(accepted::add);
+                }
+                return accepted;
+            });
+            Optional<List<String>> spreads = placement.optional("preferences").map(declared -> {
+                List<String> accepted = new ArrayList<>();
+                for (Item item : items(placement, "preferences", "a list of {spread: <node attribute or label>}")) {
+                    placement.asMapping(item.node(), item.field(), "{spread: <node attribute or label>}").ifPresent(m -> {
+                        MappingReader preference = placement.nested(m, item.field(), item.node().line());
+                        preference.requiredText("spread", SpecPatterns.SPREAD).ifPresent(accepted::add);
+                        preference.rejectUnknownFields();
+                    });
+                }
+                return accepted;
+            });
+            placement.rejectUnknownFields();
+            return new Placement(constraints, spreads);
+        }).orElse(Placement.DEFAULTS);
+    }
+
+    /** One item of a list field, and its name in messages ({@code command[2]}). */
+    private record Item(YamlNode node, String field) {}
+
+    /** The items of an optional list field; none (and an issue) when it holds something else. */
+    private static List<Item> items(MappingReader reader, String field, String expected) {
+        Optional<YamlNode> declared = reader.optional(field);
+        if (declared.isEmpty()) {
+            return List.of();
+        }
+        if (!(declared.get() instanceof Sequence sequence)) {
+            reader.fail(declared.get(), field, expected);
+            return List.of();
+        }
+        List<Item> items = new ArrayList<>(sequence.items().size());
+        for (int i = 0; i < sequence.items().size(); i++) {
+            items.add(new Item(sequence.items().get(i), field + "[" + i + "]"));
+        }
+        return items;
     }
 
     private static Resources resources(MappingReader spec) {

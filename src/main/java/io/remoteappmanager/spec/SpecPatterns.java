@@ -68,6 +68,17 @@ public final class SpecPatterns {
     public static final TextRule READINESS_PATH = new TextRule("(?:\\{urlpath\\})?" + URL_PATH.pattern().pattern(), 255,
             "an absolute URL path, optionally starting with {urlpath} (such as {urlpath}/api/status)");
 
+    /**
+     * One of spec.placement.constraints: a Swarm constraint, {@code <node attribute or label> ==|!= <value>}, passed to
+     * Swarm as written (Swarm itself checks the attribute names).
+     */
+    public static final TextRule CONSTRAINT = new TextRule("[A-Za-z0-9_.-]+ *(?:==|!=) *[^\\s\\p{Cntrl}][^\\p{Cntrl}]*", 255,
+            "a Swarm constraint <attribute> == <value> or <attribute> != <value>, such as node.role == worker");
+
+    /** A node attribute or label to spread over (a spec.placement.preferences entry's {@code spread}). */
+    public static final TextRule SPREAD = new TextRule("[A-Za-z0-9_.-]+", 255,
+            "a node attribute or label to spread over, such as node.labels.zone");
+
     /** A positive duration in milliseconds, seconds or minutes ({@code 100ms}, {@code 30s}, {@code 2m}). */
     public static final TextRule DURATION = new TextRule("[1-9][0-9]{0,5}(ms|s|m)", 8,
             "a positive duration such as 100ms, 30s or 2m");

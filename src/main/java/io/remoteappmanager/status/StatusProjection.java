@@ -33,7 +33,7 @@ public final class StatusProjection {
      * the pass saw.
      */
     public static StatusSnapshot afterPass(StatusSnapshot previous, Plan plan, DesiredState desired,
-            Function<String, ProbeVerdict> readiness, PassSummary summary, EngineState engine, SourceStatus source,
+            Function<ObservedContainer, ProbeVerdict> readiness, PassSummary summary, EngineState engine, SourceStatus source,
             Instant now) {
         SortedMap<AppKey, AppStatus> apps = new TreeMap<>();
         for (Decision decision : plan.decisions()) {
@@ -55,7 +55,7 @@ public final class StatusProjection {
      * key is gone: pruned and no longer named anywhere), with the last outcome as its last action.
      */
     public static StatusSnapshot afterKey(StatusSnapshot previous, AppKey key, Optional<Decision> decision,
-            Optional<AppSpec> spec, Function<String, ProbeVerdict> readiness, List<ActionOutcome> outcomes, Instant now) {
+            Optional<AppSpec> spec, Function<ObservedContainer, ProbeVerdict> readiness, List<ActionOutcome> outcomes, Instant now) {
         SortedMap<AppKey, AppStatus> apps = new TreeMap<>(previous.apps());
         if (decision.isEmpty()) {
             apps.remove(key);
@@ -67,9 +67,9 @@ public final class StatusProjection {
 
     /** One app's status from its decision; what was last done to it carries over until something new is done. */
     static AppStatus app(Optional<AppStatus> previous, Decision decision, Optional<AppSpec> spec,
-            Function<String, ProbeVerdict> readiness, List<ActionOutcome> outcomes, Instant now) {
+            Function<ObservedContainer, ProbeVerdict> readiness, List<ActionOutcome> outcomes, Instant now) {
         Optional<ObservedContainer> container = decision.container();
-        boolean ready = container.filter(ObservedContainer::isRunning).map(c -> readiness.apply(c.id()).ready())
+        boolean ready = container.filter(ObservedContainer::isRunning).map(c -> readiness.apply(c).ready())
                 .orElse(false);
         Optional<String> urlpath = container.flatMap(c -> spec.map(s -> s.urlpath(c.urlId())).or(c::urlpath));
         boolean samePhase = previous.filter(p -> p.phase() == decision.phase()).isPresent();

@@ -18,6 +18,15 @@ class ApiAccessTest {
 
         assertThat(access.refusal(false, null)).isEmpty();
         assertThat(access.refusal(true, null)).isEmpty();
+        assertThat(access.openWarning("127.0.0.1", "8080")).hasValue("ram.api.token is not set: the API on "
+                + "127.0.0.1:8080 (reconcile, plan, status) is open to anyone who can reach that address");
+    }
+
+    @Test
+    void withATokenTheStartUpLogHasNoWarning() {
+        ApiAccess access = new ApiAccess(StandaloneConfig.load(Map.of(), Map.of("ram.api.token", "t0k")));
+
+        assertThat(access.openWarning("0.0.0.0", "8080")).isEmpty();
     }
 
     @Test

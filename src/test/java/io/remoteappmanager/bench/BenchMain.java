@@ -15,17 +15,19 @@ import java.util.function.IntConsumer;
  * Before each scenario that uses the engine, whatever an earlier run left there is removed; when the JVM
  * exits, however it exits short of a SIGKILL, its child processes are killed and everything it made is removed.
  *
- * <p>Arguments: {@code --quick} (sizes / 10), {@code --only=cold,noop,latency,churn,parse,plan,footprint,git,scale},
- * sizes {@code --cold=50,200 --noop=1000 --churn=200 --parse=10000 --plan=10000 --scale=1200 --tries=20}, and
+ * <p>Arguments: {@code --quick} (sizes / 10),
+ * {@code --only=cold,noop,latency,churn,parse,plan,footprint,git,scale,swarm-cold}, sizes {@code --cold=50,200
+ * --noop=1000 --churn=200 --parse=10000 --plan=10000 --scale=1200 --tries=20 --swarm-cold=20}, and
  * {@code --scale-per-network=M} (the scale scenario's {@code ram.docker.max-apps-per-network}; default
- * {@link ScaleBenchmark#perNetwork}).
+ * {@link ScaleBenchmark#perNetwork}). The swarm scenario runs only when asked for: it needs the test swarm of
+ * scripts/swarm.sh.
  */
 public final class BenchMain {
 
     private static final Map<String, String> DEFAULTS = Map.of(
             "only", "cold,noop,latency,churn,parse,plan,footprint,git,scale",
             "cold", "50,200", "noop", "1000", "churn", "200", "parse", "10000", "plan", "10000", "scale", "1200",
-            "tries", "20", "scale-per-network", "auto");
+            "tries", "20", "scale-per-network", "auto", "swarm-cold", "20");
     /** Scenarios that never touch the engine. */
     private static final Set<String> WITHOUT_ENGINE = Set.of("parse", "plan");
 
@@ -44,6 +46,7 @@ public final class BenchMain {
         scenarios.put("churn", n -> new ChurnBenchmark(results).run(n));
         scenarios.put("noop", n -> new NoOpPassBenchmark(results, only.contains("footprint")).run(n));
         scenarios.put("scale", n -> new ScaleBenchmark(results, options.get("scale-per-network")).run(n));
+        scenarios.put("swarm-cold", n -> new SwarmColdBenchmark(results).run(n));
         if (!WITHOUT_ENGINE.containsAll(only)) {
             Runtime.getRuntime().addShutdownHook(new Thread(BenchMain::cleanUpOnExit, "bench-exit-cleanup"));
         }

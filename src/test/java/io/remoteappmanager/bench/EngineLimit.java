@@ -47,11 +47,16 @@ final class EngineLimit {
         };
     }
 
+    /** {@link #inParallel} at this anchor's parallelism. */
+    double run(List<Runnable> operations) {
+        return inParallel(parallelism, operations);
+    }
+
     /**
      * Runs the operations {@code parallelism} at a time and returns the wall time in milliseconds; gives up (and
      * abandons the calls still running) past {@link BenchDeadline#forContainers} of the operations.
      */
-    double run(List<Runnable> operations) {
+    static double inParallel(int parallelism, List<Runnable> operations) {
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, BenchDeadline.daemonThreads("bench-engine-limit"));
         Duration limit = BenchDeadline.forContainers(operations.size());
         int finished = 0;

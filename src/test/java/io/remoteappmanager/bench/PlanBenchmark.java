@@ -86,7 +86,7 @@ final class PlanBenchmark {
 
     /** The planner's one call, with every container ready, as in the steady state. */
     private static Plan plan(Planner planner, DesiredState desired, List<ObservedContainer> observed) {
-        return planner.plan(new PlanInputs(desired, observed, key -> KeyHistory.FRESH, id -> ProbeVerdict.READY), NOW);
+        return planner.plan(new PlanInputs(desired, observed, key -> KeyHistory.FRESH, container -> ProbeVerdict.READY), NOW);
     }
 
     private static AppSpec spec(int i) {
@@ -94,8 +94,8 @@ final class PlanBenchmark {
         return new AppSpec(name, String.format("u%05d", i), TestEngine.HTTPD, name, "/user/u" + i, Optional.empty(),
                 OptionalInt.empty(), Map.of(), Map.of("THEME", "dark"), List.of(),
                 new Resources(Optional.of(256L << 20), Optional.of(0.5), Optional.empty()), RestartPolicy.Always,
-                PullPolicy.IfNotPresent, false, new SpecOrigin(name + ".yaml", name, 1), Readiness.DEFAULTS, Optional.empty(),
-                Optional.empty());
+                PullPolicy.IfNotPresent, false, new SpecOrigin(name + ".yaml", name, 1), Readiness.DEFAULTS,
+                Optional.empty(), AppSpec.Placement.DEFAULTS, Optional.empty());
     }
 
     private static ObservedContainer runningFor(AppSpec spec, String hash, int i) {
@@ -104,6 +104,6 @@ final class PlanBenchmark {
                 spec.key(), ContainerState.RUNNING, spec.image(), hash, urlId, Optional.of(spec.urlpath(urlId)),
                 Optional.of(spec.origin().file()), Optional.empty(), NOW.minusSeconds(3600),
                 Optional.of(new Endpoint("127.0.0.1", 30000 + i % 30000)), List.of(), OptionalInt.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), HealthStatus.NONE, Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), 0, HealthStatus.NONE, Optional.empty());
     }
 }

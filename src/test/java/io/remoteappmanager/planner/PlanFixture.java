@@ -79,7 +79,7 @@ final class PlanFixture {
     static Plan plan(Planner planner, DesiredBuilder desired, Map<AppKey, KeyHistory> history,
             Map<String, ProbeVerdict> readiness, ObservedContainer... observed) {
         return planner.plan(new PlanInputs(desired.build(), List.of(observed), history::get,
-                id -> readiness.getOrDefault(id, ProbeVerdict.READY)), NOW);
+                c -> readiness.getOrDefault(c.id(), ProbeVerdict.READY)), NOW);
     }
 
     static Decision only(Plan plan) {
@@ -129,7 +129,7 @@ final class PlanFixture {
             return new AppSpec(name, key.user(), image, key.mappingId(), "/user/" + key.user(), urlId,
                     OptionalInt.empty(), Map.of(), Map.of(), List.of(), AppSpec.Resources.DEFAULTS, restart,
                     pull, suspend, new SpecOrigin(key.user() + ".yaml", name, line), AppSpec.Readiness.DEFAULTS,
-                    idleTimeout, liveness);
+                    idleTimeout, AppSpec.Placement.DEFAULTS, liveness);
         }
     }
 
@@ -144,6 +144,8 @@ final class PlanFixture {
         private Optional<String> source;
         private Instant created = NOW.minus(Duration.ofHours(1));
         private Optional<Endpoint> endpoint = Optional.empty();
+        private Optional<String> detail = Optional.empty();
+        private int restarts;
         private HealthStatus health = HealthStatus.NONE;
         private Optional<String> imageDigest = Optional.empty();
 
@@ -161,13 +163,15 @@ final class PlanFixture {
         ContainerBuilder source(String value) { source = Optional.ofNullable(value); return this; }
         ContainerBuilder createdMinutesAgo(long value) { created = NOW.minus(Duration.ofMinutes(value)); return this; }
         ContainerBuilder endpoint(Endpoint value) { endpoint = Optional.of(value); return this; }
+        ContainerBuilder detail(String value) { detail = Optional.of(value); return this; }
+        ContainerBuilder restarts(int value) { restarts = value; return this; }
         ContainerBuilder health(HealthStatus value) { health = value; return this; }
         ContainerBuilder imageDigest(String value) { imageDigest = Optional.of(value); return this; }
 
         ObservedContainer build() {
             return new ObservedContainer(id, "remoteexec-" + key.user() + "-" + key.mappingId(), key, state,
                     "simphony/paraview:5.4", hash, urlId, Optional.empty(), source, Optional.empty(), created,
-                    endpoint, List.of(), exitCode, Optional.empty(), Optional.empty(), Optional.empty(), health,
+                    endpoint, List.of(), exitCode, Optional.empty(), Optional.empty(), detail, restarts, health,
                     imageDigest);
         }
     }

@@ -87,7 +87,8 @@ class ReadinessRemovalTest {
             SpecFiles.write(specs, "alice.yaml", later);
             await().until(() -> controller.app(ALICE).map(AppStatus::phase).orElse(null), expected::equals);
 
-            await().until(() -> controller.app.probes().verdict(id).kind() == ProbeVerdict.Kind.NOT_READY);
+            await().until(() -> controller.app.cache().forKey(ALICE).stream().filter(c -> c.id().equals(id))
+                    .anyMatch(c -> controller.app.probes().verdict(c).kind() == ProbeVerdict.Kind.NOT_READY));
             PassResult pass = controller.pass("test: after the probe gave up");
 
             assertThat(pass.outcomes()).isEmpty();

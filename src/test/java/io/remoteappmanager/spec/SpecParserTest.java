@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.AppSpec.Liveness;
+import io.remoteappmanager.model.AppSpec.Placement;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.Readiness;
 import io.remoteappmanager.model.AppSpec.Resources;
@@ -47,6 +48,8 @@ class SpecParserTest {
                 "suspend: true",
                 "readiness: {path: '{urlpath}/api/status', period: 250ms, timeout: 2m}",
                 "idleTimeout: 8h",
+                "placement: {constraints: ['node.role == worker', 'node.labels.class!=staff'],",
+                "            preferences: [{spread: node.labels.zone}]}",
                 "liveness: {path: '{urlpath}/api/health', period: 5s, timeout: 500ms, failureThreshold: 4}"));
 
         assertEquals(List.of(), problems(parsed));
@@ -65,6 +68,8 @@ class SpecParserTest {
                         "resources.memory", 18, "resources.cpus", 18, "resources.pids", 18)),
                 new Readiness(Optional.of("{urlpath}/api/status"), Optional.of(Duration.ofMillis(250)),
                         Optional.of(Duration.ofMinutes(2))), Optional.of(Duration.ofHours(8)),
+                new Placement(Optional.of(List.of("node.role == worker", "node.labels.class!=staff")),
+                        Optional.of(List.of("node.labels.zone"))),
                 Optional.of(new Liveness(Optional.of("{urlpath}/api/health"), Optional.of(Duration.ofSeconds(5)),
                         Optional.of(Duration.ofMillis(500)), OptionalInt.of(4)))), spec);
         assertEquals(new AppKey("alice@example.org", "paraview"), spec.key());

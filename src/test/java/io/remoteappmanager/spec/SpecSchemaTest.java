@@ -38,6 +38,9 @@ class SpecSchemaTest {
                         + "  resources: {memory: 512m, cpus: 0.5, pids: 256}\n"
                         + "  restartPolicy: OnFailure\n  imagePullPolicy: Never\n  suspend: true\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  idleTimeout: 8h\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  placement:\n    constraints: ['node.role == worker', 'node.labels.x!=y']\n"
+                        + "    preferences: [{spread: node.labels.zone}]\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  placement: {constraints: []}\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {}\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n"
                         + "  liveness: {path: '{urlpath}/api/ping;v=1', period: 5s, timeout: 800ms, failureThreshold: 2}\n");
@@ -79,6 +82,11 @@ class SpecSchemaTest {
                 HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {exec: x}\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  idleTimeout: 500ms\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  idleTimeout: 0s\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  placement: {constraints: ['node.role = worker']}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  placement: {constraints: node.role==worker}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  placement: {preferences: [spread=node.labels.zone]}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  placement: {preferences: [{spread: a, pack: b}]}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  placement: {maxReplicas: 2}\n",
                 "- just\n- a list\n");
     }
 

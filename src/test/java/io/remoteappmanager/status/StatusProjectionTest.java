@@ -3,6 +3,7 @@ package io.remoteappmanager.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.model.ProbeVerdict;
 import io.remoteappmanager.planner.Decision;
@@ -17,7 +18,7 @@ class StatusProjectionTest {
 
     static final AppKey ALICE = new AppKey("alice", "web");
     static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
-    static final Function<String, ProbeVerdict> READY = id -> ProbeVerdict.READY;
+    static final Function<ObservedContainer, ProbeVerdict> READY = c -> ProbeVerdict.READY;
 
     @Test
     void eachPhaseChangeIsATransitionAndTheSameOneAgainIsNot() {

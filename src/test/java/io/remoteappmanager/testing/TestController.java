@@ -3,6 +3,7 @@ package io.remoteappmanager.testing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.app.RemoteAppManager;
+import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.reconcile.Controller;
@@ -41,6 +42,11 @@ public final class TestController implements AutoCloseable {
     /** A controller on {@code runtime}: the engine's own, or a wrapper of it that plays a misbehaving engine. */
     public TestController(TestEngine engine, ContainerRuntime runtime, MeterRegistry metrics) {
         this(RemoteAppManager.assemble(engine.config, runtime, metrics));
+    }
+
+    /** A controller of {@code config} on {@code runtime}: a swarm's ({@link SwarmRealm}), or any other. */
+    public TestController(RamConfig config, ContainerRuntime runtime) {
+        this(RemoteAppManager.assemble(config, runtime, new SimpleMeterRegistry()));
     }
 
     /** A controller reading another source (a git repository); it closes {@code specs} when it is closed. */

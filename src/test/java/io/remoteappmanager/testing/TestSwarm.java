@@ -10,8 +10,6 @@ import com.github.dockerjava.api.model.SwarmNodeState;
 import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskState;
 import io.remoteappmanager.runtime.docker.DockerRuntimes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +21,16 @@ import java.util.regex.Pattern;
 /**
  * The three-node Docker Swarm of scripts/swarm.sh, so that tests of the Swarm runtime run against real
  * nodes: where its manager, nodes, registry and test images are, and the failures a test may cause.
- * Nodes are numbered as in the script: 1 is the manager, 2 and 3 are workers.
+ * Nodes are numbered as in the script: 1 is the manager, 2 and 3 are workers. One instance serves every
+ * test of a run ({@link #shared}); tests isolate themselves with realms of their own ({@link SwarmRealm}).
  */
-public final class TestSwarm implements AutoCloseable {
+public final class TestSwarm {
+
+    /**
+     * The swarm's nodes as a resource lock of the test run: test classes that drain, kill or restart a node hold
+     * it READ_WRITE, alone; every other class using the swarm holds it READ and runs beside the others.
+     */
+    public static final String NODES = "ram-test-swarm-nodes";
 
     /** How long a node may take to come back, or to be found gone, on a loaded 2-core machine. */
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(60);
@@ -37,6 +42,8 @@ public final class TestSwarm implements AutoCloseable {
     public final String registry;
     /** Node N's address at index N - 1; the host reaches ports published on these. */
     public final List<String> nodeAddresses;
+    /** Node N's own Docker host at index N - 1, to look at the containers Swarm runs there. */
+    public final List<String> nodeSockets;
     /** The test images in the registry: services must use these, never a node-local image. */
     public final String httpd;
     public final String httpdV2;
@@ -45,10 +52,15 @@ public final class TestSwarm implements AutoCloseable {
     public final DockerClient docker;
     private final Map<String, String> scriptEnv;
 
+    /** The run's swarm once found answering, or why not: found once per test JVM. */
+    private static TestSwarm shared;
+    private static String missing;
+
     private TestSwarm(Map<String, String> env, Map<String, String> scriptEnv) {
         this.manager = required(env, "RAM_SWARM_MANAGER");
         this.registry = required(env, "RAM_SWARM_REGISTRY");
         this.nodeAddresses = List.of(required(env, "RAM_SWARM_NODE_ADDRS").split(" "));
+        this.nodeSockets = List.of(required(env, "RAM_SWARM_NODE_SOCKETS").split(" "));
         this.httpd = registry + "/" + TestEngine.HTTPD;
         this.httpdV2 = registry + "/" + TestEngine.HTTPD_V2;
         this.crash = registry + "/" + TestEngine.CRASH;
@@ -57,22 +69,35 @@ public final class TestSwarm implements AutoCloseable {
     }
 
     /**
-     * The swarm that the RAM_SWARM_* variables (exported by scripts/test.sh) or else {@code scripts/swarm.sh env}
-     * name; skips the calling test unless {@code scripts/swarm.sh status} (which waits for a start in
-     * progress, such as test.sh's) finds its manager answering and every node Ready. Call it in a
-     * {@code @BeforeEach}: surefire's report drops the message of a skip in {@code @BeforeAll}.
+     * The run's swarm, that the RAM_SWARM_* variables (exported by scripts/test.sh) or else {@code scripts/swarm.sh env}
+     * name; skips the calling test unless {@code scripts/swarm.sh status} (which waits for a start in progress, such
+     * as test.sh's) found its manager answering and every node Ready. The first call looks, later ones reuse its
+     * verdict and its client, which lives as long as the test JVM. Call it in a {@code @BeforeEach}: surefire's
+     * report drops the message of a skip in {@code @BeforeAll}.
      */
-    public static TestSwarm connect() {
-        Map<String, String> env = System.getenv("RAM_SWARM_MANAGER") != null
-                ? System.getenv() : exports(Scripts.run(Map.of(), "swarm.sh", "env"));
-        Map<String, String> scriptEnv = Map.of("RAM_SWARM_DIR", required(env, "RAM_SWARM_DIR"));
-        assumeTrue(Scripts.succeeds(scriptEnv, "swarm.sh", "status"),
-                () -> "no test swarm with every node Ready at " + env.get("RAM_SWARM_MANAGER") + ": start it with scripts/swarm.sh start");
-        return new TestSwarm(env, scriptEnv);
+    public static synchronized TestSwarm shared() {
+        if (shared == null && missing == null) {
+            Map<String, String> env = System.getenv("RAM_SWARM_MANAGER") != null
+                    ? System.getenv() : exports(Scripts.run(Map.of(), "swarm.sh", "env"));
+            Map<String, String> scriptEnv = Map.of("RAM_SWARM_DIR", required(env, "RAM_SWARM_DIR"));
+            if (Scripts.succeeds(scriptEnv, "swarm.sh", "status")) {
+                shared = new TestSwarm(env, scriptEnv);
+            } else {
+                missing = "no test swarm with every node Ready at " + env.get("RAM_SWARM_MANAGER")
+                        + ": start it with scripts/swarm.sh start";
+            }
+        }
+        assumeTrue(shared != null, missing);
+        return shared;
     }
 
     public List<SwarmNode> nodes() {
         return docker.listSwarmNodesCmd().exec();
+    }
+
+    /** A client of node {@code n}'s own dockerd (1-based); the caller closes it. */
+    public DockerClient nodeClient(int n) {
+        return DockerRuntimes.client(TestEngine.config(Map.of("ram.docker.host", nodeSockets.get(n - 1))));
     }
 
     /** The swarm's id of node {@code n} (1-based, as in the script). */
@@ -160,15 +185,6 @@ public final class TestSwarm implements AutoCloseable {
         docker.listServicesCmd().exec().stream().filter(service -> service.getSpec().getName().startsWith(prefix))
                 .forEach(service -> docker.removeServiceCmd(service.getId()).exec());
         await().until(() -> docker.listServicesCmd().exec().stream().noneMatch(s -> s.getSpec().getName().startsWith(prefix)));
-    }
-
-    @Override
-    public void close() {
-        try {
-            docker.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** One node by id (docker-java's client offers no inspectSwarmNodeCmd, though the command class exists). */

@@ -23,8 +23,14 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
-/** Proves that the test swarm of scripts/swarm.sh is what tests of the Swarm runtime rely on. */
+/**
+ * Proves that the test swarm of scripts/swarm.sh is what tests of the Swarm runtime rely on. It drains and kills
+ * nodes, so it holds the swarm's nodes alone.
+ */
+@ResourceLock(value = TestSwarm.NODES, mode = ResourceAccessMode.READ_WRITE)
 class TestSwarmTest {
 
     private static final Logger LOG = Logger.getLogger(TestSwarmTest.class);
@@ -37,15 +43,14 @@ class TestSwarmTest {
 
     @BeforeEach
     void connect() {
-        swarm = TestSwarm.connect();
+        swarm = TestSwarm.shared();
     }
 
     @AfterEach
     void restore() {
-        if (swarm != null) {   // null when connect() skipped the test
+        if (swarm != null) {   // null when shared() skipped the test
             swarm.removeServices(PREFIX);
             swarm.activateAll();
-            swarm.close();
         }
     }
 

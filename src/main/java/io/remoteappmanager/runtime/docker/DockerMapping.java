@@ -56,7 +56,7 @@ final class DockerMapping {
         ContainerState state = ContainerState.of(c.getState());
         return new RuntimeContainer(c.getId(), name, c.getImage(), c.getImageId(), labels(c.getLabels()), state,
                 Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated()), endpoint, mounts,
-                exitCodeOf(state, c.getStatus()), Optional.empty(), Optional.ofNullable(c.getStatus()),
+                exitCodeOf(state, c.getStatus()), Optional.empty(), Optional.ofNullable(c.getStatus()), 0,
                 healthOf(c.getStatus()), imageDigest, observedAt);
     }
 
@@ -90,7 +90,7 @@ final class DockerMapping {
         }
         return new RuntimeContainer(r.getId(), stripSlash(r.getName()), image, r.getImageId(), labels, folded,
                 r.getCreated() == null ? Instant.EPOCH : Instant.parse(r.getCreated()), endpoint, mounts, exitCode,
-                Optional.empty(), detail, health, imageDigest, observedAt);
+                Optional.empty(), detail, 0, health, imageDigest, observedAt);
     }
 
     /** The health in a listing's status text; NONE when it names none. */

@@ -4,12 +4,9 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.EventType;
-import com.github.dockerjava.transport.DockerHttpClient;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.ContainerState;
@@ -23,19 +20,23 @@ import io.remoteappmanager.runtime.LaunchFailedException;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.runtime.RuntimeFault;
 import io.remoteappmanager.runtime.RuntimeWatcher;
+import io.remoteappmanager.runtime.dockerapi.EngineClient;
+import io.remoteappmanager.runtime.dockerapi.EventStream;
+import io.remoteappmanager.runtime.dockerapi.ImageReference;
+import io.remoteappmanager.runtime.dockerapi.LocalImages;
+import io.remoteappmanager.runtime.dockerapi.RegistryAuth;
+import io.remoteappmanager.runtime.dockerapi.RegistryDigests;
 import java.io.Closeable;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * {@link ContainerRuntime} on one Docker engine through docker-java. Each engine call has its deadline
- * ({@link EngineCalls}) and is counted in {@code ram.docker.api.calls{operation}}; a launch pulls as the request's
+ * ({@link EngineClient}) and is counted in {@code ram.docker.api.calls{operation}}; a launch pulls as the request's
  * pull policy says, learning that an image is absent from the create call itself, so a launch of a present image
  * costs create, start and inspect. Each new container is placed on one of {@code ram.docker.networks} first
  * ({@link DockerNetworks}). Each container read carries its image's registry digest ({@link ImageDigests}), which
@@ -44,47 +45,41 @@ import org.jboss.logging.Logger;
 public final class DockerRuntime implements ContainerRuntime {
 
     private static final Logger LOG = Logger.getLogger(DockerRuntime.class);
-    private static final String CALL_TIMEOUT = "ram.docker.call-timeout";
     private static final String PULL_TIMEOUT = "ram.docker.pull-timeout";
 
+    private final EngineClient engine;
     private final DockerClient docker;
-    private final EngineCalls calls = new EngineCalls();
-    private final MeterRegistry metrics;
     private final RegistryAuth auth;
     private final RegistryDigests registryDigests;
-    private final ImageDigests imageDigests = new ImageDigests(id -> inspectImage("image-digests " + id, id));
-    private final Duration callTimeout;
+    private final ImageDigests imageDigests;
     private final Duration pullTimeout;
     private final Duration stopTimeout;
     private final DockerNetworks networks;
 
-    /**
-     * @param http    {@code docker}'s transport, for the requests docker-java has no command for
-     * @param apiPath the API version part of those requests' paths ({@code /v1.41}), empty for the engine's own
-     */
-    DockerRuntime(DockerClient docker, DockerHttpClient http, String apiPath, MeterRegistry metrics, RamConfig config) {
-        this.docker = docker;
-        this.metrics = metrics;
+    DockerRuntime(EngineClient engine, RamConfig config) {
+        this.engine = engine;
+        this.docker = engine.docker();
         this.auth = new RegistryAuth(config.docker().registry());
-        this.registryDigests = new RegistryDigests(http, apiPath, auth);
-        this.callTimeout = config.docker().callTimeout();
+        this.registryDigests = new RegistryDigests(engine, auth);
+        this.imageDigests = new ImageDigests(id -> LocalImages.inspect(engine, "image-digests", id));
         this.pullTimeout = config.docker().pullTimeout();
         this.stopTimeout = config.stopTimeout();
         LabelScheme labels = new LabelScheme(config);
         this.networks = new DockerNetworks(
                 new NetworkPlacement(config.docker().networks(), config.docker().maxAppsPerNetwork()), docker,
-                this::call, labels.key(LabelScheme.NETWORK), labels.realmFilter());
+                engine::call, labels.key(LabelScheme.NETWORK), labels.realmFilter());
     }
 
     @Override
     public void ping() {
-        call("ping", () -> docker.pingCmd().exec());
+        engine.call("ping", () -> docker.pingCmd().exec());
     }
 
     @Override
     public List<RuntimeContainer> list(Map<String, String> labels) {
         Instant sent = Instant.now();
-        List<Container> listed = call("list", () -> docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
+        List<Container> listed = engine.call("list",
+                () -> docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
         imageDigests.forget();
         return listed.stream()
                 .map(c -> DockerMapping.fromListing(c, sent, imageDigests.of(c.getImageId(), c.getImage())))
@@ -94,7 +89,7 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public Optional<RuntimeContainer> inspect(String idOrName) {
         Instant sent = Instant.now();
-        return unlessNotFound("inspect " + idOrName, () -> docker.inspectContainerCmd(idOrName).exec())
+        return engine.unlessNotFound("inspect " + idOrName, () -> docker.inspectContainerCmd(idOrName).exec())
                 .map(r -> DockerMapping.fromInspect(r, sent, imageDigests.of(r.getImageId(),
                         r.getConfig() == null ? null : r.getConfig().getImage())));
     }
@@ -156,50 +151,34 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public void remove(String id) {
         halt(id);
-        unlessNotFound("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+        engine.unlessNotFound("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
         networks.removed(id);
     }
 
     @Override
     public Optional<ImageInfo> image(String idOrReference) {
-        return inspectImage("image " + idOrReference, idOrReference);
-    }
-
-    /** The local image, read as {@code operation} (its first word names the call in the metrics). */
-    private Optional<ImageInfo> inspectImage(String operation, String idOrReference) {
-        return unlessNotFound(operation, () -> docker.inspectImageCmd(idOrReference).exec()).map(image -> {
-            Map<String, String> labels = image.getConfig() == null || image.getConfig().getLabels() == null
-                    ? Map.of() : image.getConfig().getLabels();
-            List<String> tags = image.getRepoTags() == null ? List.of() : image.getRepoTags();
-            List<String> digests = image.getRepoDigests() == null ? List.of() : image.getRepoDigests();
-            return new ImageInfo(image.getId(), tags, labels, digests);
-        });
+        return LocalImages.inspect(engine, "image", idOrReference);
     }
 
     @Override
     public String registryDigest(String reference) {
-        return call("distribution " + reference, () -> registryDigests.of(reference));
+        return engine.call("distribution " + reference, () -> registryDigests.of(reference));
     }
 
     @Override
     public Closeable watch(Map<String, String> labels, RuntimeWatcher watcher) {
-        count("events");
-        EventStream stream = new EventStream(watcher);
+        engine.count("events");
+        EventStream stream = new EventStream(watcher, event -> List.of(DockerMapping.fromEvent(event)));
         docker.eventsCmd().withEventTypeFilter(EventType.CONTAINER).withLabelFilter(labels).exec(stream);
         return stream::stop;
     }
 
     @Override
     public void close() {
-        calls.close();
-        try {
-            docker.close();
-        } catch (IOException e) {
-            LOG.debugf("closing the Docker client: %s", e.getMessage());
-        }
+        engine.close();
     }
 
-    /** Creates the container, pulling first if asked, and after "no such image" under IfNotPresent. */
+    /** Creates the container, pulling first under Always, and after "no such image" under IfNotPresent. */
     private String create(ContainerRequest request, boolean pullFirst) {
         if (pullFirst) {
             pull(request.image());
@@ -217,7 +196,7 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     private String createOnce(ContainerRequest request) {
-        return call("create " + request.name(), () -> {
+        return engine.call("create " + request.name(), () -> {
             try (CreateContainerCmd cmd = DockerMapping.createCommand(docker, request)) {
                 return cmd.exec().getId();
             }
@@ -228,7 +207,7 @@ public final class DockerRuntime implements ContainerRuntime {
         LOG.infof("pulling image %s", image);
         ImageReference ref = ImageReference.parse(image);
         try {
-            call("pull " + image, pullTimeout, PULL_TIMEOUT, () -> {
+            engine.call("pull " + image, pullTimeout, PULL_TIMEOUT, () -> {
                 PullImageCmd pull = docker.pullImageCmd(ref.repository()).withTag(ref.tag());
                 auth.forImage(image).ifPresent(pull::withAuthConfig);
                 try {
@@ -246,7 +225,7 @@ public final class DockerRuntime implements ContainerRuntime {
     /** Starts a container; 304 (already started) is what the caller wants. */
     private void start(String id) {
         try {
-            call("start " + id, () -> docker.startContainerCmd(id).exec());
+            engine.call("start " + id, () -> docker.startContainerCmd(id).exec());
         } catch (RuntimeFault fault) {
             if (!(fault.getCause() instanceof NotModifiedException)) {
                 throw fault;
@@ -257,10 +236,10 @@ public final class DockerRuntime implements ContainerRuntime {
     /** Stops a container; 304 (already stopped) and 404 (already gone) are what the caller wants. */
     private void halt(String id) {
         try {
-            call("stop " + id, () -> docker.stopContainerCmd(id).withTimeout(stopSeconds()).exec());
+            engine.call("stop " + id, () -> docker.stopContainerCmd(id).withTimeout(stopSeconds()).exec());
         } catch (RuntimeFault fault) {
             if (!(fault.getCause() instanceof NotModifiedException)) {
-                unlessNotFound(fault);
+                EngineClient.rethrowUnlessNotFound(fault);
             }
         }
     }
@@ -273,63 +252,10 @@ public final class DockerRuntime implements ContainerRuntime {
 
     private void removeQuietly(String id, RuntimeException cause) {
         try {
-            unlessNotFound("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+            engine.unlessNotFound("remove " + id, () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
             networks.removed(id);
         } catch (RuntimeFault cleanup) {
             cause.addSuppressed(cleanup);
         }
-    }
-
-    /** The call's answer, or empty when the engine says the object does not exist (404). */
-    private <T> Optional<T> unlessNotFound(String operation, Supplier<T> body) {
-        try {
-            return Optional.ofNullable(call(operation, body));
-        } catch (RuntimeFault fault) {
-            unlessNotFound(fault);
-            return Optional.empty();
-        }
-    }
-
-    private static void unlessNotFound(RuntimeFault fault) {
-        if (!(fault.getCause() instanceof NotFoundException)) {
-            throw fault;
-        }
-    }
-
-    private <T> T call(String operation, Supplier<T> body) {
-        return call(operation, callTimeout, CALL_TIMEOUT, body);
-    }
-
-    private <T> T call(String operation, Duration deadline, String setting, Supplier<T> body) {
-        count(operation);
-        try {
-            return calls.run(operation, deadline, setting, () -> {
-                try {
-                    return body.get();
-                } catch (RuntimeFault fault) {
-                    throw fault;
-                } catch (RuntimeException e) {
-                    throw DockerFaults.translate(operation, e);
-                }
-            });
-        } catch (EngineTimeoutException timeout) {
-            metrics.counter("ram.docker.api.timeouts", "operation", verb(operation)).increment();
-            throw timeout;
-        }
-    }
-
-    private void call(String operation, Runnable body) {
-        call(operation, () -> {
-            body.run();
-            return null;
-        });
-    }
-
-    private void count(String operation) {
-        metrics.counter("ram.docker.api.calls", "operation", verb(operation)).increment();
-    }
-
-    private static String verb(String operation) {
-        return operation.split(" ", 2)[0];
     }
 }

@@ -2,12 +2,11 @@ package io.remoteappmanager.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.core.DockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.transport.DockerHttpClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.runtime.ContainerRequest;
+import io.remoteappmanager.runtime.dockerapi.DockerClients;
+import io.remoteappmanager.runtime.dockerapi.EngineClient;
 
 /**
  * The one way to build the Docker runtime (the application, the command line, the tests), from {@code ram.docker.*}.
@@ -18,10 +17,7 @@ public final class DockerRuntimes {
 
     /** Connects lazily: nothing is sent to the engine until the first call. Closing the runtime closes its client. */
     public static DockerRuntime connect(RamConfig config, MeterRegistry metrics) {
-        DockerClientConfig clientConfig = DockerClients.clientConfig(config.docker());
-        DockerHttpClient http = DockerClients.http(clientConfig);
-        return new DockerRuntime(DockerClientImpl.getInstance(clientConfig, http), http,
-                clientConfig.getApiVersion().asWebPathPart(), metrics, config);
+        return new DockerRuntime(EngineClient.connect(config, metrics), config);
     }
 
     /** A docker-java client like the runtime's own, for tests that play the engine's part beside the controller. */
@@ -39,6 +35,6 @@ public final class DockerRuntimes {
 
     /** Where {@code config} points the client, as error messages name it. */
     public static String engineAddress(RamConfig config) {
-        return DockerClients.clientConfig(config.docker()).getDockerHost().toString();
+        return DockerClients.engineAddress(config.docker());
     }
 }

@@ -2,6 +2,7 @@ package io.remoteappmanager.runtime.docker;
 
 import io.remoteappmanager.runtime.ImageInfo;
 import io.remoteappmanager.runtime.RuntimeFault;
+import io.remoteappmanager.runtime.dockerapi.ImageReference;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,5 @@
 /**
- * The Docker engine behind {@link io.remoteappmanager.runtime.ContainerRuntime}: the only package that imports
- * docker-java. CDI builds it through the client producer; everything else through {@code DockerRuntimes}.
+ * One Docker engine behind {@link io.remoteappmanager.runtime.ContainerRuntime}, through docker-java (with the
+ * shared pieces of {@code runtime.dockerapi}); built through {@code DockerRuntimes}.
  */
 package io.remoteappmanager.runtime.docker;

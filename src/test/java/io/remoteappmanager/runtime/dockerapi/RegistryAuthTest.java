@@ -1,4 +1,4 @@
-package io.remoteappmanager.runtime.docker;
+package io.remoteappmanager.runtime.dockerapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

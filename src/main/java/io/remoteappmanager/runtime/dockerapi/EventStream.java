@@ -1,25 +1,30 @@
-package io.remoteappmanager.runtime.docker;
+package io.remoteappmanager.runtime.dockerapi;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
+import io.remoteappmanager.runtime.RuntimeEvent;
 import io.remoteappmanager.runtime.RuntimeFault;
 import io.remoteappmanager.runtime.RuntimeWatcher;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * One subscription to the engine's event stream, told to its {@link RuntimeWatcher}: started once the engine has
- * answered (docker-java calls onStart after the response headers), each event, and the end exactly once, unless
- * the subscriber stopped it.
+ * answered (docker-java calls onStart after the response headers), each event as the runtime translates it (into
+ * none, one or several of ours), and the end exactly once, unless the subscriber stopped it.
  */
-final class EventStream extends ResultCallback.Adapter<Event> {
+public final class EventStream extends ResultCallback.Adapter<Event> {
 
     private final RuntimeWatcher watcher;
+    private final Function<Event, List<RuntimeEvent>> translate;
     private final AtomicBoolean over = new AtomicBoolean();
 
-    EventStream(RuntimeWatcher watcher) {
+    public EventStream(RuntimeWatcher watcher, Function<Event, List<RuntimeEvent>> translate) {
         this.watcher = watcher;
+        this.translate = translate;
     }
 
     @Override
@@ -33,7 +38,7 @@ final class EventStream extends ResultCallback.Adapter<Event> {
     @Override
     public void onNext(Event event) {
         if (!over.get()) {
-            watcher.event(DockerMapping.fromEvent(event));
+            translate.apply(event).forEach(watcher::event);
         }
     }
 
@@ -48,7 +53,7 @@ final class EventStream extends ResultCallback.Adapter<Event> {
     }
 
     /** Ends the subscription on the subscriber's request: no further call reaches the watcher. */
-    void stop() {
+    public void stop() {
         over.set(true);
         closeQuietly();
     }

@@ -1,4 +1,4 @@
-package io.remoteappmanager.runtime.docker;
+package io.remoteappmanager.runtime.dockerapi;
 
 import io.remoteappmanager.runtime.EngineTimeoutException;
 import io.remoteappmanager.runtime.RuntimeFault;

@@ -1,4 +1,4 @@
-package io.remoteappmanager.runtime.docker;
+package io.remoteappmanager.runtime.dockerapi;
 
 import com.github.dockerjava.api.model.AuthConfig;
 import io.remoteappmanager.config.RamConfig;
@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The configured registry credentials ({@code ram.docker.registry.*}), sent only with pulls from that registry. */
-final class RegistryAuth {
+public final class RegistryAuth {
 
     /** The names Docker Hub goes by in credentials ({@code docker login} writes the last). */
     private static final Set<String> DOCKER_HUB_NAMES = Set.of("docker.io", "index.docker.io", "registry-1.docker.io",
@@ -15,7 +15,7 @@ final class RegistryAuth {
     private final Optional<AuthConfig> auth;
     private final String registry;
 
-    RegistryAuth(RamConfig.Registry config) {
+    public RegistryAuth(RamConfig.Registry config) {
         this.registry = config.server().map(RegistryAuth::host).orElse("");
         this.auth = config.server().flatMap(server -> config.username().map(user -> new AuthConfig()
                 .withRegistryAddress(server)
@@ -24,7 +24,7 @@ final class RegistryAuth {
     }
 
     /** The credentials for pulling {@code reference}, or empty when it lives on another registry. */
-    Optional<AuthConfig> forImage(String reference) {
+    public Optional<AuthConfig> forImage(String reference) {
         return auth.filter(a -> ImageReference.parse(reference).registry().equals(registry));
     }
 

@@ -1,4 +1,4 @@
-package io.remoteappmanager.runtime.docker;
+package io.remoteappmanager.runtime.dockerapi;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -11,27 +11,21 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Builds docker-java clients from {@code ram.docker.*}, falling back to DOCKER_HOST and the local socket. */
-final class DockerClients {
+public final class DockerClients {
 
     private static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
 
     private DockerClients() {}
 
     /** A client whose requests {@link EngineCalls} can interrupt at their deadline. */
-    static DockerClient client(RamConfig.Docker docker) {
+    public static DockerClient client(RamConfig.Docker docker) {
         DockerClientConfig config = clientConfig(docker);
         return DockerClientImpl.getInstance(config, http(config));
     }
 
-    /** The transport of such a client, for the requests docker-java has no command for. */
-    static DockerHttpClient http(DockerClientConfig config) {
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
-                .maxConnections(64)
-                .connectionTimeout(Duration.ofSeconds(5))
-                .build();
-        return new ScopedHttpClient(http);
+    /** Where {@code docker} points the client, as error messages name it. */
+    public static String engineAddress(RamConfig.Docker docker) {
+        return clientConfig(docker).getDockerHost().toString();
     }
 
     static DockerClientConfig clientConfig(RamConfig.Docker docker) {
@@ -45,5 +39,16 @@ final class DockerClients {
         docker.certPath().ifPresent(builder::withDockerCertPath);
         docker.apiVersion().ifPresent(builder::withApiVersion);
         return builder.build();
+    }
+
+    /** The transport under a client: also what {@link EngineClient} sends its raw requests through. */
+    static DockerHttpClient http(DockerClientConfig config) {
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .maxConnections(64)
+                .connectionTimeout(Duration.ofSeconds(5))
+                .build();
+        return new ScopedHttpClient(http);
     }
 }

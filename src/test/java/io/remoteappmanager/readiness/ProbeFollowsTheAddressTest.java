@@ -1,0 +1,87 @@
+package io.remoteappmanager.readiness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.ContainerState;
+import io.remoteappmanager.model.Endpoint;
+import io.remoteappmanager.model.HealthStatus;
+import io.remoteappmanager.model.ObservedContainer;
+import io.remoteappmanager.model.ProbeVerdict;
+import io.remoteappmanager.testing.TestEngine;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+/**
+ * A verdict holds for the address it was found at: a container served somewhere else under the same id (a swarm
+ * service whose task moved to another node) is probed again there, and is not ready until it answers there.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class ProbeFollowsTheAddressTest {
+
+    private final AtomicBoolean movedAnswers = new AtomicBoolean();
+    private HttpServer before;
+    private HttpServer after;
+
+    @AfterEach
+    void stop() {
+        before.stop(0);
+        after.stop(0);
+    }
+
+    @Test
+    void aContainerServedAtANewAddressIsProbedAgainThere() throws IOException {
+        before = server(new AtomicBoolean(true));
+        after = server(movedAnswers);
+        RamConfig config = TestEngine.config(Map.of());
+        try (ReadinessProbes probes = new ReadinessProbes(config.readiness(), config.liveness(), reason -> {})) {
+            ObservedContainer there = servedAt(before);
+            probes.watch(there, Optional.empty());
+            await().until(() -> probes.verdict(there).ready());
+
+            ObservedContainer moved = servedAt(after);
+            probes.retainOnly(List.of(moved));
+            probes.watch(moved, Optional.empty());
+
+            assertThat(probes.verdict(moved).kind()).as("the old address's verdict does not carry over")
+                    .isEqualTo(ProbeVerdict.Kind.PROBING);
+            assertThat(probes.verdict(there).kind()).as("the old address is forgotten").isEqualTo(ProbeVerdict.Kind.PROBING);
+            movedAnswers.set(true);
+            await().until(() -> probes.verdict(moved).ready());
+        }
+    }
+
+    /** A web server on loopback that answers 200 once {@code answers} is set, 503 before. */
+    private static HttpServer server(AtomicBoolean answers) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(answers.get() ? 200 : 503, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    /** The same service (one id) served at {@code server}'s address. */
+    private static ObservedContainer servedAt(HttpServer server) {
+        return new ObservedContainer("service1", "realm-alice-web", new AppKey("alice", "web"), ContainerState.RUNNING,
+                "ram-test/httpd:1", "hash", "0123abcd", Optional.of("/user/alice/containers/0123abcd"), Optional.empty(),
+                Optional.empty(), Instant.EPOCH, Optional.of(new Endpoint("127.0.0.1", server.getAddress().getPort())),
+                List.of(), OptionalInt.empty(), Optional.of("node-2"), Optional.empty(), Optional.empty(), 0,
+                HealthStatus.NONE, Optional.empty());
+    }
+}
