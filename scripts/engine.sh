@@ -6,7 +6,8 @@
 #   stop    stop our private engine (its data dir stays); never touches a reused DOCKER_HOST engine
 #   env     print `export DOCKER_HOST=...` for the engine in use: eval "$(scripts/engine.sh env)"
 #   status  exit 0 if the engine in use answers
-#   images  build the test images (ram-test/httpd:1, ram-test/httpd:2, ram-test/crash:1) if missing
+#   images  build the test images (ram-test/httpd:1, ram-test/httpd:2, ram-test/crash:1, ram-test/health:1)
+#           if missing
 # Environment: RAM_ENGINE_DIR (state dir, default /tmp/ram-engine), DOCKER_HOST (an engine to reuse),
 # RAM_ENGINE_BRIDGE / RAM_ENGINE_BRIDGE_CIDR (the bridge taken when another engine owns docker0; default
 # ram0, 172.29.0.1/24: give a second private engine beside the first one its own), RAM_ENGINE_ADDRESS_POOL (where
@@ -190,6 +191,17 @@ build_image() {
   [ -z "$old_id" ] || docker -H "$host" rmi "$old_id" >/dev/null 2>&1 || true
 }
 
+# build_health_image: ram-test/health:1, the httpd app with a HEALTHCHECK that fails from the moment
+# /tmp/unhealthy exists (a test runs `docker exec ... touch /tmp/unhealthy`). A Dockerfile over
+# ram-test/httpd:1, so the engine's build cache makes it again only when that image changed.
+build_health_image() {
+  local out
+  # The classic builder needs nothing but the local base image (its deprecation notice is shown only on failure).
+  out=$(printf '%s\n' 'FROM ram-test/httpd:1' \
+    'HEALTHCHECK --interval=500ms --timeout=2s --retries=1 CMD ["/bin/sh", "-c", "test ! -e /tmp/unhealthy"]' \
+    | DOCKER_BUILDKIT=0 docker -H "$(engine_host)" build -q -t ram-test/health:1 - 2>&1) || { echo "$out" >&2; return 1; }
+}
+
 cmd_images() {
   ensure_packages
   local ms0=${EPOCHREALTIME/./} img=$HERE/images
@@ -198,6 +210,7 @@ cmd_images() {
   build_image ram-test/httpd:2 '["/bin/sh","/ram-httpd.sh"]' \
     "$img/httpd.sh" /ram-httpd.sh "$img/index-v2.txt" /etc/ram-test/index
   build_image ram-test/crash:1 '["/bin/sh","/ram-crash.sh"]' "$img/crash.sh" /ram-crash.sh
+  build_health_image
   log "test images ready in $(elapsed "$ms0")"
 }
 

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One app's status as the API shows it: flat fields, absent values as null; {@code revision} is the commit its
- * running container was made from (git source only), {@code network} the network its container was placed on,
- * {@code transitions} its last phase changes, oldest first.
+ * One app's status as the API shows it: flat fields, absent values as null; {@code imageDigest} is the registry
+ * digest of the image its container runs, {@code revision} the commit that container was made from (git source
+ * only), {@code network} the network it was placed on, {@code transitions} its last phase changes, oldest first.
  */
 public record AppView(
         String key,
@@ -19,6 +19,7 @@ public record AppView(
         String message,
         String containerId,
         String image,
+        String imageDigest,
         String hostUrl,
         String urlpath,
         String urlId,
@@ -39,7 +40,7 @@ public record AppView(
         AppStatus.LastAction last = s.last();
         return new AppView(s.key().toString(), s.key().user(), s.key().mappingId(), s.name().orElse(null),
                 s.source().orElse(null), s.phase().name(), s.message(), s.containerId().orElse(null),
-                s.image().orElse(null), s.hostUrl().orElse(null), s.urlpath().orElse(null), s.urlId().orElse(null),
+                s.image().orElse(null), s.imageDigest().orElse(null), s.hostUrl().orElse(null), s.urlpath().orElse(null), s.urlId().orElse(null),
                 s.ready(), s.revision().orElse(null), s.exitCode().isPresent() ? s.exitCode().getAsInt() : null,
                 s.node().orElse(null), s.network().orElse(null), last.action().orElse(null), last.reason().orElse(null), last.at().orElse(null),
                 last.error().orElse(null), s.since(), s.updated(),

@@ -5,6 +5,7 @@ import io.remoteappmanager.actuator.Actuator;
 import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.api.WakeResource;
 import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.images.ImageUpdates;
 import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.notify.Notifier;
@@ -49,6 +50,7 @@ public final class RemoteAppManager implements AutoCloseable {
     private final SpecSource source;
     private final ObservedCache cache;
     private final ReadinessProbes probes;
+    private final ImageUpdates images;
     private final StatusBoard status;
     private final ProxyStatus proxy;
     private final Optional<RouteSync> routes;
@@ -67,7 +69,8 @@ public final class RemoteAppManager implements AutoCloseable {
         ContainerTemplate template = new ContainerTemplate(config, labels);
         this.cache = new ObservedCache(runtime, labels, new ObservedCache.Settings(config.reconcile().relistInterval(),
                 HEARTBEAT, config.docker().callTimeout(), RESUBSCRIBE), clock, this::trigger);
-        this.probes = new ReadinessProbes(config.readiness(), this::trigger);
+        this.probes = new ReadinessProbes(config.readiness(), config.liveness(), this::trigger);
+        this.images = new ImageUpdates(runtime, config.images().checkInterval(), this::trigger, metrics);
         this.status = new StatusBoard(StatusSnapshot.initial(cache.engine(), source.status()));
         this.proxy = new ProxyStatus(config.proxy().apiUrl());
         Optional<ChpClient> chp = ChpClient.fromConfig(config.proxy());
@@ -84,7 +87,8 @@ public final class RemoteAppManager implements AutoCloseable {
         Actuator actuator = new Actuator(runtime, template,
                 new VolumeRule(config.policy().volumeRoots().orElse(List.of())), labels, cache);
         this.manager = new ContainerManager(runtime, actuator, labels, config);
-        this.controller = new Controller(source, cache, probes, actuator, template, config.prune().allowEmpty(), status,
+        this.controller = new Controller(source, cache, probes, images, actuator, template, config.prune().allowEmpty(),
+                config.liveness().enabled(), status,
                 new Controller.Settings(config.reconcile().parallelism(), config.reconcile().interval(),
                         config.specs().debounce(),
                         new Backoff(config.reconcile().initialBackoff(), config.reconcile().maxBackoff()),
@@ -114,6 +118,7 @@ public final class RemoteAppManager implements AutoCloseable {
         routes.ifPresent(RouteSync::start);
         notifier.ifPresent(Notifier::start);
         activity.ifPresent(ActivityWatch::start);
+        images.start();
         controller.start();
         return this;
     }
@@ -126,6 +131,7 @@ public final class RemoteAppManager implements AutoCloseable {
         routes.ifPresent(RouteSync::close);
         notifier.ifPresent(Notifier::close);
         activity.ifPresent(ActivityWatch::close);
+        images.close();
         probes.close();
         cache.close();
     }

@@ -55,6 +55,9 @@ public interface RamConfig {
 
     Readiness readiness();
 
+    Liveness liveness();
+
+    Images images();
     Cull cull();
 
     Api api();
@@ -356,6 +359,44 @@ public interface RamConfig {
         @WithName("max-concurrent")
         @WithDefault("32")
         int maxConcurrent();
+    }
+
+    /**
+     * Whether a running app still answers, checked after it became ready: off unless {@code enabled} or the app's
+     * spec has a {@code liveness} section; then a probe that fails {@code failure-threshold} times in a row, or the
+     * image's own HEALTHCHECK saying unhealthy, makes the app Unhealthy: its route goes and it is recreated.
+     */
+    interface Liveness {
+        /** true: every app is checked; false: only apps whose spec has a {@code liveness} section. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Path probed on the app's host port; {@code {urlpath}} stands for the app's urlpath. */
+        @WithDefault("{urlpath}/")
+        String path();
+
+        /** Pause between two checks. */
+        @WithDefault("10s")
+        Duration period();
+
+        /** How long one check may wait for its answer. */
+        @WithDefault("1s")
+        Duration timeout();
+
+        /** Failed checks in a row (no answer in time, or 500 and above) that make the app Unhealthy. */
+        @WithName("failure-threshold")
+        @WithDefault("3")
+        int failureThreshold();
+    }
+
+    /** Image updates: a tag that names new content in its registry reaches the apps that pull it Always. */
+    interface Images {
+        /**
+         * How often each imagePullPolicy Always app's registry is asked which digest its image's tag names; absent
+         * (the default) never asks.
+         */
+        @WithName("check-interval")
+        Optional<Duration> checkInterval();
     }
 
     /**

@@ -55,7 +55,7 @@ public final class ContainerManager {
                 OptionalInt.empty(), volumes == null ? Map.of() : volumes, environment == null ? Map.of() : environment,
                 List.of(), AppSpec.Resources.DEFAULTS, AppSpec.RestartPolicy.Always, AppSpec.PullPolicy.IfNotPresent,
                 false, new SpecOrigin("api", mappingId, 0), AppSpec.Readiness.DEFAULTS, Optional.empty(),
-                AppSpec.Placement.DEFAULTS);
+                AppSpec.Placement.DEFAULTS, Optional.empty());
         return starts.run(spec.key(), () -> {
             runtime.list(labels.appFilter(spec.key())).forEach(old -> stopAndRemoveContainer(old.id()));
             return Container.of(actuator.launch(spec, Actuator.newUrlId()), labels);

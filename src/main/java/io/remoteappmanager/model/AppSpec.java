@@ -31,7 +31,8 @@ public record AppSpec(
         SpecOrigin origin,
         Readiness readiness,
         Optional<Duration> idleTimeout,
-        Placement placement) {
+        Placement placement,
+        Optional<Liveness> liveness) {
 
     public AppSpec {
         volumes = Map.copyOf(volumes);
@@ -61,7 +62,15 @@ public record AppSpec(
     public AppSpec withOrigin(SpecOrigin newOrigin) {
         return new AppSpec(name, user, image, mappingId, baseUrlPath, urlId, containerPort, volumes, environment,
                 command, resources, restartPolicy, imagePullPolicy, suspend, newOrigin, readiness, idleTimeout,
-                placement);
+                placement, liveness);
+    }
+
+    /**
+     * Whether the app is checked for liveness once it runs: its spec has a {@code liveness} section, or
+     * {@code livenessByDefault} ({@code ram.liveness.enabled}) says every app is.
+     */
+    public boolean livenessChecked(boolean livenessByDefault) {
+        return livenessByDefault || liveness.isPresent();
     }
 
     /** A host directory bound into the container, in the seed's {@code {bind, mode}} form. */
@@ -96,6 +105,16 @@ public record AppSpec(
             constraints = constraints.map(List::copyOf);
             spreads = spreads.map(List::copyOf);
         }
+    }
+
+    /**
+     * The spec's own liveness probe settings; an absent value takes {@code ram.liveness.*}. Like readiness, not part
+     * of the container config, so not of {@code spec_hash}: adding or changing it recreates nothing.
+     */
+    public record Liveness(Optional<String> path, Optional<Duration> period, Optional<Duration> timeout,
+            OptionalInt failureThreshold) {
+        public static final Liveness DEFAULTS = new Liveness(Optional.empty(), Optional.empty(), Optional.empty(),
+                OptionalInt.empty());
     }
 
     /** Whether an exited container is started again (kubelet's restartPolicy). */

@@ -19,6 +19,8 @@ import java.util.OptionalInt;
  * @param network    the network it was placed on (the {@code network} label), or empty for one placed before networks
  * @param detail     the engine's own words on its state, when they say more than the state
  * @param restarts   how often the engine itself started it again lately after it ended (a swarm's restart policy)
+ * @param health     what the image's own health check says of it
+ * @param imageDigest the registry digest of the image it runs ({@code sha256:...}), when the engine knows it
  */
 public record ObservedContainer(
         String id,
@@ -38,7 +40,9 @@ public record ObservedContainer(
         Optional<String> node,
         Optional<String> network,
         Optional<String> detail,
-        int restarts) {
+        int restarts,
+        HealthStatus health,
+        Optional<String> imageDigest) {
 
     public ObservedContainer {
         mounts = List.copyOf(mounts);

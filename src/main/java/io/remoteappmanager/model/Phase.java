@@ -8,7 +8,12 @@ public enum Phase {
     Starting,
     /** Its container runs with the desired config. */
     Running,
-    /** Its container is being replaced because the spec changed. */
+    /**
+     * Its container runs but failed its liveness checks (its probe, or its image's HEALTHCHECK): no proxy route; it
+     * is recreated, with a growing back-off when that keeps happening.
+     */
+    Unhealthy,
+    /** Its container is being replaced because the spec, or the image its tag names, changed. */
     Recreating,
     /** Its container exited and is being started again. */
     Restarting,

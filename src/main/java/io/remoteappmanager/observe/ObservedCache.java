@@ -39,7 +39,10 @@ import org.jboss.logging.Logger;
 public final class ObservedCache implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ObservedCache.class);
-    /** Events that say nothing about what the planner or the status sees. */
+    /**
+     * Events that say nothing about what the planner or the status sees, by their first word: the engine names an
+     * exec's command after it ({@code exec_start: /bin/sh -c ...}), and runs one for every HEALTHCHECK.
+     */
     private static final Set<String> QUIET = Set.of("attach", "commit", "copy", "export", "resize", "top", "archive-path",
             "extract-to-dir", "exec_create", "exec_start", "exec_die", "exec_detach");
     /** Our own launches answer with the container as it runs: an event from before that read adds nothing. */
@@ -231,7 +234,7 @@ public final class ObservedCache implements AutoCloseable {
     }
 
     private void apply(long forGeneration, RuntimeEvent event) {
-        if (!isCurrent(forGeneration) || QUIET.contains(event.action()) || event.id() == null) {
+        if (!isCurrent(forGeneration) || QUIET.contains(event.action().split(":", 2)[0]) || event.id() == null) {
             return;
         }
         String reason = "container " + event.action() + ": "

@@ -24,6 +24,6 @@ public final class ObservedContainers {
                 labels.get(c.labels(), LabelScheme.SOURCE).map(LabelScheme::sourceFile),
                 labels.get(c.labels(), LabelScheme.REVISION),
                 c.created(), c.endpoint(), c.mounts(), c.exitCode(), c.node(),
-                labels.get(c.labels(), LabelScheme.NETWORK), c.detail(), c.restarts()));
+                labels.get(c.labels(), LabelScheme.NETWORK), c.detail(), c.restarts(), c.health(), c.imageDigest()));
     }
 }

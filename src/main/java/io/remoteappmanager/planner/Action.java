@@ -35,9 +35,10 @@ public final class Action {
     private final Optional<String> urlId;
     private final String reason;
     private final boolean failedStart;
+    private final boolean repair;
 
     private Action(Kind kind, AppKey key, Optional<AppSpec> spec, Optional<ObservedContainer> container,
-            Optional<String> urlId, String reason, boolean failedStart) {
+            Optional<String> urlId, String reason, boolean failedStart, boolean repair) {
         this.kind = kind;
         this.key = key;
         this.spec = spec;
@@ -45,34 +46,43 @@ public final class Action {
         this.urlId = urlId;
         this.reason = reason;
         this.failedStart = failedStart;
+        this.repair = repair;
     }
 
     /** A new container; {@code urlId} empty means "draw a fresh one". */
     public static Action create(AppSpec spec, Optional<String> urlId, String reason) {
-        return new Action(Kind.CREATE, spec.key(), Optional.of(spec), Optional.empty(), urlId, reason, false);
+        return new Action(Kind.CREATE, spec.key(), Optional.of(spec), Optional.empty(), urlId, reason, false, false);
     }
 
     public static Action recreate(AppSpec spec, ObservedContainer container, String urlId, String reason) {
         return new Action(Kind.RECREATE, spec.key(), Optional.of(spec), Optional.of(container), Optional.of(urlId),
-                reason, false);
+                reason, false, false);
+    }
+
+    /** Replaces a container that failed its liveness checks: a repair, like the restart of one that exited. */
+    public static Action recreateUnhealthy(AppSpec spec, ObservedContainer container, String urlId, String reason) {
+        return new Action(Kind.RECREATE, spec.key(), Optional.of(spec), Optional.of(container), Optional.of(urlId),
+                reason, false, true);
     }
 
     public static Action restart(AppKey key, ObservedContainer container, String reason) {
-        return new Action(Kind.RESTART, key, Optional.empty(), Optional.of(container), Optional.empty(), reason, false);
+        return new Action(Kind.RESTART, key, Optional.empty(), Optional.of(container), Optional.empty(), reason, false,
+                true);
     }
 
     public static Action remove(AppKey key, ObservedContainer container, String reason) {
-        return new Action(Kind.REMOVE, key, Optional.empty(), Optional.of(container), Optional.empty(), reason, false);
+        return new Action(Kind.REMOVE, key, Optional.empty(), Optional.of(container), Optional.empty(), reason, false,
+                false);
     }
 
     /** Stops an idle app's container and keeps it. */
     public static Action stop(AppKey key, ObservedContainer container, String reason) {
-        return new Action(Kind.STOP, key, Optional.empty(), Optional.of(container), Optional.empty(), reason, false);
+        return new Action(Kind.STOP, key, Optional.empty(), Optional.of(container), Optional.empty(), reason, false, false);
     }
 
     /** Starts an idle app's stopped container because someone asked for the app. */
     public static Action start(AppKey key, ObservedContainer container, String reason) {
-        return new Action(Kind.START, key, Optional.empty(), Optional.of(container), Optional.empty(), reason, false);
+        return new Action(Kind.START, key, Optional.empty(), Optional.of(container), Optional.empty(), reason, false, false);
     }
 
     /**
@@ -80,7 +90,8 @@ public final class Action {
      * start, so the next create waits for the key's back-off.
      */
     public static Action removeNotReady(AppKey key, ObservedContainer container, String reason) {
-        return new Action(Kind.REMOVE, key, Optional.empty(), Optional.of(container), Optional.empty(), reason, true);
+        return new Action(Kind.REMOVE, key, Optional.empty(), Optional.of(container), Optional.empty(), reason, true,
+                false);
     }
 
     public Kind kind() {
@@ -115,6 +126,14 @@ public final class Action {
     /** Whether carrying it out counts as a failure of the key (a start that never became ready). */
     public boolean failedStart() {
         return failedStart;
+    }
+
+    /**
+     * Whether it starts again a container that failed on its own (a restart, the recreate of an unhealthy one): it
+     * counts as one more attempt of the key, and waits while the key's back-off runs.
+     */
+    public boolean repairs() {
+        return repair;
     }
 
     /** The kind in lower case ({@code create}), as logs, status and metrics name it. */

@@ -27,9 +27,10 @@ final class BackOff {
 
     /**
      * The decision as it may run now: unchanged when it has no action or its key is not waiting; with
-     * no action at all (Failed) when the key's last action failed; without its RESTART
-     * (CrashLoopBackOff) when the key's container keeps exiting. A crash loop holds only the restart:
-     * a spec change (RECREATE) or a duplicate's removal goes ahead. Only a key with actions reads history.
+     * no action at all (Failed) when the key's last action failed; without its repair: the RESTART
+     * (CrashLoopBackOff) when the key's container keeps exiting, the recreate (Unhealthy) when it keeps failing its
+     * liveness checks. Back-off holds only the repair: a spec change (RECREATE) or a duplicate's removal goes ahead.
+     * Only a key with actions reads history.
      */
     Decision apply(Decision decision) {
         if (decision.actions().isEmpty()) {
@@ -42,14 +43,17 @@ final class BackOff {
         if (past.lastError().isPresent()) {
             return hold(decision, Phase.Failed, List.of(), Reasons.failed(past, now), past);
         }
-        List<Action> withoutRestart = decision.actions().stream()
-                .filter(a -> a.kind() != Action.Kind.RESTART)
+        List<Action> withoutRepair = decision.actions().stream()
+                .filter(a -> !a.repairs())
                 .toList();
-        if (withoutRestart.size() == decision.actions().size()) {
+        if (withoutRepair.size() == decision.actions().size()) {
             return decision;
         }
-        ObservedContainer crashing = decision.container().orElseThrow();
-        return hold(decision, Phase.CrashLoopBackOff, withoutRestart, Reasons.crashLoop(crashing, past, now), past);
+        ObservedContainer failing = decision.container().orElseThrow();
+        if (decision.phase() == Phase.Unhealthy) {
+            return hold(decision, Phase.Unhealthy, withoutRepair, Reasons.unhealthyAgain(failing, past, now), past);
+        }
+        return hold(decision, Phase.CrashLoopBackOff, withoutRepair, Reasons.crashLoop(failing, past, now), past);
     }
 
     /** The earliest instant a held key may act again, if any key was held. */

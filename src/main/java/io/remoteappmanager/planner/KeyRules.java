@@ -2,9 +2,11 @@ package io.remoteappmanager.planner;
 
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.HealthStatus;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.model.ProbeVerdict;
@@ -20,9 +22,9 @@ import java.util.function.Function;
 /**
  * The reconcile and safety rules for one app key, before back-off: absent → create, differs → recreate, exited →
  * restart (as its restartPolicy and exit code say), unwanted → remove, started here and never ready → remove,
- * unused for its idle timeout → stop, asleep and asked for → start, being (re)started by the engine itself (a swarm)
- * → wait, else nothing. One instance serves one planning pass and notes whether the empty-directory guard withheld a
- * removal.
+ * unhealthy → recreate, its tag names newer content (imagePullPolicy Always) → recreate, unused for its idle
+ * timeout → stop, asleep and asked for → start, being (re)started by the engine itself (a swarm) → wait, else
+ * nothing. One instance serves one planning pass and notes whether the empty-directory guard withheld a removal.
  */
 final class KeyRules {
 
@@ -36,10 +38,12 @@ final class KeyRules {
     private final Function<AppKey, KeyHistory> history;
     private final Function<ObservedContainer, ProbeVerdict> readiness;
     private final IdleRules idle;
+    private final Function<String, Optional<String>> imageDigests;
+    private final boolean livenessByDefault;
     private boolean removalWithheld;
 
     KeyRules(PlanInputs inputs, ProblemIndex problems, Function<AppSpec, String> specHash, boolean mayRemove,
-            Instant now) {
+            Instant now, boolean livenessByDefault) {
         this.desired = inputs.desired();
         this.problems = problems;
         this.specHash = specHash;
@@ -47,6 +51,8 @@ final class KeyRules {
         this.history = inputs.history();
         this.readiness = inputs.readiness();
         this.idle = new IdleRules(inputs.idling(), now);
+        this.imageDigests = inputs.imageDigests();
+        this.livenessByDefault = livenessByDefault;
     }
 
     /** The decision for {@code key}, whose containers (maybe none) are given. */
@@ -90,8 +96,8 @@ final class KeyRules {
             return idle.asleep(spec, hash, kept, idleTimeout.get(), problems.forFile(spec.origin().file()));
         }
         if (!hash.equals(kept.specHash())) {
-            String urlId = spec.urlId().orElse(kept.urlId());
-            return Outcome.of(Phase.Recreating, Action.recreate(spec, kept, urlId, Reasons.recreated(kept.specHash(), hash)));
+            return Outcome.of(Phase.Recreating,
+                    Action.recreate(spec, kept, urlId(spec, kept), Reasons.recreated(kept.specHash(), hash)));
         }
         if (kept.isRunning()) {
             return problems.forFile(spec.origin().file())
@@ -111,18 +117,49 @@ final class KeyRules {
     /**
      * A running container with the desired config: Running once its readiness probe says so (stopped when unused for
      * its idle timeout), Starting until then; one this controller started that did not become ready in time is
-     * removed (an adopted one never is).
+     * removed (an adopted one never is); one that failed its liveness checks is recreated.
      */
     private Outcome running(AppSpec spec, ObservedContainer kept) {
         AppKey key = spec.key();
         ProbeVerdict verdict = Objects.requireNonNullElse(readiness.apply(kept), ProbeVerdict.READY);
         return switch (verdict.kind()) {
-            case READY -> idle.cull(spec, kept).map(stop -> Outcome.of(Phase.Idle, stop)).orElse(Outcome.RUNNING);
+            case READY -> ready(spec, kept);
+            case UNHEALTHY -> unhealthy(spec, kept, verdict.message());
             case PROBING -> new Outcome(Phase.Starting, null, verdict.message());
             case NOT_READY -> startedHere(key, kept)
                     ? Outcome.of(Phase.Failed, Action.removeNotReady(key, kept, Reasons.notReadyRemoved(kept, verdict)))
                     : new Outcome(Phase.Starting, null, Reasons.notReadyAdopted(verdict));
         };
+    }
+
+    /**
+     * A ready container: Unhealthy when its image's HEALTHCHECK says so and its liveness is checked; Recreating when
+     * it pulls Always and its tag names other content in the registry than it runs; Idle (stopped) when unused for
+     * its idle timeout; else Running.
+     */
+    private Outcome ready(AppSpec spec, ObservedContainer kept) {
+        if (kept.health() == HealthStatus.UNHEALTHY && spec.livenessChecked(livenessByDefault)) {
+            return unhealthy(spec, kept, Reasons.healthcheckFailed(kept));
+        }
+        if (spec.imagePullPolicy() == PullPolicy.Always && kept.imageDigest().isPresent()) {
+            String running = kept.imageDigest().get();
+            Optional<String> latest = imageDigests.apply(spec.image()).filter(digest -> !digest.equals(running));
+            if (latest.isPresent()) {
+                return Outcome.of(Phase.Recreating, Action.recreate(spec, kept, urlId(spec, kept),
+                        Reasons.imageUpdated(spec.image(), running, latest.get())));
+            }
+        }
+        return idle.cull(spec, kept).map(stop -> Outcome.of(Phase.Idle, stop)).orElse(Outcome.RUNNING);
+    }
+
+    private static Outcome unhealthy(AppSpec spec, ObservedContainer kept, String why) {
+        return Outcome.of(Phase.Unhealthy,
+                Action.recreateUnhealthy(spec, kept, urlId(spec, kept), Reasons.unhealthy(kept, why)));
+    }
+
+    /** The url id a replacement keeps: the spec's, else the container's. */
+    private static String urlId(AppSpec spec, ObservedContainer kept) {
+        return spec.urlId().orElse(kept.urlId());
     }
 
     /**
@@ -159,7 +196,7 @@ final class KeyRules {
     private static Action again(AppSpec spec, ObservedContainer kept) {
         String reason = Reasons.restarted(kept, spec.restartPolicy());
         return kept.state() == ContainerState.DEAD
-                ? Action.recreate(spec, kept, spec.urlId().orElse(kept.urlId()), reason)
+                ? Action.recreate(spec, kept, urlId(spec, kept), reason)
                 : Action.restart(spec.key(), kept, reason);
     }
 

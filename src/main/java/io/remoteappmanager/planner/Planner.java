@@ -26,15 +26,19 @@ import java.util.function.Function;
 public final class Planner {
 
     private final boolean pruneAllowEmpty;
+    private final boolean livenessByDefault;
     private final Function<AppSpec, String> specHash;
 
     /**
-     * @param pruneAllowEmpty {@code ram.prune.allow-empty}: prune even when the source gave no app at all
-     * @param specHash        the {@code spec_hash} label value a container for this spec carries; called at most
-     *                        once per observed desired key, so an expensive hash is worth caching
+     * @param pruneAllowEmpty   {@code ram.prune.allow-empty}: prune even when the source gave no app at all
+     * @param livenessByDefault {@code ram.liveness.enabled}: every app's liveness is checked, not only those whose
+     *                          spec asks (which decides whether an image's HEALTHCHECK counts)
+     * @param specHash          the {@code spec_hash} label value a container for this spec carries; called at most
+     *                          once per observed desired key, so an expensive hash is worth caching
      */
-    public Planner(boolean pruneAllowEmpty, Function<AppSpec, String> specHash) {
+    public Planner(boolean pruneAllowEmpty, boolean livenessByDefault, Function<AppSpec, String> specHash) {
         this.pruneAllowEmpty = pruneAllowEmpty;
+        this.livenessByDefault = livenessByDefault;
         this.specHash = specHash;
     }
 
@@ -69,7 +73,8 @@ public final class Planner {
     }
 
     private KeyRules rules(PlanInputs inputs, ProblemIndex problems, Instant now) {
-        return new KeyRules(inputs, problems, specHash, inputs.desired().directoryUsable() || pruneAllowEmpty, now);
+        return new KeyRules(inputs, problems, specHash, inputs.desired().directoryUsable() || pruneAllowEmpty, now,
+                livenessByDefault);
     }
 
     private static Map<AppKey, List<ObservedContainer>> groupByKey(List<ObservedContainer> observed) {

@@ -73,6 +73,19 @@ final class Reasons {
         return verdict.message() + " (an adopted container is never removed for readiness)";
     }
 
+    static String unhealthy(ObservedContainer container, String why) {
+        return "unhealthy: recreating container " + shortId(container.id()) + ", " + why;
+    }
+
+    static String healthcheckFailed(ObservedContainer container) {
+        return "its image's HEALTHCHECK reports it unhealthy" + container.detail().map(d -> " (" + d + ")").orElse("");
+    }
+
+    static String imageUpdated(String image, String running, String latest) {
+        return "recreated: " + image + " names " + shortDigest(latest) + " in its registry, container runs "
+                + shortDigest(running);
+    }
+
     static String awaitingRemoval(ObservedContainer container) {
         return "waiting: container " + shortId(container.id()) + " is being removed";
     }
@@ -139,6 +152,11 @@ final class Reasons {
                 + " restarts); next start " + retry(history, now);
     }
 
+    static String unhealthyAgain(ObservedContainer container, KeyHistory history, Instant now) {
+        return "back-off: container " + shortId(container.id()) + " keeps failing its liveness checks ("
+                + history.attempts() + " recreates); next recreate " + retry(history, now);
+    }
+
     static String failed(KeyHistory history, Instant now) {
         return "failed: " + history.lastError().orElse("") + "; next try " + retry(history, now);
     }
@@ -163,6 +181,12 @@ final class Reasons {
 
     private static String shortId(String id) {
         return id.length() <= 12 ? id : id.substring(0, 12);
+    }
+
+    /** {@code sha256:} and the first 12 hex digits, as the engine shortens ids. */
+    private static String shortDigest(String digest) {
+        int colon = digest.indexOf(':');
+        return digest.length() <= colon + 13 ? digest : digest.substring(0, colon + 13);
     }
 
     private static String shortHash(String hash) {

@@ -35,6 +35,9 @@ import org.jboss.logging.Logger;
  * <p>A verdict holds for the address it was reached at: when a container is served somewhere else under the same id
  * (a swarm service whose task moved to another node, a container restarted on a new port), it is probed again
  * there, and is not ready until it answers there.
+ *
+ * <p>An app whose liveness is checked ({@link LivenessSettings}) goes on being probed once ready, every liveness
+ * period, on the same slots; as many failed checks in a row as its failure threshold make it unhealthy, for good.
  */
 public final class ReadinessProbes implements AutoCloseable {
 
@@ -43,6 +46,7 @@ public final class ReadinessProbes implements AutoCloseable {
     private static final String KEY_SEPARATOR = " at ";
 
     private final RamConfig.Readiness defaults;
+    private final RamConfig.Liveness livenessDefaults;
     private final boolean enabled;
     private final Consumer<String> wake;
     private final Semaphore inFlight;
@@ -65,14 +69,20 @@ public final class ReadinessProbes implements AutoCloseable {
     /**
      * @param defaults {@code ram.readiness.*}: whether probing is on (else every running container is ready at
      *                 once), how many requests may be in flight, and the settings a spec does not override
+     * @param livenessDefaults {@code ram.liveness.*}: which apps are checked once ready, and how
      * @param wake     asks the controller for a pass, with a reason
      */
-    public ReadinessProbes(RamConfig.Readiness defaults, Consumer<String> wake) {
+    public ReadinessProbes(RamConfig.Readiness defaults, RamConfig.Liveness livenessDefaults, Consumer<String> wake) {
         if (defaults.maxConcurrent() < 1) {
             throw new IllegalArgumentException("ram.readiness.max-concurrent must be at least 1, not "
                     + defaults.maxConcurrent());
         }
+        if (livenessDefaults.failureThreshold() < 1) {
+            throw new IllegalArgumentException("ram.liveness.failure-threshold must be at least 1, not "
+                    + livenessDefaults.failureThreshold());
+        }
         this.defaults = defaults;
+        this.livenessDefaults = livenessDefaults;
         this.enabled = defaults.enabled();
         this.inFlight = new Semaphore(defaults.maxConcurrent());
         this.wake = wake;
@@ -81,18 +91,22 @@ public final class ReadinessProbes implements AutoCloseable {
     /**
      * Starts probing an app's container once it runs and is published, under its spec's settings (or, for a
      * container kept without its spec, the defaults at its urlpath label), unless it is probed already. One app
-     * whose path makes no URL is logged and not ready, with that reason; the others go on.
+     * whose path makes no URL is logged and not ready, with that reason; the others go on. With readiness probes
+     * off, only apps whose liveness is checked are probed, as ready from the start.
      */
     public void watch(ObservedContainer container, Optional<AppSpec> spec) {
         Optional<String> urlpath = spec.map(s -> s.urlpath(container.urlId())).or(container::urlpath);
-        if (!enabled || !container.isRunning() || container.endpoint().isEmpty() || urlpath.isEmpty()
-                || probes.containsKey(key(container))) {
+        Optional<LivenessSettings> liveness = spec.flatMap(s -> LivenessSettings.of(livenessDefaults, s));
+        if ((!enabled && liveness.isEmpty()) || !container.isRunning() || container.endpoint().isEmpty()
+                || urlpath.isEmpty() || probes.containsKey(key(container))) {
             return;
         }
         ReadinessSettings settings = ReadinessSettings.of(defaults,
                 spec.map(AppSpec::readiness).orElse(AppSpec.Readiness.DEFAULTS));
+        Endpoint endpoint = container.endpoint().get();
         try {
-            watch(key(container), settings.url(container.endpoint().get(), urlpath.get()), settings);
+            watch(key(container), settings.url(endpoint, urlpath.get()), settings,
+                    liveness.map(l -> new LivenessCheck(l, l.url(endpoint, urlpath.get()))));
         } catch (IllegalArgumentException e) {
             if (unprobeable.put(key(container), "not ready: no readiness probe, its URL is not valid: " + e.getMessage()) == null) {
                 LOG.warnf("%s: no readiness probe, its URL is not valid: %s", container.key(), e.getMessage());
@@ -100,12 +114,15 @@ public final class ReadinessProbes implements AutoCloseable {
         }
     }
 
-    /** Starts probing at {@code url} under {@code key}, unless that is already probed or known. */
-    void watch(String key, URI url, ReadinessSettings settings) {
-        if (!enabled) {
+    /**
+     * Starts probing at {@code url} under {@code key}, then checking its liveness if given, unless that is already
+     * probed or known.
+     */
+    void watch(String key, URI url, ReadinessSettings settings, Optional<LivenessCheck> liveness) {
+        if (!enabled && liveness.isEmpty()) {
             return;
         }
-        Probe fresh = new Probe(key, url, settings);
+        Probe fresh = new Probe(key, url, settings, liveness);
         if (probes.putIfAbsent(key, fresh) == null) {
             fresh.attempt();
         }
@@ -113,7 +130,8 @@ public final class ReadinessProbes implements AutoCloseable {
 
     /**
      * What the container's probe has found where the container is served now: ready, still probing (also before its
-     * probe starts there), or not ready in time. Every container is ready when probing is off.
+     * probe starts there), not ready in time, or unhealthy. Every container is ready when probing is off, until its
+     * liveness check fails.
      */
     public ProbeVerdict verdict(ObservedContainer container) {
         return verdict(key(container));
@@ -121,12 +139,12 @@ public final class ReadinessProbes implements AutoCloseable {
 
     /** The verdict of the probe under {@code key}. */
     ProbeVerdict verdict(String key) {
-        if (!enabled) {
-            return ProbeVerdict.READY;
-        }
         Probe probe = probes.get(key);
         if (probe != null) {
             return probe.verdict();
+        }
+        if (!enabled) {
+            return ProbeVerdict.READY;
         }
         String refused = unprobeable.get(key);
         return refused == null ? ProbeVerdict.probing("starting: readiness probe not started yet") : ProbeVerdict.notReady(refused);
@@ -156,25 +174,28 @@ public final class ReadinessProbes implements AutoCloseable {
         timer.shutdownNow();
     }
 
-    private enum State { PROBING, READY, TIMED_OUT }
+    private enum State { PROBING, READY, TIMED_OUT, UNHEALTHY }
 
     /**
      * One container's probe: attempts every period until an answer below 500; past the timeout it is
-     * not ready, and attempts once per timeout until it answers or is forgotten.
+     * not ready, and attempts once per timeout until it answers or is forgotten. Once ready, it checks the
+     * container's liveness every liveness period, if it has a check, until that fails for good.
      */
     private final class Probe {
 
         final String key;
         final URI url;
         final ReadinessSettings settings;
+        final Optional<LivenessCheck> liveness;
         final long startedNanos = System.nanoTime();
-        volatile State state = State.PROBING;
+        volatile State state = enabled ? State.PROBING : State.READY;
         volatile String lastAnswer = "no answer yet";
 
-        Probe(String key, URI url, ReadinessSettings settings) {
+        Probe(String key, URI url, ReadinessSettings settings, Optional<LivenessCheck> liveness) {
             this.key = key;
             this.url = url;
             this.settings = settings;
+            this.liveness = liveness;
         }
 
         ProbeVerdict verdict() {
@@ -183,6 +204,7 @@ public final class ReadinessProbes implements AutoCloseable {
                 case PROBING -> ProbeVerdict.probing("starting: waiting for " + url + " to answer (last: " + lastAnswer + ")");
                 case TIMED_OUT -> ProbeVerdict.notReady("not ready: " + url + " did not answer below 500 within "
                         + settings.timeout().toMillis() + " ms (last: " + lastAnswer + ")");
+                case UNHEALTHY -> ProbeVerdict.unhealthy(liveness.orElseThrow().reason());
             };
         }
 
@@ -204,7 +226,7 @@ public final class ReadinessProbes implements AutoCloseable {
          */
         void send() {
             try {
-                HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.requestTimeout()).GET().build();
+                HttpRequest request = request();
                 http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                     inFlight.release();
                     answered(response == null ? -1 : response.statusCode(), error);
@@ -216,16 +238,28 @@ public final class ReadinessProbes implements AutoCloseable {
             }
         }
 
+        /** While ready, a liveness check; before, a readiness probe. */
+        private HttpRequest request() {
+            Optional<LivenessCheck> live = liveness.filter(check -> state == State.READY);
+            return HttpRequest.newBuilder(live.map(LivenessCheck::url).orElse(url))
+                    .timeout(live.map(LivenessCheck::timeout).orElseGet(settings::requestTimeout)).GET().build();
+        }
+
         private void answered(int status, Throwable error) {
             if (probes.get(key) != this) {
+                return;
+            }
+            if (state == State.READY) {
+                checked(error == null && status < 500 ? null : answer(status, error));
                 return;
             }
             if (error == null && status < 500) {
                 state = State.READY;
                 wake.accept("app ready: " + url);
+                liveness.ifPresent(check -> later(check.period()));
                 return;
             }
-            lastAnswer = error == null ? "HTTP " + status : describe(error);
+            lastAnswer = answer(status, error);
             if (state == State.PROBING
                     && Duration.ofNanos(System.nanoTime() - startedNanos).compareTo(settings.timeout()) >= 0) {
                 state = State.TIMED_OUT;
@@ -233,7 +267,24 @@ public final class ReadinessProbes implements AutoCloseable {
             }
             // Past its timeout a probe goes on, once per timeout: an adopted app, which is never removed, gets
             // its route when it answers; a container this controller started is removed by the gate meanwhile.
-            Duration pause = state == State.TIMED_OUT ? settings.timeout() : settings.period();
+            later(state == State.TIMED_OUT ? settings.timeout() : settings.period());
+        }
+
+        /** A liveness check's outcome: {@code failure} null when it answered below 500 in time. */
+        private void checked(String failure) {
+            LivenessCheck check = liveness.orElseThrow();
+            if (failure == null) {
+                check.passed();
+            } else if (check.failed(failure)) {
+                state = State.UNHEALTHY;
+                LOG.infof("container %s is unhealthy: %s", key, check.reason());
+                wake.accept("app unhealthy: " + check.url());
+                return;
+            }
+            later(check.period());
+        }
+
+        private void later(Duration pause) {
             try {
                 timer.schedule(this::attempt, pause.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException closed) {
@@ -255,6 +306,11 @@ public final class ReadinessProbes implements AutoCloseable {
                 inFlight.release();
             }
         }
+    }
+
+    /** What a failed request got: its status, or its error. */
+    private static String answer(int status, Throwable error) {
+        return error == null ? "HTTP " + status : describe(error);
     }
 
     private static String describe(Throwable error) {

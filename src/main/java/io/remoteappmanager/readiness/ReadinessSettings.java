@@ -26,6 +26,11 @@ public record ReadinessSettings(String path, Duration period, Duration timeout) 
      * @throws IllegalArgumentException when the two do not make a URL (the spec's path rules make that rare)
      */
     public URI url(Endpoint endpoint, String urlpath) {
+        return probeUrl(endpoint, path, urlpath);
+    }
+
+    /** {@code path} (with {@code {urlpath}} replaced) on the app's host port: where readiness and liveness ask. */
+    static URI probeUrl(Endpoint endpoint, String path, String urlpath) {
         return URI.create(endpoint.url() + path.replace(URLPATH, urlpath));
     }
 

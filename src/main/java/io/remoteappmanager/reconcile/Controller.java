@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.actuator.Actuator;
 import io.remoteappmanager.actuator.ContainerTemplate;
+import io.remoteappmanager.images.ImageUpdates;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.ObservedContainer;
@@ -64,6 +65,7 @@ public final class Controller implements AutoCloseable {
     private final SpecSource source;
     private final ObservedCache cache;
     private final ReadinessProbes probes;
+    private final ImageUpdates images;
     private final Planner planner;
     private final SpecHashes hashes;
     private final KeyHistories histories;
@@ -83,18 +85,21 @@ public final class Controller implements AutoCloseable {
     private volatile DesiredState desired;
 
     /**
+     * @param images          which digest the tags of the images apps pull Always name in their registries
      * @param template        gives every desired spec its {@code spec_hash}
      * @param pruneAllowEmpty {@code ram.prune.allow-empty}
+     * @param livenessByDefault {@code ram.liveness.enabled}
      * @param idling          the proxy's activity and the wake requests as they are now, for idle culling
      */
-    public Controller(SpecSource source, ObservedCache cache, ReadinessProbes probes, Actuator actuator,
-            ContainerTemplate template, boolean pruneAllowEmpty, StatusBoard status, Settings settings,
-            Supplier<Idling> idling, MeterRegistry metrics, Clock clock) {
+    public Controller(SpecSource source, ObservedCache cache, ReadinessProbes probes, ImageUpdates images,
+            Actuator actuator, ContainerTemplate template, boolean pruneAllowEmpty, boolean livenessByDefault,
+            StatusBoard status, Settings settings, Supplier<Idling> idling, MeterRegistry metrics, Clock clock) {
         this.source = source;
         this.cache = cache;
         this.probes = probes;
+        this.images = images;
         this.hashes = new SpecHashes(template::specHash);
-        this.planner = new Planner(pruneAllowEmpty, hashes);
+        this.planner = new Planner(pruneAllowEmpty, livenessByDefault, hashes);
         this.histories = new KeyHistories(settings.backoff());
         this.status = status;
         this.settings = settings;
@@ -103,7 +108,7 @@ public final class Controller implements AutoCloseable {
         this.passTimer = metrics.timer("ram.reconcile.pass");
         this.desired = DesiredState.NONE;
         this.budget = new DisruptionBudget(settings.maxDisruptions());
-        this.keys = new KeyReconciler(planner, actuator, histories, budget, cache, probes, status, queue,
+        this.keys = new KeyReconciler(planner, actuator, histories, budget, cache, probes, images, status, queue,
                 () -> desired, idling, metrics, clock);
         this.loop = new PassLoop(this::pass, clock);
         this.workers = Executors.newFixedThreadPool(settings.parallelism(), daemon("ram-worker"));
@@ -191,6 +196,7 @@ public final class Controller implements AutoCloseable {
         DesiredState wanted = observed.engine().trusted() ? UrlpathClaims.guard(read, observed.containers()) : read;
         desired = wanted;
         hashes.retain(wanted);
+        images.watch(wanted);
         problemLog.report(wanted.problems());
         if (!observed.engine().trusted()) {
             String error = observed.engine().error().orElse("the observed state is not trusted");
@@ -211,8 +217,9 @@ public final class Controller implements AutoCloseable {
         probes.retainOnly(cache.running()); // the cache now: a worker may have started one since the snapshot
         problemLog.warnings(plan.warnings());
         long failing = plan.decisions().stream().filter(d -> d.phase() == Phase.Failed).count();
+        List<String> warnings = Stream.concat(plan.warnings().stream(), images.warnings().stream()).toList();
         PassSummary summary = summary(now, started, trigger, wanted, plan.actions().size(), (int) failing,
-                Optional.empty(), plan.warnings());
+                Optional.empty(), warnings);
         status.publish(s -> StatusProjection.afterPass(s, plan, wanted, probes::verdict, summary, observed.engine(),
                 source.status(), now));
         passTimer.record(Duration.ofNanos(System.nanoTime() - started));
@@ -258,7 +265,7 @@ public final class Controller implements AutoCloseable {
     }
 
     private PlanInputs inputs(DesiredState wanted, List<ObservedContainer> observed) {
-        return new PlanInputs(wanted, observed, histories::history, probes::verdict, idling.get());
+        return new PlanInputs(wanted, observed, histories::history, probes::verdict, idling.get(), images::digest);
     }
 
     /** When to look again unasked: a held key's back-off ending, or spec files still being written settling. */

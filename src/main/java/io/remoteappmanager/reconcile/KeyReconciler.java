@@ -3,6 +3,7 @@ package io.remoteappmanager.reconcile;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.actuator.Actuator;
+import io.remoteappmanager.images.ImageUpdates;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.DesiredState;
@@ -40,6 +41,7 @@ final class KeyReconciler {
     private final DisruptionBudget budget;
     private final ObservedCache cache;
     private final ReadinessProbes probes;
+    private final ImageUpdates images;
     private final StatusBoard status;
     private final WorkQueue<AppKey> queue;
     private final Supplier<DesiredState> desired;
@@ -48,14 +50,16 @@ final class KeyReconciler {
     private final Clock clock;
 
     KeyReconciler(Planner planner, Actuator actuator, KeyHistories histories, DisruptionBudget budget,
-            ObservedCache cache, ReadinessProbes probes, StatusBoard status, WorkQueue<AppKey> queue,
-            Supplier<DesiredState> desired, Supplier<Idling> idling, MeterRegistry metrics, Clock clock) {
+            ObservedCache cache, ReadinessProbes probes, ImageUpdates images, StatusBoard status,
+            WorkQueue<AppKey> queue, Supplier<DesiredState> desired, Supplier<Idling> idling, MeterRegistry metrics,
+            Clock clock) {
         this.planner = planner;
         this.actuator = actuator;
         this.histories = histories;
         this.budget = budget;
         this.cache = cache;
         this.probes = probes;
+        this.images = images;
         this.status = status;
         this.queue = queue;
         this.desired = desired;
@@ -97,7 +101,10 @@ final class KeyReconciler {
         return outcomes;
     }
 
-    /** A recreate of a container that runs: it takes the app out of service until the new one answers. */
+    /**
+     * A recreate of a container that runs: it takes the app out of service until the new one answers (an unhealthy
+     * one is out already, but a liveness setting that fails everywhere must not recreate every app at once).
+     */
     private static boolean disrupts(Decision decision) {
         return decision.actions().stream().anyMatch(a -> a.kind() == Action.Kind.RECREATE
                 && a.container().filter(ObservedContainer::isRunning).isPresent());
@@ -113,7 +120,8 @@ final class KeyReconciler {
     }
 
     private PlanInputs inputs(AppKey key, DesiredState wanted) {
-        return new PlanInputs(wanted, cache.forKey(key), histories::history, probes::verdict, idling.get());
+        return new PlanInputs(wanted, cache.forKey(key), histories::history, probes::verdict, idling.get(),
+                images::digest);
     }
 
     /** Remembers how an action went: back-off after a failure (and a retry then), the container it started. */
@@ -126,7 +134,7 @@ final class KeyReconciler {
             String error = outcome.error().orElse(action.reason());
             Instant retryAt = histories.failed(action.key(), error, now);
             queue.addAfter(action.key(), Duration.between(now, retryAt));
-        } else if (action.kind() == Action.Kind.RESTART) {
+        } else if (action.repairs()) {
             outcome.started().ifPresent(id -> {
                 probes.forget(id);
                 histories.restarted(action.key(), id, now);

@@ -30,7 +30,10 @@ public interface ContainerRuntime extends AutoCloseable {
     /** Creates and starts a container, its image made present as its pull policy says; returns it as it runs. */
     RuntimeContainer launch(ContainerRequest request);
 
-    /** Replaces a container with one made from {@code request}, keeping nothing of the old one but what it asks. */
+    /**
+     * Replaces a container with one made from {@code request}, keeping nothing of the old one but what it asks. Under
+     * imagePullPolicy Always the image is pulled before the old container stops, so a failed pull leaves it running.
+     */
     RuntimeContainer replace(String id, ContainerRequest request);
 
     /** Starts a stopped container again; returns it as it runs. */
@@ -47,6 +50,14 @@ public interface ContainerRuntime extends AutoCloseable {
 
     /** The local image with that id or reference, or empty. */
     Optional<ImageInfo> image(String idOrReference);
+
+    /**
+     * The digest ({@code sha256:...}) that {@code reference}'s tag names in its registry now, asked with the configured
+     * credentials; nothing is pulled.
+     *
+     * @throws RuntimeFault when the registry cannot be reached, refuses the credentials or does not know the tag
+     */
+    String registryDigest(String reference);
 
     /**
      * Streams lifecycle events of the containers carrying every given label to {@code watcher} until the returned

@@ -2,6 +2,7 @@ package io.remoteappmanager.runtime;
 
 import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.Endpoint;
+import io.remoteappmanager.model.HealthStatus;
 import io.remoteappmanager.model.VolumeMount;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.OptionalInt;
  * @param restarts how often the engine itself started it again lately, after its process ended (a swarm's tasks of
  *                 the last minutes that ended and were replaced under its restart policy); 0 on a single engine,
  *                 where the controller does the restarting
+ * @param health   what the image's own health check (HEALTHCHECK) says of it
+ * @param imageDigest the registry digest ({@code sha256:...}) of the image it runs, when the engine knows one (an
+ *                 image built locally and never pushed or pulled has none)
  * @param observedAt when the read that produced this was sent (wall clock): a cache keeps the newest read
  */
 public record RuntimeContainer(
@@ -39,6 +43,8 @@ public record RuntimeContainer(
         Optional<String> node,
         Optional<String> detail,
         int restarts,
+        HealthStatus health,
+        Optional<String> imageDigest,
         Instant observedAt) {
 
     public RuntimeContainer {

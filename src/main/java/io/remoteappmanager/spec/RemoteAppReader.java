@@ -7,6 +7,7 @@ import static io.remoteappmanager.spec.SpecPatterns.HOST_PATH;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.AppSpec.Placement;
+import io.remoteappmanager.model.AppSpec.Liveness;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.Readiness;
 import io.remoteappmanager.model.AppSpec.Resources;
@@ -38,6 +39,8 @@ final class RemoteAppReader {
     private static final long MIN_MEMORY_BYTES = 6L << 20;
     /** Linux's highest possible pid_max. */
     private static final long MAX_PIDS = 1L << 22;
+    /** Failed liveness checks in a row before an app is recreated: beyond this, it would never be. */
+    private static final long MAX_FAILURE_THRESHOLD = 100;
 
     private static final TextRule MODE = new TextRule(Pattern.compile("ro|rw"), 2, "ro or rw");
 
@@ -86,6 +89,7 @@ final class RemoteAppReader {
         PullPolicy pull = spec.choice("imagePullPolicy", PullPolicy.class, PullPolicy.IfNotPresent);
         boolean suspend = spec.bool("suspend").orElse(false);
         Readiness readiness = readiness(spec);
+        Optional<Liveness> liveness = liveness(spec);
         Optional<Duration> idleTimeout = spec.optionalText("idleTimeout", SpecPatterns.IDLE_TIMEOUT)
                 .map(RemoteAppReader::duration);
         Placement placement = placement(spec);
@@ -100,7 +104,7 @@ final class RemoteAppReader {
                 mappingId.orElseThrow(), baseUrlPath.orElse("/user/" + userName), urlId, port, volumes, environment,
                 command, resources, restart, pull, suspend, new SpecOrigin(file, name.orElseThrow(), root.line())
                         .withFieldLines(checkedFieldLines(spec)),
-                readiness, idleTimeout, placement)),
+                readiness, idleTimeout, placement, liveness)),
                 key, issues);
     }
 
@@ -229,6 +233,19 @@ final class RemoteAppReader {
             readiness.rejectUnknownFields();
             return new Readiness(path, period, timeout);
         }).orElse(Readiness.DEFAULTS);
+    }
+
+    /** The liveness section: present (even empty, {@code liveness: {}}) turns liveness checks on for the app. */
+    private static Optional<Liveness> liveness(MappingReader spec) {
+        return spec.mapping("liveness", false).map(liveness -> {
+            Optional<String> path = liveness.optionalText("path", SpecPatterns.READINESS_PATH);
+            Optional<Duration> period = liveness.optionalText("period", SpecPatterns.DURATION).map(RemoteAppReader::duration);
+            Optional<Duration> timeout = liveness.optionalText("timeout", SpecPatterns.DURATION).map(RemoteAppReader::duration);
+            OptionalInt failureThreshold = liveness.integer("failureThreshold", 1, MAX_FAILURE_THRESHOLD)
+                    .map(n -> OptionalInt.of(n.intValue())).orElse(OptionalInt.empty());
+            liveness.rejectUnknownFields();
+            return new Liveness(path, period, timeout, failureThreshold);
+        });
     }
 
     /** A text {@link SpecPatterns#DURATION} or {@link SpecPatterns#IDLE_TIMEOUT} accepted. */

@@ -61,7 +61,10 @@ public final class SpecPatterns {
     public static final TextRule ENV_NAME = new TextRule("[A-Za-z_][A-Za-z0-9_]*", 255,
             "an environment variable name ([A-Za-z_][A-Za-z0-9_]*)");
 
-    /** spec.readiness.path: an absolute URL path, which may start with {@code {urlpath}} (the app's urlpath). */
+    /**
+     * spec.readiness.path and spec.liveness.path: an absolute URL path, which may start with {@code {urlpath}} (the
+     * app's urlpath).
+     */
     public static final TextRule READINESS_PATH = new TextRule("(?:\\{urlpath\\})?" + URL_PATH.pattern().pattern(), 255,
             "an absolute URL path, optionally starting with {urlpath} (such as {urlpath}/api/status)");
 

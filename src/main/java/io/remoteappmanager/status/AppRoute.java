@@ -10,7 +10,7 @@ import java.util.Set;
  * what the API shows and what the proxy does never disagree.
  */
 public enum AppRoute {
-    /** To its container: it runs and answers. */
+    /** To its container: it runs and answers (and, when its liveness is checked, is not Unhealthy). */
     APP,
     /** To the controller's wake page: it is idle, or it was and is coming up again after a request woke it. */
     WAKE_PAGE,
@@ -25,7 +25,7 @@ public enum AppRoute {
 
     /** The route of an app in {@code phase}, {@code ready} or not, whose route was {@code previous}. */
     public static AppRoute of(Phase phase, boolean ready, Optional<AppRoute> previous) {
-        if (ready && phase != Phase.Removing && phase != Phase.Failed) {
+        if (ready && phase != Phase.Removing && phase != Phase.Failed && phase != Phase.Unhealthy) {
             return APP;
         }
         if (phase == Phase.Idle || previous.filter(WAKE_PAGE::equals).isPresent() && WAKING.contains(phase)) {

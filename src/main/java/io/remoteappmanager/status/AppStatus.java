@@ -14,6 +14,7 @@ import java.util.OptionalInt;
  *
  * @param source   the spec's origin ({@code file#document}), when it has a spec
  * @param ready    whether its container runs and its readiness probe said so: only then is it routed to it
+ * @param imageDigest the registry digest ({@code sha256:...}) of the image its container runs, when known
  * @param route    where the proxy should send its urlpath
  * @param revision the source version its container was made from (a git commit), when known
  * @param exitCode the code its container last exited with, when it has exited
@@ -30,6 +31,7 @@ public record AppStatus(
         String message,
         Optional<String> containerId,
         Optional<String> image,
+        Optional<String> imageDigest,
         Optional<String> urlId,
         Optional<String> urlpath,
         Optional<Endpoint> endpoint,

@@ -16,6 +16,7 @@ const FACTS = [
   ['Container id', (a) => text(a.containerId)],
   ['Exit code', (a) => text(a.exitCode)],
   ['Image', (a) => text(a.image)],
+  ['Image digest', (a) => text(a.imageDigest)],
   ['Node', (a) => text(a.node)],
   ['Network', (a) => text(a.network)],
   ['Source file', (a) => text(a.source)],

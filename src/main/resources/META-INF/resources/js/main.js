@@ -11,8 +11,8 @@ import { follow } from './stream.js';
 const byId = (id) => document.getElementById(id);
 
 /** Every phase the controller knows, for the phase filter (a phase it adds later joins when first seen). */
-const PHASES = ['Pending', 'Starting', 'Running', 'Idle', 'Recreating', 'Restarting', 'CrashLoopBackOff', 'Completed',
-  'Failed', 'Suspended', 'Conflict', 'Invalid', 'Removing'];
+const PHASES = ['Pending', 'Starting', 'Running', 'Unhealthy', 'Idle', 'Recreating', 'Restarting', 'CrashLoopBackOff',
+  'Completed', 'Failed', 'Suspended', 'Conflict', 'Invalid', 'Removing'];
 
 const detail = new DetailPanel(byId('detail'));
 const table = new AppsTable(byId('app-rows'), {

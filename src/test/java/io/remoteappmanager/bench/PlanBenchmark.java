@@ -10,6 +10,7 @@ import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.Endpoint;
+import io.remoteappmanager.model.HealthStatus;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.ProbeVerdict;
@@ -59,7 +60,7 @@ final class PlanBenchmark {
             observed.add(runningFor(spec, hash, i));
         }
         DesiredState desired = new DesiredState(apps, List.of(), Set.of(), Set.of(), true, Set.of());
-        Planner planner = new Planner(false, hashes::get);
+        Planner planner = new Planner(false, false, hashes::get);
         for (int i = 0; i < WARM_UP; i++) {
             plan(planner, desired, observed);
         }
@@ -94,7 +95,7 @@ final class PlanBenchmark {
                 OptionalInt.empty(), Map.of(), Map.of("THEME", "dark"), List.of(),
                 new Resources(Optional.of(256L << 20), Optional.of(0.5), Optional.empty()), RestartPolicy.Always,
                 PullPolicy.IfNotPresent, false, new SpecOrigin(name + ".yaml", name, 1), Readiness.DEFAULTS,
-                Optional.empty(), AppSpec.Placement.DEFAULTS);
+                Optional.empty(), AppSpec.Placement.DEFAULTS, Optional.empty());
     }
 
     private static ObservedContainer runningFor(AppSpec spec, String hash, int i) {
@@ -103,6 +104,6 @@ final class PlanBenchmark {
                 spec.key(), ContainerState.RUNNING, spec.image(), hash, urlId, Optional.of(spec.urlpath(urlId)),
                 Optional.of(spec.origin().file()), Optional.empty(), NOW.minusSeconds(3600),
                 Optional.of(new Endpoint("127.0.0.1", 30000 + i % 30000)), List.of(), OptionalInt.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), 0);
+                Optional.empty(), Optional.empty(), Optional.empty(), 0, HealthStatus.NONE, Optional.empty());
     }
 }

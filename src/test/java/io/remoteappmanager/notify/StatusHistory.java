@@ -36,8 +36,8 @@ final class StatusHistory {
         List<Transition> transitions = new ArrayList<>(before.map(AppStatus::transitions).orElse(List.of()));
         transitions.add(new Transition(at, before.map(AppStatus::phase), phase, "reason " + transitions.size()));
         apps.put(key, new AppStatus(key, Optional.of(key.mappingId()), Optional.empty(), phase, "now " + phase,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
-                AppRoute.NONE, Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), AppStatus.LastAction.NONE,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                false, AppRoute.NONE, Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), AppStatus.LastAction.NONE,
                 at, at,
                 transitions.subList(Math.max(0, transitions.size() - AppStatus.TRANSITIONS_KEPT), transitions.size())));
         return this;

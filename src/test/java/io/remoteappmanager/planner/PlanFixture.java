@@ -6,6 +6,7 @@ import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.Endpoint;
+import io.remoteappmanager.model.HealthStatus;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.ProbeVerdict;
 import io.remoteappmanager.model.SpecOrigin;
@@ -66,7 +67,7 @@ final class PlanFixture {
     }
 
     static Plan plan(DesiredBuilder desired, ObservedContainer... observed) {
-        return plan(new Planner(false, HASH), desired, Map.of(), observed);
+        return plan(new Planner(false, false, HASH), desired, Map.of(), observed);
     }
 
     static Plan plan(Planner planner, DesiredBuilder desired, Map<AppKey, KeyHistory> history,
@@ -106,6 +107,8 @@ final class PlanFixture {
         private RestartPolicy restart = RestartPolicy.Always;
         private boolean suspend;
         private int line = 1;
+        private AppSpec.PullPolicy pull = AppSpec.PullPolicy.IfNotPresent;
+        private Optional<AppSpec.Liveness> liveness = Optional.empty();
         private Optional<Duration> idleTimeout = Optional.empty();
 
         private SpecBuilder(AppKey key) {
@@ -117,14 +120,16 @@ final class PlanFixture {
         SpecBuilder restart(RestartPolicy value) { restart = value; return this; }
         SpecBuilder suspend() { suspend = true; return this; }
         SpecBuilder line(int value) { line = value; return this; }
+        SpecBuilder pull(AppSpec.PullPolicy value) { pull = value; return this; }
+        SpecBuilder liveness() { liveness = Optional.of(AppSpec.Liveness.DEFAULTS); return this; }
         SpecBuilder idleTimeout(Duration value) { idleTimeout = Optional.of(value); return this; }
 
         AppSpec build() {
             String name = key.user() + "-" + key.mappingId();
             return new AppSpec(name, key.user(), image, key.mappingId(), "/user/" + key.user(), urlId,
                     OptionalInt.empty(), Map.of(), Map.of(), List.of(), AppSpec.Resources.DEFAULTS, restart,
-                    AppSpec.PullPolicy.IfNotPresent, suspend, new SpecOrigin(key.user() + ".yaml", name, line),
-                    AppSpec.Readiness.DEFAULTS, idleTimeout, AppSpec.Placement.DEFAULTS);
+                    pull, suspend, new SpecOrigin(key.user() + ".yaml", name, line), AppSpec.Readiness.DEFAULTS,
+                    idleTimeout, AppSpec.Placement.DEFAULTS, liveness);
         }
     }
 
@@ -141,6 +146,8 @@ final class PlanFixture {
         private Optional<Endpoint> endpoint = Optional.empty();
         private Optional<String> detail = Optional.empty();
         private int restarts;
+        private HealthStatus health = HealthStatus.NONE;
+        private Optional<String> imageDigest = Optional.empty();
 
         private ContainerBuilder(AppKey key) {
             this.key = key;
@@ -158,11 +165,14 @@ final class PlanFixture {
         ContainerBuilder endpoint(Endpoint value) { endpoint = Optional.of(value); return this; }
         ContainerBuilder detail(String value) { detail = Optional.of(value); return this; }
         ContainerBuilder restarts(int value) { restarts = value; return this; }
+        ContainerBuilder health(HealthStatus value) { health = value; return this; }
+        ContainerBuilder imageDigest(String value) { imageDigest = Optional.of(value); return this; }
 
         ObservedContainer build() {
             return new ObservedContainer(id, "remoteexec-" + key.user() + "-" + key.mappingId(), key, state,
                     "simphony/paraview:5.4", hash, urlId, Optional.empty(), source, Optional.empty(), created,
-                    endpoint, List.of(), exitCode, Optional.empty(), Optional.empty(), detail, restarts);
+                    endpoint, List.of(), exitCode, Optional.empty(), Optional.empty(), detail, restarts, health,
+                    imageDigest);
         }
     }
 

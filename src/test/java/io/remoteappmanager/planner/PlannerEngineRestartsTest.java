@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class PlannerEngineRestartsTest {
 
-    private static final Planner PLANNER = new Planner(false, HASH);
+    private static final Planner PLANNER = new Planner(false, false, HASH);
     private static final String NO_NODE = "no suitable node (insufficient resources on 3 nodes)";
 
     @Test

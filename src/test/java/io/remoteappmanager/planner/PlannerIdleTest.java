@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /** Idle culling: an app nobody used for its idle timeout is stopped, and started again when a request asks for it. */
 class PlannerIdleTest {
 
-    private static final Planner PLANNER = new Planner(false, HASH);
+    private static final Planner PLANNER = new Planner(false, false, HASH);
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final Endpoint ENDPOINT = new Endpoint("127.0.0.1", 32768);
     private static final String WAKE_PAGE = "http://127.0.0.1:8080/wake";

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Rules 4 and 8: stopped containers start again per restartPolicy, within the executor's back-off. */
 class PlannerRestartTest {
 
-    private static final Planner PLANNER = new Planner(false, HASH);
+    private static final Planner PLANNER = new Planner(false, false, HASH);
 
     @ParameterizedTest
     @CsvSource({"Always, EXITED", "Always, DEAD", "OnFailure, EXITED", "OnFailure, DEAD"})

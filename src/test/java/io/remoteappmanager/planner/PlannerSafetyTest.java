@@ -44,7 +44,7 @@ class PlannerSafetyTest {
 
     @Test
     void unusableDirectoryIsPrunedWhenAllowed() {
-        Plan plan = plan(new Planner(true, HASH), desired().unusable(), Map.of(), containerOf(ALICE).build());
+        Plan plan = plan(new Planner(true, false, HASH), desired().unusable(), Map.of(), containerOf(ALICE).build());
 
         assertEquals(Action.Kind.REMOVE, only(plan).actions().get(0).kind());
         assertEquals(List.of(), plan.warnings());

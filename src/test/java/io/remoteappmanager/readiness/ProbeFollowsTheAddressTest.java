@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.Endpoint;
+import io.remoteappmanager.model.HealthStatus;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.ProbeVerdict;
 import io.remoteappmanager.testing.TestEngine;
@@ -45,7 +47,8 @@ class ProbeFollowsTheAddressTest {
     void aContainerServedAtANewAddressIsProbedAgainThere() throws IOException {
         before = server(new AtomicBoolean(true));
         after = server(movedAnswers);
-        try (ReadinessProbes probes = new ReadinessProbes(TestEngine.config(Map.of()).readiness(), reason -> {})) {
+        RamConfig config = TestEngine.config(Map.of());
+        try (ReadinessProbes probes = new ReadinessProbes(config.readiness(), config.liveness(), reason -> {})) {
             ObservedContainer there = servedAt(before);
             probes.watch(there, Optional.empty());
             await().until(() -> probes.verdict(there).ready());
@@ -78,6 +81,7 @@ class ProbeFollowsTheAddressTest {
         return new ObservedContainer("service1", "realm-alice-web", new AppKey("alice", "web"), ContainerState.RUNNING,
                 "ram-test/httpd:1", "hash", "0123abcd", Optional.of("/user/alice/containers/0123abcd"), Optional.empty(),
                 Optional.empty(), Instant.EPOCH, Optional.of(new Endpoint("127.0.0.1", server.getAddress().getPort())),
-                List.of(), OptionalInt.empty(), Optional.of("node-2"), Optional.empty(), Optional.empty(), 0);
+                List.of(), OptionalInt.empty(), Optional.of("node-2"), Optional.empty(), Optional.empty(), 0,
+                HealthStatus.NONE, Optional.empty());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.testing.TestEngine;
 import java.io.IOException;
@@ -67,9 +68,9 @@ class ReadinessProbesTest {
     @Test
     void probesBeyondTheBoundWaitTheirTurnAndAllBecomeReady() {
         URI url = URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/");
-        try (ReadinessProbes probes = new ReadinessProbes(TestEngine.config(Map.of("ram.readiness.max-concurrent", String.valueOf(MAX_CONCURRENT))).readiness(),
-                reason -> {})) {
-            IntStream.range(0, CONTAINERS).forEach(i -> probes.watch("c" + i, url, SETTINGS));
+        RamConfig config = TestEngine.config(Map.of("ram.readiness.max-concurrent", String.valueOf(MAX_CONCURRENT)));
+        try (ReadinessProbes probes = new ReadinessProbes(config.readiness(), config.liveness(), reason -> {})) {
+            IntStream.range(0, CONTAINERS).forEach(i -> probes.watch("c" + i, url, SETTINGS, Optional.empty()));
 
             await().until(() -> inFlight.get() >= MAX_CONCURRENT);
             assertThat(IntStream.range(0, CONTAINERS).filter(i -> !probes.verdict("c" + i).ready()).count())
@@ -86,10 +87,10 @@ class ReadinessProbesTest {
         URI good = URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/");
         URI refused = URI.create("http:/no-host/");
         answer.countDown();
-        try (ReadinessProbes probes = new ReadinessProbes(TestEngine.config(Map.of("ram.readiness.max-concurrent", "1")).readiness(),
-                reason -> {})) {
-            probes.watch("refused", refused, SETTINGS);
-            probes.watch("good", good, SETTINGS);
+        RamConfig config = TestEngine.config(Map.of("ram.readiness.max-concurrent", "1"));
+        try (ReadinessProbes probes = new ReadinessProbes(config.readiness(), config.liveness(), reason -> {})) {
+            probes.watch("refused", refused, SETTINGS, Optional.empty());
+            probes.watch("good", good, SETTINGS, Optional.empty());
 
             await().until(() -> probes.verdict("good").ready());
             assertThat(probes.verdict("refused").ready()).as("the refused URL never answers").isFalse();
@@ -98,7 +99,8 @@ class ReadinessProbesTest {
 
     @Test
     void aBoundBelowOneIsRefusedWithTheKeyName() {
-        assertThatThrownBy(() -> new ReadinessProbes(TestEngine.config(Map.of("ram.readiness.max-concurrent", "0")).readiness(), reason -> {}))
+        RamConfig config = TestEngine.config(Map.of("ram.readiness.max-concurrent", "0"));
+        assertThatThrownBy(() -> new ReadinessProbes(config.readiness(), config.liveness(), reason -> {}))
                 .hasMessageContaining("ram.readiness.max-concurrent");
     }
 }

@@ -6,23 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.Phase;
-import io.remoteappmanager.runtime.RuntimeEvent;
-import io.remoteappmanager.runtime.RuntimeWatcher;
 import io.remoteappmanager.status.AppStatus;
+import io.remoteappmanager.testing.OutOfService;
 import io.remoteappmanager.testing.RealmContainers;
 import io.remoteappmanager.testing.TestController;
 import io.remoteappmanager.testing.TestEngine;
-import java.io.Closeable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -66,50 +59,5 @@ class DisruptionBudgetTest {
 
     private static boolean running(TestController controller, AppKey key) {
         return controller.app(key).filter(s -> s.phase() == Phase.Running && s.ready()).isPresent();
-    }
-
-    /** Counts, from the engine's own events, how many apps had no container up at once: from a removal to the next start. */
-    private static final class OutOfService implements Closeable {
-        private final Set<String> down = new HashSet<>();
-        private final AtomicInteger most = new AtomicInteger();
-        private final CountDownLatch subscribed = new CountDownLatch(1);
-        private final Closeable stream;
-
-        OutOfService(TestEngine engine) throws InterruptedException {
-            stream = engine.runtime.watch(engine.labels.realmFilter(), new RuntimeWatcher() {
-                @Override
-                public void started() {
-                    subscribed.countDown();
-                }
-
-                @Override
-                public void event(RuntimeEvent event) {
-                    String key = engine.labels.appKey(event.labels()).map(Object::toString).orElse(event.id());
-                    synchronized (down) {
-                        if (event.isDestroy()) {
-                            down.add(key);
-                        } else if (event.action().equals("start")) {
-                            down.remove(key);
-                        }
-                        most.accumulateAndGet(down.size(), Math::max);
-                    }
-                }
-
-                @Override
-                public void broken(Throwable cause) {
-                    most.set(Integer.MAX_VALUE); // fails the count: the stream lost events
-                }
-            });
-            assertThat(subscribed.await(30, TimeUnit.SECONDS)).as("subscribed to the engine's events").isTrue();
-        }
-
-        int most() {
-            return most.get();
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            stream.close();
-        }
     }
 }

@@ -46,7 +46,10 @@ class SpecParserFieldRulesTest {
                 List.of("user: a", "image: b", "readiness: {path: /health, period: 1s, timeout: 5m}"),
                 List.of("user: a", "image: b", "baseUrlPath: \"/hub/user/c%C3%A9line/~a!$&'()*+,;=:-._/\""),
                 List.of("user: a", "image: b", "readiness: {path: '{urlpath}/api/status;v=1'}"),
-                List.of("user: a", "image: b", "idleTimeout: 999999h"));
+                List.of("user: a", "image: b", "idleTimeout: 999999h"),
+                List.of("user: a", "image: b", "liveness: {}"),
+                List.of("user: a", "image: b", "liveness: {path: /, period: 250ms, timeout: 2s, failureThreshold: 100}"),
+                List.of("user: a", "image: b", "liveness: {path: \"{urlpath}/api/v1:ping;v=2/%7Euser@x/-._~!$&'()*+,=\"}"));
     }
 
     @ParameterizedTest
@@ -146,7 +149,23 @@ class SpecParserFieldRulesTest {
                 Arguments.of("placement: {preferences: [{spread: 'node labels'}]}",
                         "spec.placement.preferences[0].spread: expected " + SpecPatterns.SPREAD.expected() + ", got \"node labels\""),
                 Arguments.of("placement: {preferences: [{}]}", "spec.placement.preferences[0].spread: required field missing"),
-                Arguments.of("placement: {replicas: 2}", "spec.placement.replicas: unknown field"));
+                Arguments.of("placement: {replicas: 2}", "spec.placement.replicas: unknown field"),
+                Arguments.of("liveness: {path: health}", livenessPath("health")),
+                Arguments.of("liveness: {path: '/a b'}", livenessPath("/a b")),
+                Arguments.of("liveness: {path: /a/../b}", livenessPath("/a/../b")),
+                Arguments.of("liveness: {path: /a%zz}", livenessPath("/a%zz")),
+                Arguments.of("liveness: {path: '/a?b=1'}", livenessPath("/a?b=1")),
+                Arguments.of("liveness: {path: '/{x}'}", livenessPath("/{x}")),
+                Arguments.of("liveness: {failureThreshold: 0}", "spec.liveness.failureThreshold: expected an integer 1..100, got \"0\""),
+                Arguments.of("liveness: {failureThreshold: 101}", "spec.liveness.failureThreshold: expected an integer 1..100, got \"101\""),
+                Arguments.of("liveness: {period: 10}", "spec.liveness.period: expected " + SpecPatterns.DURATION.expected() + ", got \"10\""),
+                Arguments.of("liveness: {timeout: -1s}", "spec.liveness.timeout: expected " + SpecPatterns.DURATION.expected() + ", got \"-1s\""),
+                Arguments.of("liveness: {exec: [true]}", "spec.liveness.exec: unknown field"),
+                Arguments.of("liveness: true", "spec.liveness: expected a mapping, got \"true\""));
+    }
+
+    private static String livenessPath(String path) {
+        return "spec.liveness.path: expected " + SpecPatterns.READINESS_PATH.expected() + ", got \"" + path + "\"";
     }
 
     @ParameterizedTest

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.AppSpec.Liveness;
 import io.remoteappmanager.model.AppSpec.Placement;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.Readiness;
@@ -48,7 +49,8 @@ class SpecParserTest {
                 "readiness: {path: '{urlpath}/api/status', period: 250ms, timeout: 2m}",
                 "idleTimeout: 8h",
                 "placement: {constraints: ['node.role == worker', 'node.labels.class!=staff'],",
-                "            preferences: [{spread: node.labels.zone}]}"));
+                "            preferences: [{spread: node.labels.zone}]}",
+                "liveness: {path: '{urlpath}/api/health', period: 5s, timeout: 500ms, failureThreshold: 4}"));
 
         assertEquals(List.of(), problems(parsed));
         AppSpec spec = parsed.specs().get(0);
@@ -67,7 +69,9 @@ class SpecParserTest {
                 new Readiness(Optional.of("{urlpath}/api/status"), Optional.of(Duration.ofMillis(250)),
                         Optional.of(Duration.ofMinutes(2))), Optional.of(Duration.ofHours(8)),
                 new Placement(Optional.of(List.of("node.role == worker", "node.labels.class!=staff")),
-                        Optional.of(List.of("node.labels.zone")))), spec);
+                        Optional.of(List.of("node.labels.zone"))),
+                Optional.of(new Liveness(Optional.of("{urlpath}/api/health"), Optional.of(Duration.ofSeconds(5)),
+                        Optional.of(Duration.ofMillis(500)), OptionalInt.of(4)))), spec);
         assertEquals(new AppKey("alice@example.org", "paraview"), spec.key());
     }
 
@@ -87,6 +91,15 @@ class SpecParserTest {
         assertEquals(PullPolicy.IfNotPresent, spec.imagePullPolicy());
         assertFalse(spec.suspend());
         assertEquals(Optional.empty(), spec.idleTimeout());
+        assertEquals(Optional.empty(), spec.liveness(), "no liveness section: liveness not checked");
+    }
+
+    @Test
+    void anEmptyLivenessSectionChecksLivenessWithTheDefaults() {
+        AppSpec spec = parse(app("paraview", "alice", "liveness: {}")).specs().get(0);
+
+        assertEquals(Optional.of(Liveness.DEFAULTS), spec.liveness());
+        assertTrue(spec.livenessChecked(false));
     }
 
     @Test

@@ -40,7 +40,10 @@ class SpecSchemaTest {
                 HEAD + "spec:\n  user: alice\n  image: a\n  idleTimeout: 8h\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  placement:\n    constraints: ['node.role == worker', 'node.labels.x!=y']\n"
                         + "    preferences: [{spread: node.labels.zone}]\n",
-                HEAD + "spec:\n  user: alice\n  image: a\n  placement: {constraints: []}\n");
+                HEAD + "spec:\n  user: alice\n  image: a\n  placement: {constraints: []}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n"
+                        + "  liveness: {path: '{urlpath}/api/ping;v=1', period: 5s, timeout: 800ms, failureThreshold: 2}\n");
     }
 
     static Stream<String> invalid() {
@@ -73,6 +76,10 @@ class SpecSchemaTest {
                 HEAD + "spec:\n  user: alice\n  image: a\n  restartPolicy: Sometimes\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  imagePullPolicy: always\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  suspend: 'yes'\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {path: '/a b'}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {path: /x/../y}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {failureThreshold: 0}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {exec: x}\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  idleTimeout: 500ms\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  idleTimeout: 0s\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  placement: {constraints: ['node.role = worker']}\n",

@@ -1,6 +1,7 @@
 package io.remoteappmanager.testing;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.actuator.ContainerTemplate;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
@@ -28,6 +30,8 @@ public final class TestEngine implements AutoCloseable {
     public static final String HTTPD = "ram-test/httpd:1";
     public static final String HTTPD_V2 = "ram-test/httpd:2";
     public static final String CRASH = "ram-test/crash:1";
+    /** ram-test/httpd:1 with a HEALTHCHECK (every 500 ms) that fails once {@code /tmp/unhealthy} exists. */
+    public static final String HEALTH = "ram-test/health:1";
 
     static {
         TestLogging.toConsole();
@@ -86,6 +90,17 @@ public final class TestEngine implements AutoCloseable {
 
     public ContainerManager manager() {
         return manager(runtime);
+    }
+
+    /** Runs {@code command} in the container, as {@code docker exec} does, and waits until it has finished. */
+    public void exec(String containerId, String... command) {
+        String exec = docker.execCreateCmd(containerId).withCmd(command).exec().getId();
+        try {
+            docker.execStartCmd(exec).exec(new ResultCallback.Adapter<>()).awaitCompletion(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -2,6 +2,8 @@ package io.remoteappmanager.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.HealthState;
+import com.github.dockerjava.api.command.HealthStateLog;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
@@ -15,6 +17,7 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
 import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.Endpoint;
+import io.remoteappmanager.model.HealthStatus;
 import io.remoteappmanager.model.VolumeMount;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.RuntimeContainer;
@@ -32,10 +35,15 @@ import java.util.regex.Pattern;
 final class DockerMapping {
 
     private static final Pattern EXITED = Pattern.compile("^Exited \\((-?\\d{1,9})\\)");
+    /** The health in a listing's status text: {@code Up 5 seconds (healthy)}, {@code (health: starting)}. */
+    private static final Pattern HEALTH = Pattern.compile("\\((?:health: )?(starting|healthy|unhealthy)\\)$");
+    /** How much of a failed health check's output the state's detail keeps. */
+    private static final int HEALTH_OUTPUT_KEPT = 200;
 
     private DockerMapping() {}
 
-    static RuntimeContainer fromListing(Container c, Instant observedAt) {
+    /** @param imageDigest the registry digest of the container's image, when known */
+    static RuntimeContainer fromListing(Container c, Instant observedAt, Optional<String> imageDigest) {
         String name = c.getNames() == null || c.getNames().length == 0 ? "" : stripSlash(c.getNames()[0]);
         Optional<Endpoint> endpoint = c.getPorts() == null ? Optional.empty() : Arrays.stream(c.getPorts())
                 .filter(p -> p.getPublicPort() != null && p.getPrivatePort() != null && p.getIp() != null)
@@ -48,10 +56,12 @@ final class DockerMapping {
         ContainerState state = ContainerState.of(c.getState());
         return new RuntimeContainer(c.getId(), name, c.getImage(), c.getImageId(), labels(c.getLabels()), state,
                 Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated()), endpoint, mounts,
-                exitCodeOf(state, c.getStatus()), Optional.empty(), Optional.ofNullable(c.getStatus()), 0, observedAt);
+                exitCodeOf(state, c.getStatus()), Optional.empty(), Optional.ofNullable(c.getStatus()), 0,
+                healthOf(c.getStatus()), imageDigest, observedAt);
     }
 
-    static RuntimeContainer fromInspect(InspectContainerResponse r, Instant observedAt) {
+    /** @param imageDigest the registry digest of the container's image, when known */
+    static RuntimeContainer fromInspect(InspectContainerResponse r, Instant observedAt, Optional<String> imageDigest) {
         Optional<Endpoint> endpoint = Optional.empty();
         if (r.getNetworkSettings() != null && r.getNetworkSettings().getPorts() != null) {
             endpoint = r.getNetworkSettings().getPorts().getBindings().values().stream()
@@ -71,11 +81,39 @@ final class DockerMapping {
                 .toList();
         OptionalInt exitCode = state == null || state.getExitCodeLong() == null || folded.isUp() || folded == ContainerState.CREATED
                 ? OptionalInt.empty() : OptionalInt.of(state.getExitCodeLong().intValue());
+        HealthState healthState = state == null ? null : state.getHealth();
+        HealthStatus health = HealthStatus.of(healthState == null ? null : healthState.getStatus());
         Optional<String> detail = state == null ? Optional.empty()
                 : Optional.ofNullable(state.getError()).filter(e -> !e.isBlank());
+        if (detail.isEmpty() && health == HealthStatus.UNHEALTHY) {
+            detail = lastHealthCheck(healthState);
+        }
         return new RuntimeContainer(r.getId(), stripSlash(r.getName()), image, r.getImageId(), labels, folded,
                 r.getCreated() == null ? Instant.EPOCH : Instant.parse(r.getCreated()), endpoint, mounts, exitCode,
-                Optional.empty(), detail, 0, observedAt);
+                Optional.empty(), detail, 0, health, imageDigest, observedAt);
+    }
+
+    /** The health in a listing's status text; NONE when it names none. */
+    static HealthStatus healthOf(String status) {
+        if (status == null) {
+            return HealthStatus.NONE;
+        }
+        Matcher m = HEALTH.matcher(status);
+        return m.find() ? HealthStatus.of(m.group(1)) : HealthStatus.NONE;
+    }
+
+    /** What the last health check said: its exit code and the start of its output. */
+    private static Optional<String> lastHealthCheck(HealthState health) {
+        List<HealthStateLog> log = health.getLog();
+        if (log == null || log.isEmpty()) {
+            return Optional.empty();
+        }
+        HealthStateLog last = log.get(log.size() - 1);
+        String output = last.getOutput() == null ? "" : last.getOutput().replaceAll("\\s+", " ").strip();
+        if (output.length() > HEALTH_OUTPUT_KEPT) {
+            output = output.substring(0, HEALTH_OUTPUT_KEPT) + "…";
+        }
+        return Optional.of("HEALTHCHECK exited " + last.getExitCodeLong() + (output.isEmpty() ? "" : ": " + output));
     }
 
     static RuntimeEvent fromEvent(Event e) {

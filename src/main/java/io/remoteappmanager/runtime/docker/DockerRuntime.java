@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.EventType;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
@@ -24,6 +25,7 @@ import io.remoteappmanager.runtime.dockerapi.EventStream;
 import io.remoteappmanager.runtime.dockerapi.ImageReference;
 import io.remoteappmanager.runtime.dockerapi.LocalImages;
 import io.remoteappmanager.runtime.dockerapi.RegistryAuth;
+import io.remoteappmanager.runtime.dockerapi.RegistryDigests;
 import java.io.Closeable;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +39,8 @@ import org.jboss.logging.Logger;
  * ({@link EngineClient}) and is counted in {@code ram.docker.api.calls{operation}}; a launch pulls as the request's
  * pull policy says, learning that an image is absent from the create call itself, so a launch of a present image
  * costs create, start and inspect. Each new container is placed on one of {@code ram.docker.networks} first
- * ({@link DockerNetworks}).
+ * ({@link DockerNetworks}). Each container read carries its image's registry digest ({@link ImageDigests}), which
+ * costs one image inspect ({@code operation=image-digests}) per image between two listings.
  */
 public final class DockerRuntime implements ContainerRuntime {
 
@@ -47,6 +50,8 @@ public final class DockerRuntime implements ContainerRuntime {
     private final EngineClient engine;
     private final DockerClient docker;
     private final RegistryAuth auth;
+    private final RegistryDigests registryDigests;
+    private final ImageDigests imageDigests;
     private final Duration pullTimeout;
     private final Duration stopTimeout;
     private final DockerNetworks networks;
@@ -55,6 +60,8 @@ public final class DockerRuntime implements ContainerRuntime {
         this.engine = engine;
         this.docker = engine.docker();
         this.auth = new RegistryAuth(config.docker().registry());
+        this.registryDigests = new RegistryDigests(engine, auth);
+        this.imageDigests = new ImageDigests(id -> LocalImages.inspect(engine, "image-digests", id));
         this.pullTimeout = config.docker().pullTimeout();
         this.stopTimeout = config.stopTimeout();
         LabelScheme labels = new LabelScheme(config);
@@ -71,23 +78,33 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public List<RuntimeContainer> list(Map<String, String> labels) {
         Instant sent = Instant.now();
-        return engine.call("list", () -> docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec())
-                .stream().map(c -> DockerMapping.fromListing(c, sent)).toList();
+        List<Container> listed = engine.call("list",
+                () -> docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
+        imageDigests.forget();
+        return listed.stream()
+                .map(c -> DockerMapping.fromListing(c, sent, imageDigests.of(c.getImageId(), c.getImage())))
+                .toList();
     }
 
     @Override
     public Optional<RuntimeContainer> inspect(String idOrName) {
         Instant sent = Instant.now();
-        return engine.unlessNotFound("inspect " + idOrName,
-                () -> DockerMapping.fromInspect(docker.inspectContainerCmd(idOrName).exec(), sent));
+        return engine.unlessNotFound("inspect " + idOrName, () -> docker.inspectContainerCmd(idOrName).exec())
+                .map(r -> DockerMapping.fromInspect(r, sent, imageDigests.of(r.getImageId(),
+                        r.getConfig() == null ? null : r.getConfig().getImage())));
     }
 
     @Override
     public RuntimeContainer launch(ContainerRequest request) {
+        return launch(request, request.pullPolicy() == PullPolicy.Always);
+    }
+
+    /** Creates and starts the container; {@code pullFirst} false when its image was pulled just now. */
+    private RuntimeContainer launch(ContainerRequest request, boolean pullFirst) {
         ContainerRequest placed = networks.place(request);
         String id;
         try {
-            id = create(placed);
+            id = create(placed, pullFirst);
         } catch (RuntimeException e) {
             networks.notCreated(placed);
             throw e;
@@ -112,8 +129,11 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public RuntimeContainer replace(String id, ContainerRequest request) {
+        if (request.pullPolicy() == PullPolicy.Always) {
+            pull(request.image());
+        }
         remove(id);
-        return launch(request);
+        return launch(request, false);
     }
 
     @Override
@@ -137,7 +157,12 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public Optional<ImageInfo> image(String idOrReference) {
-        return LocalImages.inspect(engine, idOrReference);
+        return LocalImages.inspect(engine, "image", idOrReference);
+    }
+
+    @Override
+    public String registryDigest(String reference) {
+        return engine.call("distribution " + reference, () -> registryDigests.of(reference));
     }
 
     @Override
@@ -154,8 +179,8 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     /** Creates the container, pulling first under Always, and after "no such image" under IfNotPresent. */
-    private String create(ContainerRequest request) {
-        if (request.pullPolicy() == PullPolicy.Always) {
+    private String create(ContainerRequest request, boolean pullFirst) {
+        if (pullFirst) {
             pull(request.image());
         }
         try {

@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.TaskState;
 import com.github.dockerjava.api.model.TaskStatus;
 import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.Endpoint;
+import io.remoteappmanager.model.HealthStatus;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +85,7 @@ final class SwarmMapping {
                 current.map(SwarmMapping::image).orElse(""),
                 spec.getLabels() == null ? Map.of() : spec.getLabels(), folded,
                 service.getCreatedAt() == null ? Instant.EPOCH : service.getCreatedAt().toInstant(), endpoint, List.of(),
-                exitCode, node.map(NodeInfo::hostname), detail, ended.size(), observedAt);
+                exitCode, node.map(NodeInfo::hostname), detail, ended.size(), HealthStatus.NONE, Optional.empty(), observedAt);
     }
 
     /** The task's state as the planner sees the app: whether it runs, comes up, or has ended for good. */

@@ -16,6 +16,7 @@ import io.remoteappmanager.runtime.RuntimeWatcher;
 import io.remoteappmanager.runtime.dockerapi.EngineClient;
 import io.remoteappmanager.runtime.dockerapi.LocalImages;
 import io.remoteappmanager.runtime.dockerapi.RegistryAuth;
+import io.remoteappmanager.runtime.dockerapi.RegistryDigests;
 import java.io.Closeable;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,7 @@ public final class SwarmRuntime implements ContainerRuntime {
     private final EngineClient engine;
     private final DockerClient docker;
     private final ServiceWriter writer;
+    private final RegistryDigests registryDigests;
     private final NodeDirectory nodes;
     private final Duration stopGrace;
     private final Duration restartDelay;
@@ -56,7 +58,9 @@ public final class SwarmRuntime implements ContainerRuntime {
     SwarmRuntime(EngineClient engine, RamConfig config) {
         this.engine = engine;
         this.docker = engine.docker();
-        this.writer = new ServiceWriter(engine, new RegistryAuth(config.docker().registry()));
+        RegistryAuth auth = new RegistryAuth(config.docker().registry());
+        this.writer = new ServiceWriter(engine, auth);
+        this.registryDigests = new RegistryDigests(engine, auth);
         this.nodes = new NodeDirectory(() -> engine.call("list nodes", () -> docker.listSwarmNodesCmd().exec()));
         this.stopGrace = config.stopTimeout();
         this.restartDelay = config.reconcile().initialBackoff();
@@ -139,7 +143,12 @@ public final class SwarmRuntime implements ContainerRuntime {
     /** The image in the manager's own store: the nodes keep their own. */
     @Override
     public Optional<ImageInfo> image(String idOrReference) {
-        return LocalImages.inspect(engine, idOrReference);
+        return LocalImages.inspect(engine, "image", idOrReference);
+    }
+
+    @Override
+    public String registryDigest(String reference) {
+        return engine.call("distribution " + reference, () -> registryDigests.of(reference));
     }
 
     @Override

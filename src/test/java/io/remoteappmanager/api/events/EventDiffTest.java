@@ -118,7 +118,7 @@ class EventDiffTest {
     private static AppView app(String key, String phase, Instant updated) {
         String[] parts = key.split("/");
         return new AppView(key, parts[0], parts[1], parts[0] + "-" + parts[1], parts[0] + ".yaml", phase,
-                phase + " since " + T0, "c0ffee", "ram-test/httpd:1", "http://127.0.0.1:32768",
+                phase + " since " + T0, "c0ffee", "ram-test/httpd:1", null, "http://127.0.0.1:32768",
                 "/user/" + parts[0] + "/containers/ab12cd34", "ab12cd34", true, null, null, null, null, "create", "no container",
                 T0, null, T0, updated, List.of());
     }

@@ -3,16 +3,22 @@ package io.remoteappmanager.source.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.SpecProblem;
 import io.remoteappmanager.policy.SpecPolicy;
+import io.remoteappmanager.spec.ParsedFile;
+import io.remoteappmanager.spec.SpecParser;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestEngine;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +41,9 @@ class SpecDirectoryFuzzTest {
     @Test
     void hostileFilesNeverBreakTheReaderAndValidFilesStillApply() throws Exception {
         GOOD.forEach(k -> SpecFiles.write(dir, k.mappingId() + ".yaml", SpecFiles.app(k.mappingId(), "alice", "ram-test/httpd:1")));
-        SpecDirectory specs = new SpecDirectory(dir, SpecPolicy.from(TestEngine.config(Map.of()).policy()));
+        SpecPolicy policy = SpecPolicy.from(TestEngine.config(Map.of()).policy());
+        SpecDirectory specs = new SpecDirectory(dir, policy);
+        int parsedCleanly = 0;
         HostileFiles hostile = new HostileFiles(SEED);
         long heapBefore = usedHeap();
         int written = 0;
@@ -54,9 +62,37 @@ class SpecDirectoryFuzzTest {
                 assertThat(p.message()).isNotBlank();
             });
             assertThat(state.problems()).as(where + ": the hostile files are reported").hasSizeGreaterThan(HOSTILE_FILES / 4);
+            parsedCleanly += assertCleanFilesApplyAsParsed(state, policy, where);
         }
         assertThat(written).isGreaterThanOrEqualTo(3000);
+        assertThat(parsedCleanly).as("hostile files that happened to parse (seed %d)", SEED).isPositive();
         assertThat(usedHeap() - heapBefore).as("heap growth after %d hostile files", written).isLessThan(64L << 20);
+    }
+
+    /**
+     * A regular file with no problem is one that happened to parse: its apps are exactly what the parser makes of its
+     * bytes, each from that file and within the policy. Returns how many such hostile files there were.
+     */
+    private int assertCleanFilesApplyAsParsed(DesiredState state, SpecPolicy policy, String where) throws Exception {
+        Set<String> troubled = state.problems().stream().map(SpecProblem::file).collect(Collectors.toSet());
+        Map<String, List<AppSpec>> appsByFile = state.apps().values().stream()
+                .collect(Collectors.groupingBy(spec -> spec.origin().file()));
+        int clean = 0;
+        for (int i = 0; i < HOSTILE_FILES; i++) {
+            String name = "h" + i + (i % 2 == 0 ? ".yaml" : ".yml");
+            Path file = dir.resolve(name);
+            if (troubled.contains(name) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            ParsedFile parsed = SpecParser.parse(name, Files.readAllBytes(file));
+            assertThat(parsed.problems()).as(where + ": " + name + " parses alone as in the directory").isEmpty();
+            assertThat(appsByFile.getOrDefault(name, List.of())).as(where + ": the apps of " + name)
+                    .containsExactlyInAnyOrderElementsOf(parsed.specs());
+            assertThat(parsed.specs()).as(where + ": " + name + " is within the policy")
+                    .allSatisfy(spec -> assertThat(policy.check(spec)).isEmpty());
+            clean++;
+        }
+        return clean;
     }
 
     private Set<String> names() throws Exception {
