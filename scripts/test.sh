@@ -65,6 +65,9 @@ eval "$(scripts/browser.sh env)"
 #    starts is stopped at once). Without it those tests are skipped, saying why.
 scripts/promtool.sh install || log "promtool could not be installed: the alerting rules' tests will be skipped"
 eval "$(scripts/promtool.sh env)"
+#    Debian's faketime (libfaketime) for the wall-clock step test (installed once, nothing to stop).
+scripts/faketime.sh install
+eval "$(scripts/faketime.sh env)"
 
 # 4. The suite. Maven's exit code is ours, or 1 if the swarm failed to start (its tests were then
 #    skipped); the trap stops the services.
