@@ -269,16 +269,24 @@ public final class ObservedCache implements AutoCloseable {
 
     private synchronized boolean alreadyNewer(RuntimeEvent event) {
         Entry known = containers.get(event.id());
-        return known != null && known.readAtNanos() >= event.timeNanos();
+        return known != null && !fromTheFuture(known) && known.readAtNanos() >= event.timeNanos();
     }
 
-    /** Stores a read unless the cache holds a newer one or the container was destroyed after the read started. */
+    /**
+     * Stores a read unless the cache holds a newer one or the container was destroyed after the read started. A
+     * known read stamped after now orders nothing: the wall clock stepped back since, and every read from now on
+     * would look older than it.
+     */
     private void put(ObservedContainer observed, long readAt) {
         Long end = destroyed.get(observed.id());
         Entry known = containers.get(observed.id());
-        if ((end == null || end < readAt) && (known == null || known.readAtNanos() <= readAt)) {
+        if ((end == null || end < readAt) && (known == null || fromTheFuture(known) || known.readAtNanos() <= readAt)) {
             containers.put(observed.id(), new Entry(observed, readAt));
         }
+    }
+
+    private static boolean fromTheFuture(Entry known) {
+        return known.readAtNanos() > nanos(Instant.now());
     }
 
     private void streamBroken(long forGeneration, Throwable cause) {
