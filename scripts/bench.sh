@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark suite (issue 6; not part of the test command): the controller beside the engine's own
 # limit and docker-compose, on the project's private engine. Prints a table, writes target/bench/results.*
-# Usage: scripts/bench.sh [--quick] [--only=cold,noop,latency,churn,parse,plan,footprint,git,scale,swarm-cold]
+# Usage: scripts/bench.sh [--quick] [--only=cold,noop,latency,churn,parse,plan,footprint,git,scale,stuck-pull,swarm-cold]
 #                         [--cold=50,200] [--noop=1000] [--churn=200] [--parse=10000] [--plan=10000] [--scale=1200]
-#                         [--scale-per-network=M] [--tries=20] [--swarm-cold=20]
+#                         [--scale-per-network=M] [--tries=20 (stuck-pull: 5)] [--swarm-cold=20]
 # swarm-cold runs only when named in --only; it uses the test swarm (scripts/swarm.sh, started if needed).
 # Every container it makes is in a realm (or compose project) named tbench* and is removed at the end of its
 # scenario, before each scenario (what an earlier, killed run left), and when the run stops (Ctrl-C included);

@@ -16,8 +16,9 @@ import java.util.function.IntConsumer;
  * exits, however it exits short of a SIGKILL, its child processes are killed and everything it made is removed.
  *
  * <p>Arguments: {@code --quick} (sizes / 10),
- * {@code --only=cold,noop,latency,churn,parse,plan,footprint,git,scale,swarm-cold}, sizes {@code --cold=50,200
- * --noop=1000 --churn=200 --parse=10000 --plan=10000 --scale=1200 --tries=20 --swarm-cold=20}, and
+ * {@code --only=cold,noop,latency,churn,parse,plan,footprint,git,scale,stuck-pull,swarm-cold}, sizes {@code --cold=50,200
+ * --noop=1000 --churn=200 --parse=10000 --plan=10000 --scale=1200 --swarm-cold=20}, {@code --tries=N} (default 20 for
+ * latency and git, 5 for stuck-pull), and
  * {@code --scale-per-network=M} (the scale scenario's {@code ram.docker.max-apps-per-network}; default
  * {@link ScaleBenchmark#perNetwork}). The swarm scenario runs only when asked for: it needs the test swarm of
  * scripts/swarm.sh.
@@ -25,9 +26,11 @@ import java.util.function.IntConsumer;
 public final class BenchMain {
 
     private static final Map<String, String> DEFAULTS = Map.of(
-            "only", "cold,noop,latency,churn,parse,plan,footprint,git,scale",
+            "only", "cold,noop,latency,churn,parse,plan,footprint,git,scale,stuck-pull",
             "cold", "50,200", "noop", "1000", "churn", "200", "parse", "10000", "plan", "10000", "scale", "1200",
-            "tries", "20", "scale-per-network", "auto", "swarm-cold", "20");
+            "scale-per-network", "auto", "swarm-cold", "20");
+    /** Scenarios sized by {@code --tries}, with their number of tries when it is not given. */
+    private static final Map<String, String> TRIES = Map.of("latency", "20", "git", "20", "stuck-pull", "5");
     /** Scenarios that never touch the engine. */
     private static final Set<String> WITHOUT_ENGINE = Set.of("parse", "plan");
 
@@ -46,6 +49,7 @@ public final class BenchMain {
         scenarios.put("churn", n -> new ChurnBenchmark(results).run(n));
         scenarios.put("noop", n -> new NoOpPassBenchmark(results, only.contains("footprint")).run(n));
         scenarios.put("scale", n -> new ScaleBenchmark(results, options.get("scale-per-network")).run(n));
+        scenarios.put("stuck-pull", n -> new StuckPullBenchmark(results).run(n));
         scenarios.put("swarm-cold", n -> new SwarmColdBenchmark(results).run(n));
         if (!WITHOUT_ENGINE.containsAll(only)) {
             Runtime.getRuntime().addShutdownHook(new Thread(BenchMain::cleanUpOnExit, "bench-exit-cleanup"));
@@ -56,9 +60,9 @@ public final class BenchMain {
             if (!only.contains(scenario.getKey()) && !footprintAlone) {
                 continue;
             }
-            boolean perTry = scenario.getKey().equals("latency") || scenario.getKey().equals("git");
-            String sizeKey = perTry ? "tries" : scenario.getKey();
-            for (String size : options.get(sizeKey).split(",")) {
+            String sizes = TRIES.containsKey(scenario.getKey())
+                    ? options.getOrDefault("tries", TRIES.get(scenario.getKey())) : options.get(scenario.getKey());
+            for (String size : sizes.split(",")) {
                 int n = Integer.parseInt(size.trim());
                 System.out.println("== " + scenario.getKey() + " " + n);
                 try {
@@ -107,8 +111,8 @@ public final class BenchMain {
                 quick = true;
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 String name = arg.substring(2, arg.indexOf('='));
-                if (!DEFAULTS.containsKey(name)) {
-                    throw new IllegalArgumentException("unknown option " + arg + "; known: " + DEFAULTS.keySet());
+                if (!DEFAULTS.containsKey(name) && !name.equals("tries")) {
+                    throw new IllegalArgumentException("unknown option " + arg + "; known: tries, " + DEFAULTS.keySet());
                 }
                 options.put(name, arg.substring(arg.indexOf('=') + 1));
             } else {

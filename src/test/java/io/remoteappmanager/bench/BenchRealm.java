@@ -96,6 +96,11 @@ final class BenchRealm implements AutoCloseable {
         files.write(i, extra);
     }
 
+    /** The spec file of app {@code i} running {@code image}; {@code extra} lines go under {@code spec:}. */
+    void writeApp(int i, String image, List<String> extra) {
+        files.writeImage(i, image, extra.toArray(String[]::new));
+    }
+
     void deleteApp(int i) {
         files.delete(i);
     }

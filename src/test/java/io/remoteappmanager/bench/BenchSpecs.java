@@ -1,5 +1,6 @@
 package io.remoteappmanager.bench;
 
+import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestEngine;
 import java.io.IOException;
@@ -40,11 +41,21 @@ final class BenchSpecs implements AutoCloseable {
 
     /** The spec file of app {@code i}; {@code extra} lines go under {@code spec:}. */
     void write(int i, String... extra) {
+        writeImage(i, TestEngine.HTTPD, extra);
+    }
+
+    /** The spec file of app {@code i} running {@code image}; {@code extra} lines go under {@code spec:}. */
+    void writeImage(int i, String image, String... extra) {
         if (stopping) {
             throw new IllegalStateException("the benchmark is stopping");
         }
-        String name = String.format("app-%05d", i);
-        SpecFiles.write(dir, name + ".yaml", SpecFiles.app(name, String.format("u%05d", i), TestEngine.HTTPD, extra));
+        AppKey key = key(i);
+        SpecFiles.write(dir, key.mappingId() + ".yaml", SpecFiles.app(key.mappingId(), key.user(), image, extra));
+    }
+
+    /** The key of app {@code i}: user {@code u00042}, name {@code app-00042}. */
+    static AppKey key(int i) {
+        return new AppKey(String.format("u%05d", i), String.format("app-%05d", i));
     }
 
     void delete(int i) {

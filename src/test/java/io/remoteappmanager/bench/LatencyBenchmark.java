@@ -1,6 +1,5 @@
 package io.remoteappmanager.bench;
 
-import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.testing.TestController;
 import java.time.Duration;
@@ -37,7 +36,7 @@ final class LatencyBenchmark {
                     starts.clear();
                     long start = System.nanoTime();
                     realm.writeApp(i);
-                    file.addNanos(starts.awaitStart(key(i), TIMEOUT) - start);
+                    file.addNanos(starts.awaitStart(BenchSpecs.key(i), TIMEOUT) - start);
                 }
                 results.add(scenario, "file written -> running, median", file.median(), "ms");
                 results.add(scenario, "file written -> running, p95", file.percentile(95), "ms");
@@ -47,11 +46,11 @@ final class LatencyBenchmark {
 
                 Stats kill = new Stats();
                 for (int i = 0; i < tries; i++) {
-                    String victim = realm.observer.runtime.list(realm.observer.labels.appFilter(key(i))).get(0).id();
+                    String victim = realm.observer.runtime.list(realm.observer.labels.appFilter(BenchSpecs.key(i))).get(0).id();
                     starts.clear();
                     long start = System.nanoTime();
                     realm.observer.docker.killContainerCmd(victim).exec();
-                    kill.addNanos(starts.awaitStart(key(i), TIMEOUT) - start);
+                    kill.addNanos(starts.awaitStart(BenchSpecs.key(i), TIMEOUT) - start);
                 }
                 results.add(scenario, "docker kill -> running again, median", kill.median(), "ms", "< 1000",
                         kill.median() < 1000 ? "met" : "MISSED");
@@ -62,7 +61,7 @@ final class LatencyBenchmark {
     }
 
     /** The engine's own create+start, one container at a time, through the runtime (no controller). */
-    private static Stats engineCreateStart(BenchRealm realm, int tries) {
+    static Stats engineCreateStart(BenchRealm realm, int tries) {
         for (int i = 0; i < tries; i++) {
             realm.writeApp(10_000 + i);
         }
@@ -78,10 +77,5 @@ final class LatencyBenchmark {
         }
         realm.removeContainers();
         return stats;
-    }
-
-    private static AppKey key(int i) {
-        String name = String.format("app-%05d", i);
-        return new AppKey(String.format("u%05d", i), name);
     }
 }
