@@ -9,14 +9,12 @@ import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.testing.Chp;
 import io.remoteappmanager.testing.Http;
+import io.remoteappmanager.testing.ProxiedController;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestController;
 import io.remoteappmanager.testing.TestEngine;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -41,23 +39,20 @@ class RouteOwnershipTest {
     Chp chp;
     TestEngine engine;
     TestController controller;
+    ProxiedController proxied;
 
     @BeforeEach
     void startController() throws Exception {
-        chp = Chp.shared();
-        specs = Files.createDirectories(root.resolve("specs"));
-        Map<String, String> settings = new HashMap<>(chp.settings());
-        settings.put("ram.realm", TestEngine.uniqueRealm("owner"));
-        settings.put("ram.specs.dir", specs.toString());
-        engine = TestEngine.withConfig(settings);
-        controller = new TestController(engine).start();
+        proxied = ProxiedController.start(root, "owner");
+        chp = proxied.chp();
+        specs = proxied.specs();
+        engine = proxied.engine();
+        controller = proxied.controller();
     }
 
     @AfterEach
     void stopController() {
-        controller.close();
-        engine.close();
-        chp.routes().stream().filter(r -> r.ownedBy(engine.config.realm())).forEach(r -> chp.client.delete(r.path()));
+        proxied.close();
     }
 
     @Test
