@@ -24,8 +24,15 @@ public final class UrlpathClaims {
 
     private UrlpathClaims() {}
 
-    /** {@code desired}, with every spec that claims another key's urlpath moved to the conflicts. */
+    /**
+     * {@code desired}, with every spec that claims another key's urlpath moved to the conflicts; {@code desired}
+     * itself when no spec fixes its urlId (most sites), without decoding a path.
+     */
     public static DesiredState guard(DesiredState desired, List<ObservedContainer> observed) {
+        List<AppSpec> claims = desired.apps().values().stream().filter(spec -> spec.urlId().isPresent()).toList();
+        if (claims.isEmpty()) {
+            return desired;
+        }
         Map<String, AppKey> servedBy = new HashMap<>();
         for (ObservedContainer container : observed) {
             container.urlpath().ifPresent(path -> servedBy.putIfAbsent(UrlPaths.decoded(path), container.key()));
@@ -33,15 +40,14 @@ public final class UrlpathClaims {
         Map<AppKey, AppSpec> apps = new HashMap<>(desired.apps());
         List<SpecProblem> problems = new ArrayList<>(desired.problems());
         Set<AppKey> conflicts = new HashSet<>(desired.conflicts());
-        for (AppSpec spec : desired.apps().values()) {
-            Optional<AppKey> holder = spec.urlId()
-                    .map(urlId -> servedBy.get(UrlPaths.decoded(spec.urlpath(urlId))))
-                    .filter(key -> !key.equals(spec.key()));
-            if (holder.isPresent()) {
+        for (AppSpec spec : claims) {
+            String urlpath = spec.urlpath(spec.urlId().get());
+            AppKey holder = servedBy.get(UrlPaths.decoded(urlpath));
+            if (holder != null && !holder.equals(spec.key())) {
                 apps.remove(spec.key());
                 conflicts.add(spec.key());
                 problems.add(new SpecProblem(SpecProblem.Kind.CONFLICT, spec.origin().file(), spec.origin().line(),
-                        "urlpath " + spec.urlpath(spec.urlId().get()) + " is served by app " + holder.get()
+                        "urlpath " + urlpath + " is served by app " + holder
                                 + ": a URL never moves to another app while its container exists", Optional.of(spec.key())));
             }
         }

@@ -43,8 +43,6 @@ public final class ReadinessProbes implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ReadinessProbes.class);
 
-    private static final String KEY_SEPARATOR = " at ";
-
     private final RamConfig.Readiness defaults;
     private final RamConfig.Liveness livenessDefaults;
     private final boolean enabled;
@@ -52,9 +50,9 @@ public final class ReadinessProbes implements AutoCloseable {
     private final Semaphore inFlight;
     /** Probes due for a request while every slot was taken, in the order they became due. */
     private final Queue<Probe> waitingTurn = new ConcurrentLinkedQueue<>();
-    private final Map<String, Probe> probes = new ConcurrentHashMap<>();
+    private final Map<ProbeKey, Probe> probes = new ConcurrentHashMap<>();
     /** Containers whose probe URL cannot be built (keyed as probes are), with why: not ready, for that app alone. */
-    private final Map<String, String> unprobeable = new ConcurrentHashMap<>();
+    private final Map<ProbeKey, String> unprobeable = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -95,20 +93,23 @@ public final class ReadinessProbes implements AutoCloseable {
      * off, only apps whose liveness is checked are probed, as ready from the start.
      */
     public void watch(ObservedContainer container, Optional<AppSpec> spec) {
+        ProbeKey key = ProbeKey.of(container);
+        if (!container.isRunning() || container.endpoint().isEmpty() || probes.containsKey(key)) {
+            return;
+        }
         Optional<String> urlpath = spec.map(s -> s.urlpath(container.urlId())).or(container::urlpath);
         Optional<LivenessSettings> liveness = spec.flatMap(s -> LivenessSettings.of(livenessDefaults, s));
-        if ((!enabled && liveness.isEmpty()) || !container.isRunning() || container.endpoint().isEmpty()
-                || urlpath.isEmpty() || probes.containsKey(key(container))) {
+        if ((!enabled && liveness.isEmpty()) || urlpath.isEmpty()) {
             return;
         }
         ReadinessSettings settings = ReadinessSettings.of(defaults,
                 spec.map(AppSpec::readiness).orElse(AppSpec.Readiness.DEFAULTS));
         Endpoint endpoint = container.endpoint().get();
         try {
-            watch(key(container), settings.url(endpoint, urlpath.get()), settings,
+            watch(key, settings.url(endpoint, urlpath.get()), settings,
                     liveness.map(l -> new LivenessCheck(l, l.url(endpoint, urlpath.get()))));
         } catch (IllegalArgumentException e) {
-            if (unprobeable.put(key(container), "not ready: no readiness probe, its URL is not valid: " + e.getMessage()) == null) {
+            if (unprobeable.put(key, "not ready: no readiness probe, its URL is not valid: " + e.getMessage()) == null) {
                 LOG.warnf("%s: no readiness probe, its URL is not valid: %s", container.key(), e.getMessage());
             }
         }
@@ -118,7 +119,7 @@ public final class ReadinessProbes implements AutoCloseable {
      * Starts probing at {@code url} under {@code key}, then checking its liveness if given, unless that is already
      * probed or known.
      */
-    void watch(String key, URI url, ReadinessSettings settings, Optional<LivenessCheck> liveness) {
+    void watch(ProbeKey key, URI url, ReadinessSettings settings, Optional<LivenessCheck> liveness) {
         if (!enabled && liveness.isEmpty()) {
             return;
         }
@@ -134,11 +135,11 @@ public final class ReadinessProbes implements AutoCloseable {
      * liveness check fails.
      */
     public ProbeVerdict verdict(ObservedContainer container) {
-        return verdict(key(container));
+        return verdict(ProbeKey.of(container));
     }
 
     /** The verdict of the probe under {@code key}. */
-    ProbeVerdict verdict(String key) {
+    ProbeVerdict verdict(ProbeKey key) {
         Probe probe = probes.get(key);
         if (probe != null) {
             return probe.verdict();
@@ -152,21 +153,16 @@ public final class ReadinessProbes implements AutoCloseable {
 
     /** Drops what is known of the container, wherever it was served; a probe still under way for it stops. */
     public void forget(String containerId) {
-        probes.keySet().removeIf(key -> key.startsWith(containerId + KEY_SEPARATOR));
-        unprobeable.keySet().removeIf(key -> key.startsWith(containerId + KEY_SEPARATOR));
+        probes.keySet().removeIf(key -> key.containerId().equals(containerId));
+        unprobeable.keySet().removeIf(key -> key.containerId().equals(containerId));
     }
 
     /** Forgets every probe but those of {@code live} where they are served now (the others are gone, or moved). */
     public void retainOnly(Collection<ObservedContainer> live) {
-        Set<String> keys = new HashSet<>(live.size() * 2);
-        live.forEach(container -> keys.add(key(container)));
+        Set<ProbeKey> keys = new HashSet<>(live.size() * 2);
+        live.forEach(container -> keys.add(ProbeKey.of(container)));
         probes.keySet().retainAll(keys);
         unprobeable.keySet().retainAll(keys);
-    }
-
-    /** A probe's key: the container and the address it is served at. */
-    private static String key(ObservedContainer container) {
-        return container.id() + KEY_SEPARATOR + container.endpoint().map(Endpoint::url).orElse("");
     }
 
     @Override
@@ -183,7 +179,7 @@ public final class ReadinessProbes implements AutoCloseable {
      */
     private final class Probe {
 
-        final String key;
+        final ProbeKey key;
         final URI url;
         final ReadinessSettings settings;
         final Optional<LivenessCheck> liveness;
@@ -191,7 +187,7 @@ public final class ReadinessProbes implements AutoCloseable {
         volatile State state = enabled ? State.PROBING : State.READY;
         volatile String lastAnswer = "no answer yet";
 
-        Probe(String key, URI url, ReadinessSettings settings, Optional<LivenessCheck> liveness) {
+        Probe(ProbeKey key, URI url, ReadinessSettings settings, Optional<LivenessCheck> liveness) {
             this.key = key;
             this.url = url;
             this.settings = settings;

@@ -1,5 +1,6 @@
 package io.remoteappmanager.reconcile;
 
+import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.DesiredState;
 import java.util.HashMap;
@@ -8,12 +9,21 @@ import java.util.function.Function;
 
 /**
  * The {@code spec_hash} of each desired spec, computed once per distinct spec rather than once per pass: hashing
- * a canonical JSON form of a thousand specs would otherwise be most of a no-op pass.
+ * a canonical JSON form of a thousand specs would otherwise be most of a no-op pass. Kept by key, and checked
+ * against the very spec object first: a source hands back the same objects while its files are unchanged, and
+ * hashing a whole spec record to look it up cost more than the rest of a planned key.
  */
 final class SpecHashes implements Function<AppSpec, String> {
 
+    private record Known(AppSpec spec, String hash) {
+
+        boolean of(AppSpec other) {
+            return spec == other || spec.equals(other);
+        }
+    }
+
     private final Function<AppSpec, String> hash;
-    private volatile Map<AppSpec, String> known = Map.of();
+    private volatile Map<AppKey, Known> known = Map.of();
 
     SpecHashes(Function<AppSpec, String> hash) {
         this.hash = hash;
@@ -21,18 +31,18 @@ final class SpecHashes implements Function<AppSpec, String> {
 
     /** Keeps the hashes of {@code desired}'s specs (computing new ones) and forgets the rest. */
     synchronized void retain(DesiredState desired) {
-        Map<AppSpec, String> previous = known;
-        Map<AppSpec, String> current = new HashMap<>(desired.apps().size() * 2);
-        for (AppSpec spec : desired.apps().values()) {
-            String value = previous.get(spec);
-            current.put(spec, value != null ? value : hash.apply(spec));
-        }
+        Map<AppKey, Known> previous = known;
+        Map<AppKey, Known> current = new HashMap<>(desired.apps().size() * 2);
+        desired.apps().forEach((key, spec) -> {
+            Known earlier = previous.get(key);
+            current.put(key, earlier != null && earlier.of(spec) ? earlier : new Known(spec, hash.apply(spec)));
+        });
         known = current;
     }
 
     @Override
     public String apply(AppSpec spec) {
-        String value = known.get(spec);
-        return value != null ? value : hash.apply(spec);
+        Known value = known.get(spec.key());
+        return value != null && value.of(spec) ? value.hash() : hash.apply(spec);
     }
 }

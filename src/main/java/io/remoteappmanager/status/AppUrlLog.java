@@ -1,7 +1,6 @@
 package io.remoteappmanager.status;
 
 import io.remoteappmanager.model.AppKey;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -14,19 +13,18 @@ public final class AppUrlLog implements Consumer<StatusSnapshot> {
 
     private static final Logger LOG = Logger.getLogger(AppUrlLog.class);
 
-    private Map<AppKey, String> shown = Map.of();
+    private Map<AppKey, AppStatus> shown = Map.of();
 
     @Override
     public synchronized void accept(StatusSnapshot snapshot) {
-        Map<AppKey, String> now = new HashMap<>(snapshot.apps().size() * 2);
         for (AppStatus app : snapshot.all()) {
-            String line = app.phase() + " " + app.hostUrl().map(url -> url + app.urlpath().orElse("") + "/")
-                    .orElse("(no address)");
-            now.put(app.key(), line);
-            if (!line.equals(shown.get(app.key()))) {
-                LOG.infof("app %s: %s", app.key(), line);
+            AppStatus before = shown.get(app.key());
+            if (before == null || before.phase() != app.phase() || !before.endpoint().equals(app.endpoint())
+                    || !before.urlpath().equals(app.urlpath())) {
+                LOG.infof("app %s: %s %s", app.key(), app.phase(), app.hostUrl()
+                        .map(url -> url + app.urlpath().orElse("") + "/").orElse("(no address)"));
             }
         }
-        shown = now;
+        shown = snapshot.apps();
     }
 }

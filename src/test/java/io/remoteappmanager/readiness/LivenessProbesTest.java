@@ -56,15 +56,15 @@ class LivenessProbesTest {
     @Test
     void aReadyAppThatFailsItsThresholdOfChecksInARowIsUnhealthyWithTheReason() {
         try (ReadinessProbes probes = new ReadinessProbes(CONFIG.readiness(), CONFIG.liveness(), reason -> {})) {
-            probes.watch("c", url, READINESS, Optional.of(new LivenessCheck(LIVENESS, url)));
-            await().atMost(Duration.ofSeconds(30)).until(() -> probes.verdict("c").ready());
+            probes.watch(key("c"), url, READINESS, Optional.of(new LivenessCheck(LIVENESS, url)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> probes.verdict(key("c")).ready());
             int answered = requests.get();
             await().atMost(Duration.ofSeconds(30)).until(() -> requests.get() >= answered + 3);
-            assertThat(probes.verdict("c").ready()).as("checks that pass keep it ready").isTrue();
+            assertThat(probes.verdict(key("c")).ready()).as("checks that pass keep it ready").isTrue();
 
             status.set(503);
 
-            ProbeVerdict verdict = await().atMost(Duration.ofSeconds(30)).until(() -> probes.verdict("c"),
+            ProbeVerdict verdict = await().atMost(Duration.ofSeconds(30)).until(() -> probes.verdict(key("c")),
                     v -> v.kind() == ProbeVerdict.Kind.UNHEALTHY);
             assertThat(verdict.message()).isEqualTo("liveness: " + url
                     + " failed 2 check(s) in a row, each within 1000 ms (last: HTTP 503)");
@@ -74,14 +74,19 @@ class LivenessProbesTest {
     @Test
     void withoutLivenessSettingsAReadyAppIsNotAskedAgain() {
         try (ReadinessProbes probes = new ReadinessProbes(CONFIG.readiness(), CONFIG.liveness(), reason -> {})) {
-            probes.watch("c", url, READINESS, Optional.empty());
-            await().atMost(Duration.ofSeconds(30)).until(() -> probes.verdict("c").ready());
+            probes.watch(key("c"), url, READINESS, Optional.empty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> probes.verdict(key("c")).ready());
             int answered = requests.get();
 
             status.set(503);
 
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
-                    .until(() -> requests.get() == answered && probes.verdict("c").ready());
+                    .until(() -> requests.get() == answered && probes.verdict(key("c")).ready());
         }
+    }
+
+    /** A probe key for a test URL: a container id with no published address. */
+    private static ProbeKey key(String containerId) {
+        return new ProbeKey(containerId, Optional.empty());
     }
 }

@@ -70,14 +70,14 @@ class ReadinessProbesTest {
         URI url = URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/");
         RamConfig config = TestEngine.config(Map.of("ram.readiness.max-concurrent", String.valueOf(MAX_CONCURRENT)));
         try (ReadinessProbes probes = new ReadinessProbes(config.readiness(), config.liveness(), reason -> {})) {
-            IntStream.range(0, CONTAINERS).forEach(i -> probes.watch("c" + i, url, SETTINGS, Optional.empty()));
+            IntStream.range(0, CONTAINERS).forEach(i -> probes.watch(key("c" + i), url, SETTINGS, Optional.empty()));
 
             await().until(() -> inFlight.get() >= MAX_CONCURRENT);
-            assertThat(IntStream.range(0, CONTAINERS).filter(i -> !probes.verdict("c" + i).ready()).count())
+            assertThat(IntStream.range(0, CONTAINERS).filter(i -> !probes.verdict(key("c" + i)).ready()).count())
                     .as("none answered yet").isEqualTo(CONTAINERS);
             answer.countDown();
 
-            await().until(() -> IntStream.range(0, CONTAINERS).allMatch(i -> probes.verdict("c" + i).ready()));
+            await().until(() -> IntStream.range(0, CONTAINERS).allMatch(i -> probes.verdict(key("c" + i)).ready()));
             assertThat(mostInFlight.get()).as("requests in flight at once, at most").isEqualTo(MAX_CONCURRENT);
         }
     }
@@ -89,11 +89,11 @@ class ReadinessProbesTest {
         answer.countDown();
         RamConfig config = TestEngine.config(Map.of("ram.readiness.max-concurrent", "1"));
         try (ReadinessProbes probes = new ReadinessProbes(config.readiness(), config.liveness(), reason -> {})) {
-            probes.watch("refused", refused, SETTINGS, Optional.empty());
-            probes.watch("good", good, SETTINGS, Optional.empty());
+            probes.watch(key("refused"), refused, SETTINGS, Optional.empty());
+            probes.watch(key("good"), good, SETTINGS, Optional.empty());
 
-            await().until(() -> probes.verdict("good").ready());
-            assertThat(probes.verdict("refused").ready()).as("the refused URL never answers").isFalse();
+            await().until(() -> probes.verdict(key("good")).ready());
+            assertThat(probes.verdict(key("refused")).ready()).as("the refused URL never answers").isFalse();
         }
     }
 
@@ -102,5 +102,10 @@ class ReadinessProbesTest {
         RamConfig config = TestEngine.config(Map.of("ram.readiness.max-concurrent", "0"));
         assertThatThrownBy(() -> new ReadinessProbes(config.readiness(), config.liveness(), reason -> {}))
                 .hasMessageContaining("ram.readiness.max-concurrent");
+    }
+
+    /** A probe key for a test URL: a container id with no published address. */
+    private static ProbeKey key(String containerId) {
+        return new ProbeKey(containerId, Optional.empty());
     }
 }
