@@ -12,10 +12,10 @@ import io.remoteappmanager.planner.Plan;
 import io.remoteappmanager.source.SourceStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -35,7 +35,7 @@ public final class StatusProjection {
     public static StatusSnapshot afterPass(StatusSnapshot previous, Plan plan, DesiredState desired,
             Function<ObservedContainer, ProbeVerdict> readiness, PassSummary summary, EngineState engine, SourceStatus source,
             Instant now) {
-        SortedMap<AppKey, AppStatus> apps = new TreeMap<>();
+        Map<AppKey, AppStatus> apps = new LinkedHashMap<>(plan.decisions().size() * 2);
         for (Decision decision : plan.decisions()) {
             apps.put(decision.key(), app(previous.app(decision.key()), decision,
                     Optional.ofNullable(desired.apps().get(decision.key())), readiness, List.of(), now));
@@ -56,7 +56,7 @@ public final class StatusProjection {
      */
     public static StatusSnapshot afterKey(StatusSnapshot previous, AppKey key, Optional<Decision> decision,
             Optional<AppSpec> spec, Function<ObservedContainer, ProbeVerdict> readiness, List<ActionOutcome> outcomes, Instant now) {
-        SortedMap<AppKey, AppStatus> apps = new TreeMap<>(previous.apps());
+        Map<AppKey, AppStatus> apps = new LinkedHashMap<>(previous.apps());
         if (decision.isEmpty()) {
             apps.remove(key);
         } else {

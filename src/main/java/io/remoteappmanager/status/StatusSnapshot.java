@@ -3,25 +3,29 @@ package io.remoteappmanager.status;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.observe.EngineState;
 import io.remoteappmanager.source.SourceStatus;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Everything the controller tells about itself at one moment, immutable: every app, the last pass, the engine and
  * the spec source. The API, health checks, metrics, route sync and the dashboard all read one such value.
+ *
+ * @param apps every app, iterated in key order and looked up by hash (each pass looks up every app of the last)
  */
-public record StatusSnapshot(SortedMap<AppKey, AppStatus> apps, PassSummary lastPass, EngineState engine,
+public record StatusSnapshot(Map<AppKey, AppStatus> apps, PassSummary lastPass, EngineState engine,
         SourceStatus source) {
 
     public StatusSnapshot {
-        apps = Collections.unmodifiableSortedMap(new TreeMap<>(apps));
+        apps = inKeyOrder(apps);
     }
 
     public static StatusSnapshot initial(EngineState engine, SourceStatus source) {
-        return new StatusSnapshot(new TreeMap<>(), PassSummary.NONE, engine, source);
+        return new StatusSnapshot(Map.of(), PassSummary.NONE, engine, source);
     }
 
     /** Every app, sorted by key. */
@@ -41,5 +45,14 @@ public record StatusSnapshot(SortedMap<AppKey, AppStatus> apps, PassSummary last
     /** Whether the first pass has finished. */
     public boolean firstPassDone() {
         return lastPass.finishedAt().isPresent();
+    }
+
+    /** An unmodifiable copy of {@code apps} in key order; given in that order already (as passes give it), in linear time. */
+    private static Map<AppKey, AppStatus> inKeyOrder(Map<AppKey, AppStatus> apps) {
+        List<Map.Entry<AppKey, AppStatus>> entries = new ArrayList<>(apps.entrySet());
+        entries.sort(Map.Entry.comparingByKey());
+        Map<AppKey, AppStatus> ordered = new LinkedHashMap<>(entries.size() * 2);
+        entries.forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
+        return Collections.unmodifiableMap(ordered);
     }
 }
