@@ -58,7 +58,7 @@ final class RemoteAppReader {
                     + shape));
             return new Outcome(Optional.empty(), Optional.empty(), issues);
         }
-        MappingReader top = new MappingReader(document, "", root.line(), issues);
+        MappingReader top = new MappingReader(document, root.line(), issues);
         top.requiredConstant("apiVersion", API_VERSION);
         top.requiredConstant("kind", KIND);
         Optional<String> name = top.mapping("metadata", true).flatMap(metadata -> {
@@ -112,10 +112,16 @@ final class RemoteAppReader {
     private static Map<String, Integer> checkedFieldLines(MappingReader spec) {
         Map<String, Integer> lines = new HashMap<>();
         spec.optional("image").ifPresent(node -> lines.put("image", node.line()));
-        spec.optional("volumes").filter(Mapping.class::isInstance).ifPresent(node ->
-                ((Mapping) node).entries().forEach(entry -> lines.put("volumes[" + entry.key() + "]", entry.line())));
-        spec.optional("resources").filter(Mapping.class::isInstance).ifPresent(node ->
-                ((Mapping) node).entries().forEach(entry -> lines.put("resources." + entry.key(), entry.line())));
+        if (spec.optional("volumes").orElse(null) instanceof Mapping volumes) {
+            for (Entry entry : volumes.entries()) {
+                lines.put("volumes[" + entry.key() + "]", entry.line());
+            }
+        }
+        if (spec.optional("resources").orElse(null) instanceof Mapping resources) {
+            for (Entry entry : resources.entries()) {
+                lines.put("resources." + entry.key(), entry.line());
+            }
+        }
         return lines;
     }
 
@@ -214,10 +220,7 @@ final class RemoteAppReader {
 
     private static Resources resources(MappingReader spec) {
         return spec.mapping("resources", false).map(resources -> {
-            Optional<Long> memory = resources.optional("memory")
-                    .flatMap(node -> resources.accepted(node, "memory",
-                            "a memory size of at least 6m, such as 512m or 2g", text -> bytes(text) >= MIN_MEMORY_BYTES))
-                    .map(MemorySize::parseBytes);
+            Optional<Long> memory = resources.optional("memory").flatMap(node -> memoryBytes(resources, node));
             Optional<Double> cpus = resources.positiveNumber("cpus");
             Optional<Long> pids = resources.integer("pids", 1, MAX_PIDS);
             resources.rejectUnknownFields();
@@ -259,6 +262,16 @@ final class RemoteAppReader {
             case 'm' -> Duration.ofMinutes(amount);
             default -> Duration.ofSeconds(amount);
         };
+    }
+
+    /** A memory limit Docker accepts, parsed once, else an issue. */
+    private static Optional<Long> memoryBytes(MappingReader resources, YamlNode node) {
+        long bytes = node instanceof Scalar s && !s.isNull() ? bytes(s.text()) : -1;
+        if (bytes >= MIN_MEMORY_BYTES) {
+            return Optional.of(bytes);
+        }
+        resources.fail(node, "memory", "a memory size of at least 6m, such as 512m or 2g");
+        return Optional.empty();
     }
 
     private static long bytes(String text) {
