@@ -153,12 +153,14 @@ final class RemoteAppReader {
     private static Map<String, String> environment(MappingReader spec) {
         Map<String, String> environment = new LinkedHashMap<>();
         for (Entry entry : spec.entries("environment", "a mapping of NAME to value")) {
-            String field = "environment." + entry.key();
             if (!ENV_NAME.accepts(entry.key())) {
-                spec.issue(entry.line(), field, "name must be " + ENV_NAME.expected());
+                spec.issue(entry.line(), "environment." + entry.key(), "name must be " + ENV_NAME.expected());
             }
-            spec.accepted(entry.value(), field, "a string", text -> true)
-                    .ifPresent(value -> environment.put(entry.key(), value));
+            if (entry.value() instanceof Scalar value && !value.isNull()) {
+                environment.put(entry.key(), value.text());
+            } else {
+                spec.fail(entry.value(), "environment." + entry.key(), "a string");
+            }
         }
         return environment;
     }

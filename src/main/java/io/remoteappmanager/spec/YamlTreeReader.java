@@ -126,8 +126,8 @@ final class YamlTreeReader {
     }
 
     private static boolean has(List<Entry> entries, String key) {
-        for (Entry entry : entries) {
-            if (entry.key().equals(key)) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).key().equals(key)) {
                 return true;
             }
         }

@@ -14,6 +14,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -50,6 +51,9 @@ final class SpecFileReader {
             return stamp == null;
         }
     }
+
+    /** Open options of a spec file's read, made once (the varargs form builds a set for every file). */
+    private static final Set<OpenOption> READ_NOT_FOLLOWING = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 
     private final SpecCheck check;
     private final Duration settle;
@@ -129,7 +133,7 @@ final class SpecFileReader {
     private static byte[] read(Path path, long size) throws IOException {
         byte[] content = new byte[(int) Math.min(size, SpecParser.MAX_FILE_BYTES + 1L)];
         ByteBuffer buffer = ByteBuffer.wrap(content);
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel channel = FileChannel.open(path, READ_NOT_FOLLOWING)) {
             while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
                 // reads until the array is full or the file ends
             }
