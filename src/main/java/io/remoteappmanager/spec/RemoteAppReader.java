@@ -6,8 +6,8 @@ import static io.remoteappmanager.spec.SpecPatterns.HOST_PATH;
 
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
-import io.remoteappmanager.model.AppSpec.Placement;
 import io.remoteappmanager.model.AppSpec.Liveness;
+import io.remoteappmanager.model.AppSpec.Placement;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.Readiness;
 import io.remoteappmanager.model.AppSpec.Resources;

@@ -1,9 +1,6 @@
 package io.remoteappmanager.source.directory;
 
-import io.remoteappmanager.model.SpecProblem;
-import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.source.FileState;
-import io.remoteappmanager.spec.ParsedFile;
 import io.remoteappmanager.spec.SpecCheck;
 import io.remoteappmanager.spec.SpecParser;
 import java.io.IOException;
@@ -23,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
