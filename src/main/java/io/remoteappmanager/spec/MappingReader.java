@@ -7,6 +7,7 @@ import io.remoteappmanager.spec.YamlNode.Scalar;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -89,15 +90,9 @@ final class MappingReader {
 
     Optional<Long> integer(String field, long min, long max) {
         YamlNode node = value(field);
-        if (node == null) {
-            return Optional.empty();
-        }
-        String text = plainText(node);
-        if (text != null && PatternMatch.matches(INTEGER, text)) {
-            long value = Long.parseLong(text);
-            if (value >= min && value <= max) {
-                return Optional.of(value);
-            }
+        Long value = node == null ? null : parsed(node, INTEGER, Long::parseLong);
+        if (node == null || value != null && value >= min && value <= max) {
+            return Optional.ofNullable(value);
         }
         fail(node, field, "an integer " + min + ".." + max);
         return Optional.empty();
@@ -105,15 +100,9 @@ final class MappingReader {
 
     Optional<Double> positiveNumber(String field) {
         YamlNode node = value(field);
-        if (node == null) {
-            return Optional.empty();
-        }
-        String text = plainText(node);
-        if (text != null && PatternMatch.matches(DECIMAL, text)) {
-            double value = Double.parseDouble(text);
-            if (value > 0) {
-                return Optional.of(value);
-            }
+        Double value = node == null ? null : parsed(node, DECIMAL, Double::parseDouble);
+        if (node == null || value != null && value > 0) {
+            return Optional.ofNullable(value);
         }
         fail(node, field, "a positive number");
         return Optional.empty();
@@ -228,6 +217,12 @@ final class MappingReader {
     /** A scalar's text as written when {@code node} is a non-null scalar, else null. */
     private static String plainText(YamlNode node) {
         return node instanceof Scalar s && !s.isNull() ? s.text() : null;
+    }
+
+    /** A plain scalar's text parsed by {@code parse} when {@code pattern} matches it; null for anything else. */
+    private static <N> N parsed(YamlNode node, Pattern pattern, Function<String, N> parse) {
+        String text = plainText(node);
+        return text != null && PatternMatch.matches(pattern, text) ? parse.apply(text) : null;
     }
 
     /** A field's text when {@code rule} accepts it, else an issue (none when the field is unset: {@code node} null). */
