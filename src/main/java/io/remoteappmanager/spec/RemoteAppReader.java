@@ -6,8 +6,8 @@ import static io.remoteappmanager.spec.SpecPatterns.HOST_PATH;
 
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
-import io.remoteappmanager.model.AppSpec.Placement;
 import io.remoteappmanager.model.AppSpec.Liveness;
+import io.remoteappmanager.model.AppSpec.Placement;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.Readiness;
 import io.remoteappmanager.model.AppSpec.Resources;
@@ -58,7 +58,7 @@ final class RemoteAppReader {
                     + shape));
             return new Outcome(Optional.empty(), Optional.empty(), issues);
         }
-        MappingReader top = new MappingReader(document, "", root.line(), issues);
+        MappingReader top = new MappingReader(document, root.line(), issues);
         top.requiredConstant("apiVersion", API_VERSION);
         top.requiredConstant("kind", KIND);
         Optional<String> name = top.mapping("metadata", true).flatMap(metadata -> {
@@ -112,10 +112,16 @@ final class RemoteAppReader {
     private static Map<String, Integer> checkedFieldLines(MappingReader spec) {
         Map<String, Integer> lines = new HashMap<>();
         spec.optional("image").ifPresent(node -> lines.put("image", node.line()));
-        spec.optional("volumes").filter(Mapping.class::isInstance).ifPresent(node ->
-                ((Mapping) node).entries().forEach(entry -> lines.put("volumes[" + entry.key() + "]", entry.line())));
-        spec.optional("resources").filter(Mapping.class::isInstance).ifPresent(node ->
-                ((Mapping) node).entries().forEach(entry -> lines.put("resources." + entry.key(), entry.line())));
+        if (spec.optional("volumes").orElse(null) instanceof Mapping volumes) {
+            for (Entry entry : volumes.entries()) {
+                lines.put("volumes[" + entry.key() + "]", entry.line());
+            }
+        }
+        if (spec.optional("resources").orElse(null) instanceof Mapping resources) {
+            for (Entry entry : resources.entries()) {
+                lines.put("resources." + entry.key(), entry.line());
+            }
+        }
         return lines;
     }
 
@@ -147,12 +153,14 @@ final class RemoteAppReader {
     private static Map<String, String> environment(MappingReader spec) {
         Map<String, String> environment = new LinkedHashMap<>();
         for (Entry entry : spec.entries("environment", "a mapping of NAME to value")) {
-            String field = "environment." + entry.key();
             if (!ENV_NAME.accepts(entry.key())) {
-                spec.issue(entry.line(), field, "name must be " + ENV_NAME.expected());
+                spec.issue(entry.line(), "environment." + entry.key(), "name must be " + ENV_NAME.expected());
             }
-            spec.accepted(entry.value(), field, "a string", text -> true)
-                    .ifPresent(value -> environment.put(entry.key(), value));
+            if (entry.value() instanceof Scalar value && !value.isNull()) {
+                environment.put(entry.key(), value.text());
+            } else {
+                spec.fail(entry.value(), "environment." + entry.key(), "a string");
+            }
         }
         return environment;
     }
@@ -214,10 +222,7 @@ final class RemoteAppReader {
 
     private static Resources resources(MappingReader spec) {
         return spec.mapping("resources", false).map(resources -> {
-            Optional<Long> memory = resources.optional("memory")
-                    .flatMap(node -> resources.accepted(node, "memory",
-                            "a memory size of at least 6m, such as 512m or 2g", text -> bytes(text) >= MIN_MEMORY_BYTES))
-                    .map(MemorySize::parseBytes);
+            Optional<Long> memory = resources.optional("memory").flatMap(node -> memoryBytes(resources, node));
             Optional<Double> cpus = resources.positiveNumber("cpus");
             Optional<Long> pids = resources.integer("pids", 1, MAX_PIDS);
             resources.rejectUnknownFields();
@@ -259,6 +264,16 @@ final class RemoteAppReader {
             case 'm' -> Duration.ofMinutes(amount);
             default -> Duration.ofSeconds(amount);
         };
+    }
+
+    /** A memory limit Docker accepts, parsed once, else an issue. */
+    private static Optional<Long> memoryBytes(MappingReader resources, YamlNode node) {
+        long bytes = node instanceof Scalar s && !s.isNull() ? bytes(s.text()) : -1;
+        if (bytes >= MIN_MEMORY_BYTES) {
+            return Optional.of(bytes);
+        }
+        resources.fail(node, "memory", "a memory size of at least 6m, such as 512m or 2g");
+        return Optional.empty();
     }
 
     private static long bytes(String text) {

@@ -100,7 +100,7 @@ public final class SpecPatterns {
         }
 
         public boolean accepts(String text) {
-            return text.length() <= maxLength && pattern.matcher(text).matches();
+            return text.length() <= maxLength && PatternMatch.matches(pattern, text);
         }
     }
 }

@@ -30,6 +30,8 @@ final class YamlTreeReader {
 
     static final int MAX_DEPTH = 32;
     static final int MAX_STRING_CHARS = 64 * 1024;
+    /** Up to this many keys a mapping's duplicates are found by a scan (no hash set per mapping); above, by a set. */
+    private static final int SMALL_MAPPING = 8;
 
     /** Read-only once built; SnakeYAML's defaults (its code point limit is above our file size limit). */
     private static final LoaderOptions OPTIONS = new LoaderOptions();
@@ -98,7 +100,7 @@ final class YamlTreeReader {
 
     private Mapping mapping(int line, int depth) throws YamlException {
         List<Entry> entries = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
+        Set<String> keys = null;
         for (Event key = next(); !key.is(Event.ID.MappingEnd); key = next()) {
             int keyLine = this.line;
             if (key.is(Event.ID.Alias)) {
@@ -109,12 +111,27 @@ final class YamlTreeReader {
                         + (key.is(Event.ID.MappingStart) ? "mapping" : "list"));
             }
             String name = text(key, keyLine);
-            if (!keys.add(name)) {
+            if (entries.size() == SMALL_MAPPING) {
+                keys = new HashSet<>();
+                for (Entry entry : entries) {
+                    keys.add(entry.key());
+                }
+            }
+            if (keys == null ? has(entries, name) : !keys.add(name)) {
                 throw new YamlException(keyLine, "duplicate key \"" + name + "\"");
             }
             entries.add(new Entry(name, keyLine, node(next(), depth + 1)));
         }
         return new Mapping(line, entries);
+    }
+
+    private static boolean has(List<Entry> entries, String key) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).key().equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Sequence sequence(int line, int depth) throws YamlException {

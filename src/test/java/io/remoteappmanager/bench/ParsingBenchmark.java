@@ -4,17 +4,29 @@ import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.source.directory.DirectorySource;
 import io.remoteappmanager.source.directory.SpecDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * Scenario 5: N spec files read into a {@link DesiredState}: time, and CPU time and bytes allocated by the reading thread, for
- * a first read (cold code paths), a read by a fresh reader once warm, and the re-read of an unchanged directory by
- * the controller's own source (reader and watcher, as every pass reads it). No engine.
+ * a first read (cold code paths) in this JVM and in a fresh JVM started with the controller's own options
+ * ({@code config/jvm.options}: C1 only, the serial collector, a 128 MiB heap: cold exactly as the controller reads),
+ * a read by a fresh reader once warm, and the re-read of an unchanged directory by the controller's own source (reader
+ * and watcher, as every pass reads it). No engine.
  */
 final class ParsingBenchmark {
 
     private static final int WARM_RUNS = 5;
+    /** The controller's JVM options, relative to the checkout (scripts/bench.sh runs from its root). */
+    private static final Path JVM_OPTIONS = Path.of("config", "jvm.options");
+    private static final Duration FORK_DEADLINE = Duration.ofMinutes(5);
 
     private final Results results;
 
@@ -29,6 +41,7 @@ final class ParsingBenchmark {
                 specs.write(i, "environment: {THEME: dark}", "resources: {memory: 256m, cpus: 0.5}");
             }
             measure(scenario, "first read (cold JVM)", n, 1, () -> new SpecDirectory(specs.dir)::read);
+            controllerJvm(scenario, specs.dir, n);
             measure(scenario, "fresh reader, warm JVM, median", n, WARM_RUNS, () -> new SpecDirectory(specs.dir)::read);
             try (SpecSource watched = new DirectorySource(new SpecDirectory(specs.dir), Duration.ofMillis(150))) {
                 watched.start(() -> { });
@@ -36,6 +49,60 @@ final class ParsingBenchmark {
                 measure(scenario, "re-read of unchanged directory, median", n, WARM_RUNS, () -> watched::read);
             }
         }
+    }
+
+    /** The first read in a fresh JVM with the controller's options: this class's {@link #main} as a child process. */
+    private void controllerJvm(String scenario, Path dir, int n) {
+        String what = "first read, controller's JVM (fresh)";
+        if (!Files.isRegularFile(JVM_OPTIONS)) {
+            throw new IllegalStateException("no " + JVM_OPTIONS.toAbsolutePath() + ": run the benchmark from the checkout");
+        }
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + JVM_OPTIONS, "-cp", System.getProperty("java.class.path"), ParsingBenchmark.class.getName(),
+                dir.toString(), Integer.toString(n));
+        String[] measured;
+        try {
+            Path output = Files.createTempFile("ram-bench-parse", ".out");
+            try {
+                Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                boolean ended = child.waitFor(FORK_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+                if (!ended) {
+                    child.destroyForcibly().waitFor();
+                }
+                String printed = Files.readString(output);
+                if (!ended || child.exitValue() != 0) {
+                    throw new IllegalStateException("the controller-JVM read " + (ended ? "failed" : "timed out") + ": " + printed);
+                }
+                measured = printed.strip().split(" ");
+            } finally {
+                Files.deleteIfExists(output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run a JVM for the controller-JVM read", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        String flags = "@config/jvm.options: C1 only, serial GC, 128 MiB heap";
+        results.add(scenario, what + ": time", Double.parseDouble(measured[0]), "ms", "<= 3000", flags);
+        results.add(scenario, what + ": CPU time", Double.parseDouble(measured[1]), "ms", "", "the reading thread's own");
+        results.add(scenario, what + ": allocated", Double.parseDouble(measured[2]), "MiB", "<= 100", "");
+    }
+
+    /**
+     * The controller-JVM read, run by {@link #controllerJvm} in a JVM of its own: reads directory {@code args[0]},
+     * which must give {@code args[1]} apps, once, and prints its time, CPU time (ms) and allocated MiB on one line.
+     */
+    public static void main(String[] args) {
+        ThreadCost cost = ThreadCost.start();
+        long start = System.nanoTime();
+        DesiredState state = new SpecDirectory(Path.of(args[0])).read();
+        double millis = (System.nanoTime() - start) / 1e6;
+        if (state.apps().size() != Integer.parseInt(args[1])) {
+            System.out.println("read " + state.apps().size() + " apps, expected " + args[1] + ": " + state.problems());
+            System.exit(1);
+        }
+        System.out.printf(Locale.ROOT, "%.1f %.1f %.2f%n", millis, cost.cpuMillis(), cost.mebibytes());
     }
 
     private void measure(String scenario, String what, int n, int runs, Supplier<Supplier<DesiredState>> reader) {

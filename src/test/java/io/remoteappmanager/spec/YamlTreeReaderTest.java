@@ -30,6 +30,22 @@ class YamlTreeReaderTest {
     }
 
     @Test
+    void aDuplicateKeyIsFoundInSmallAndLargeMappingsAlike() {
+        // small mappings are scanned, larger ones use a set from their ninth key on: a duplicate is caught either way
+        for (int keys = 1; keys <= 20; keys++) {
+            for (int duplicated = 0; duplicated < keys; duplicated++) {
+                StringBuilder yaml = new StringBuilder();
+                for (int k = 0; k < keys; k++) {
+                    yaml.append('k').append(k).append(": v\n");
+                }
+                yaml.append('k').append(duplicated).append(": again\n");
+                assertEquals((keys + 1) + ": duplicate key \"k" + duplicated + "\"", failure(yaml.toString()),
+                        keys + " keys, k" + duplicated + " twice");
+            }
+        }
+    }
+
+    @Test
     void plainNullWordsAreNullAndAnEmptyValueIsAnEmptyString() throws YamlException {
         assertEquals(List.of(new Scalar(1, "~", true, false), new Scalar(1, "null", true, false),
                         new Scalar(1, "NULL", true, false), new Scalar(1, "nUll", false, false),

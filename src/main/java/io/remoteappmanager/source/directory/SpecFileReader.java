@@ -1,26 +1,25 @@
 package io.remoteappmanager.source.directory;
 
-import io.remoteappmanager.model.SpecProblem;
-import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.source.FileState;
-import io.remoteappmanager.spec.ParsedFile;
 import io.remoteappmanager.spec.SpecCheck;
 import io.remoteappmanager.spec.SpecParser;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,6 +47,9 @@ final class SpecFileReader {
             return stamp == null;
         }
     }
+
+    /** Open options of a spec file's read, made once (the varargs form builds a set for every file). */
+    private static final Set<OpenOption> READ_NOT_FOLLOWING = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 
     private final SpecCheck check;
     private final Duration settle;
@@ -126,10 +128,14 @@ final class SpecFileReader {
      */
     private static byte[] read(Path path, long size) throws IOException {
         byte[] content = new byte[(int) Math.min(size, SpecParser.MAX_FILE_BYTES + 1L)];
-        try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
-            int read = in.readNBytes(content, 0, content.length);
-            return read == content.length ? content : Arrays.copyOf(content, read);
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        try (FileChannel channel = FileChannel.open(path, READ_NOT_FOLLOWING)) {
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // reads until the array is full or the file ends
+            }
         }
+        int read = buffer.position();
+        return read == content.length ? content : Arrays.copyOf(content, read);
     }
 
     /**
