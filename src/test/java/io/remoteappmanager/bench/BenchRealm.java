@@ -201,7 +201,7 @@ final class BenchRealm implements AutoCloseable {
     void removeNetworks() {
         for (Network network : observer.docker.listNetworksCmd().exec()) {
             if (network.getName().startsWith(realm())) {
-                observer.docker.removeNetworkCmd(network.getId()).exec();
+                EngineSweep.removeNetwork(observer.docker, network);
             }
         }
     }

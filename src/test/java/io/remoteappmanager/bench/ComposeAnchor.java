@@ -22,11 +22,18 @@ final class ComposeAnchor implements AutoCloseable {
     private final Path log;
     private final String project;
     private final Duration limit;
+    /**
+     * COMPOSE_PARALLEL_LIMIT: above twice the services. Compose 1.29 holds one global semaphore (64 by default) in
+     * each service's task while that task waits for a slot for its container, so past about 64 services every slot
+     * is held by a waiting task and {@code up} deadlocks (docker/compose#7486, #8161: it stalled at 46 to 57 of 200).
+     */
+    private final int parallelLimit;
     private boolean up;
 
     ComposeAnchor(String project, List<ContainerRequest> requests) {
         this.project = project;
         this.limit = BenchDeadline.forContainers(requests.size());
+        this.parallelLimit = Math.max(64, 2 * requests.size() + 2);
         StringBuilder yaml = new StringBuilder("version: \"2.4\"\nservices:\n");
         for (int i = 0; i < requests.size(); i++) {
             ContainerRequest r = requests.get(i);
@@ -58,7 +65,9 @@ final class ComposeAnchor implements AutoCloseable {
         command.addAll(List.of(args));
         String what = "docker-compose " + String.join(" ", args) + " (" + project + ")";
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("COMPOSE_PARALLEL_LIMIT", Integer.toString(parallelLimit));
+            Process p = builder.start();
             if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();

@@ -1,5 +1,8 @@
 package io.remoteappmanager.bench;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.Network;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +47,26 @@ final class EngineSweep {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Removes a network of the benchmark's. One the engine refuses with "has active endpoints" while it lists no
+     * container on it is left, with a note: dockerd 20.10 can keep a stale endpoint after many containers on one
+     * network are removed at once (seen after noop-1000), which only a dockerd restart clears, and such an empty
+     * network must not fail every scenario after it.
+     */
+    static void removeNetwork(DockerClient docker, Network network) {
+        try {
+            docker.removeNetworkCmd(network.getId()).exec();
+        } catch (DockerException e) {
+            Network now = docker.inspectNetworkCmd().withNetworkId(network.getId()).exec();
+            boolean empty = now.getContainers() == null || now.getContainers().isEmpty();
+            if (!empty || e.getMessage() == null || !e.getMessage().contains("active endpoints")) {
+                throw e;
+            }
+            System.out.println("== note: network " + network.getName() + " is left: the engine says it has active "
+                    + "endpoints but lists no container on it (a stale endpoint; restarting dockerd clears it)");
         }
     }
 

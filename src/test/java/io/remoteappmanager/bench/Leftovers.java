@@ -53,7 +53,7 @@ final class Leftovers {
         for (Network network : engine.docker.listNetworksCmd().exec()) {
             if (network.getName().startsWith(prefix)) {
                 System.out.println("== cleanup " + when + ": removing network " + network.getName());
-                engine.docker.removeNetworkCmd(network.getId()).exec();
+                EngineSweep.removeNetwork(engine.docker, network);
             }
         }
     }
