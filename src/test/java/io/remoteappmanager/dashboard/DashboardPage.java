@@ -115,8 +115,10 @@ public final class DashboardPage {
         return (List<String>) script("return (window.ramPhases[arguments[0]] || []).slice()", key);
     }
 
+    /** The problems listed, read in one step: the list is rebuilt whenever the problems change. */
+    @SuppressWarnings("unchecked")
     List<String> problems() {
-        return driver.findElements(By.cssSelector("#problems li")).stream().map(WebElement::getText).toList();
+        return (List<String>) script("return [...document.querySelectorAll('#problems li')].map((li) => li.innerText)");
     }
 
     /** The keys of the rows shown (filters applied), top to bottom. */
