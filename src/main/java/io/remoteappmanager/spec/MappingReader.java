@@ -51,10 +51,6 @@ final class MappingReader {
         return Optional.ofNullable(value(field));
     }
 
-    Optional<YamlNode> required(String field) {
-        return Optional.ofNullable(requiredValue(field));
-    }
-
     Optional<String> requiredText(String field, TextRule rule) {
         return text(requiredValue(field), field, rule);
     }
