@@ -9,6 +9,7 @@ import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.runtime.RuntimeContainer;
+import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.testing.Http;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestController;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +89,7 @@ class ReconcileEndToEndTest {
                 spec: {image: "%s", mappingId: paraview,   user: alice}
                 metadata: {name: alice-paraview}
                 """.formatted(HTTPD));
-        PassResult pass = controller.loop.requestPass("test").get(30, TimeUnit.SECONDS);
+        PassResult pass = controller.trustedPass("test");
 
         assertThat(pass.outcomes()).isEmpty();
         assertThat(oneRunning(ALICE).id()).isEqualTo(first.id());
@@ -123,7 +125,7 @@ class ReconcileEndToEndTest {
         RuntimeContainer c = awaitOneRunning(ALICE);
 
         SpecFiles.write(specs, "alice.yaml", "apiVersion: remoteappmanager/v1\nkind: RemoteApp\nspec: [unclosed\n");
-        PassResult pass = controller.loop.requestPass("test").get(30, TimeUnit.SECONDS);
+        PassResult pass = controller.trustedPass("test");
 
         assertThat(pass.outcomes()).isEmpty();
         assertThat(oneRunning(ALICE).id()).isEqualTo(c.id());
@@ -137,7 +139,7 @@ class ReconcileEndToEndTest {
         RuntimeContainer c = awaitOneRunning(ALICE);
 
         SpecFiles.delete(specs, "alice.yaml");
-        PassResult pass = controller.loop.requestPass("test").get(30, TimeUnit.SECONDS);
+        PassResult pass = controller.trustedPass("test");
 
         assertThat(pass.outcomes()).isEmpty();
         assertThat(oneRunning(ALICE).id()).isEqualTo(c.id());
@@ -172,12 +174,12 @@ class ReconcileEndToEndTest {
         controller.close();
 
         controller = new TestController(engine).start();
-        PassResult pass = controller.loop.requestPass("test").get(30, TimeUnit.SECONDS);
+        PassResult pass = controller.trustedPass("test");
 
         assertThat(pass.outcomes()).isEmpty();
         assertThat(List.of(oneRunning(ALICE).id(), oneRunning(new AppKey("bob", "bob-web")).id())).isEqualTo(before);
         // adopted containers are probed once (Starting) and are Running as soon as they answer
-        await().until(() -> controller.app(ALICE).orElseThrow().phase(), Phase.Running::equals);
+        await().until(() -> controller.app(ALICE).map(AppStatus::phase), Optional.of(Phase.Running)::equals);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.remoteappmanager.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.app.RemoteAppManager;
@@ -13,6 +15,7 @@ import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.status.PassSummary;
 import io.remoteappmanager.status.StatusBoard;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +82,15 @@ public final class TestController implements AutoCloseable {
     /** Asks for a pass and waits for it and the work it queued. */
     public PassResult pass(String reason) throws InterruptedException, ExecutionException, TimeoutException {
         return loop.requestPass(reason).get(60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Asks for passes until one runs on an observed state the controller trusts (right after start the cache may not
+     * have listed the realm yet, and such a pass plans nothing); returns that pass.
+     */
+    public PassResult trustedPass(String reason) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(() -> pass(reason), result -> result.plan().isPresent());
     }
 
     /** Stops the controller; its containers keep running. */
