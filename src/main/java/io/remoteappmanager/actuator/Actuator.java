@@ -48,7 +48,7 @@ public final class Actuator {
 
     /** Carries out one action and says how it ended; never throws. */
     public ActionOutcome apply(Action action) {
-        try {
+        try (ObservedCache.ActingScope acting = cache.acting(action.key())) {
             Optional<String> started = switch (action.kind()) {
                 case CREATE -> Optional.of(launch(action.spec().orElseThrow(), urlId(action)).id());
                 case RECREATE -> Optional.of(replace(action).id());
@@ -75,9 +75,11 @@ public final class Actuator {
 
     /** Creates and starts the container for {@code spec} under {@code urlId}: the seed's start uses this too. */
     public RuntimeContainer launch(AppSpec spec, String urlId) {
-        RuntimeContainer started = runtime.launch(checked(spec.key(), template.request(spec, urlId)));
-        cache.written(started);
-        return started;
+        try (ObservedCache.ActingScope acting = cache.acting(spec.key())) {
+            RuntimeContainer started = runtime.launch(checked(spec.key(), template.request(spec, urlId)));
+            cache.written(started);
+            return started;
+        }
     }
 
     /** Stops and removes a container. */

@@ -30,7 +30,8 @@ import org.jboss.logging.Logger;
 /**
  * The realm's containers as last observed, kept current by the engine's events (an informer): listed when the
  * event stream (re)connects and every {@code relistInterval}, updated from one inspect per event in between, and
- * told of the actuator's own changes as they happen. Every change wakes the controller ("look now").
+ * told of the actuator's own changes as they happen (events about those wait until the actuator has read back what
+ * it did, and cost no inspect when that read covers them). Every change wakes the controller ("look now").
  *
  * <p>Trust: until the first listing after a (re)connect, or after the stream broke or the heartbeat found the
  * engine not answering, the cache is not {@linkplain EngineState#trusted() trusted}; passes then act on nothing,
@@ -59,6 +60,7 @@ public final class ObservedCache implements AutoCloseable {
     private final Map<String, Entry> containers = new HashMap<>();
     /** Containers destroyed, with the engine time of their end, so a late answer cannot bring one back. */
     private final Map<String, Long> destroyed = new HashMap<>();
+    private final HeldEvents held = new HeldEvents();
     private EngineState engine;
     private long generation;
     private Closeable subscription;
@@ -150,6 +152,30 @@ public final class ObservedCache implements AutoCloseable {
         });
     }
 
+    /**
+     * The actuator is about to change {@code key}'s containers. Until the returned scope is closed, events about them
+     * are held rather than costing an inspect each while the actuator is still reading back what it did; then they
+     * are applied in order, and those its own read or removal already covers cost nothing.
+     */
+    public ActingScope acting(AppKey key) {
+        synchronized (this) {
+            held.hold(key);
+        }
+        return () -> {
+            List<Runnable> replays;
+            synchronized (this) {
+                replays = held.release(key);
+            }
+            replays.forEach(this::onFeed);
+        };
+    }
+
+    /** What {@link #acting} returns: closing it lets the held events through. */
+    public interface ActingScope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** The actuator removed the container. */
     public synchronized void removed(String id) {
         containers.remove(id);
@@ -237,8 +263,8 @@ public final class ObservedCache implements AutoCloseable {
         if (!isCurrent(forGeneration) || QUIET.contains(event.action().split(":", 2)[0]) || event.id() == null) {
             return;
         }
-        String reason = "container " + event.action() + ": "
-                + labels.appKey(event.labels()).map(Object::toString).orElse(event.id());
+        Optional<AppKey> key = labels.appKey(event.labels());
+        String reason = "container " + event.action() + ": " + key.map(Object::toString).orElse(event.id());
         if (event.isDestroy()) {
             synchronized (this) {
                 containers.remove(event.id());
@@ -247,7 +273,7 @@ public final class ObservedCache implements AutoCloseable {
             onChange.accept(reason);
             return;
         }
-        if (SEEN_BY_OUR_READ.contains(event.action()) && alreadyNewer(event)) {
+        if (heldOrCovered(forGeneration, event, key)) {
             return;
         }
         Optional<RuntimeContainer> found;
@@ -267,9 +293,20 @@ public final class ObservedCache implements AutoCloseable {
         onChange.accept(reason);
     }
 
-    private synchronized boolean alreadyNewer(RuntimeEvent event) {
+    /**
+     * True when the event needs no inspect now: its key is held (it is kept for later), its container is already
+     * destroyed, or it is one of our own launch's events and the cache holds a read from after it.
+     */
+    private synchronized boolean heldOrCovered(long forGeneration, RuntimeEvent event, Optional<AppKey> key) {
+        if (key.isPresent() && held.defer(key.get(), () -> apply(forGeneration, event))) {
+            return true;
+        }
+        if (destroyed.containsKey(event.id())) {
+            return true;
+        }
         Entry known = containers.get(event.id());
-        return known != null && !fromTheFuture(known) && known.readAtNanos() >= event.timeNanos();
+        return SEEN_BY_OUR_READ.contains(event.action()) && known != null && !fromTheFuture(known)
+                && known.readAtNanos() >= event.timeNanos();
     }
 
     /**
@@ -335,6 +372,15 @@ public final class ObservedCache implements AutoCloseable {
         }
     }
 
+    /** Runs {@code task} on the feed thread, after everything queued there before it. */
+    private void onFeed(Runnable task) {
+        try {
+            feed.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            // closed
+        }
+    }
+
     private void schedule(Runnable task, Duration delay) {
         try {
             feed.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -369,25 +415,17 @@ public final class ObservedCache implements AutoCloseable {
 
         @Override
         public void started() {
-            submit(() -> relist(forGeneration));
+            onFeed(() -> relist(forGeneration));
         }
 
         @Override
         public void event(RuntimeEvent event) {
-            submit(() -> apply(forGeneration, event));
+            onFeed(() -> apply(forGeneration, event));
         }
 
         @Override
         public void broken(Throwable cause) {
-            submit(() -> streamBroken(forGeneration, cause));
-        }
-
-        private void submit(Runnable task) {
-            try {
-                feed.execute(task);
-            } catch (RejectedExecutionException stopping) {
-                // closed
-            }
+            onFeed(() -> streamBroken(forGeneration, cause));
         }
     }
 }

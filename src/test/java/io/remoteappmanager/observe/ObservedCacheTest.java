@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,28 @@ class ObservedCacheTest {
             }
 
             assertThat(calls(metrics, operation -> !operation.equals("ping"))).as("engine calls").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void theEventsOfTheControllersOwnChangesCostNoInspect() throws Exception {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        try (TestEngine engine = TestEngine.withConfig(settings("ownevents"), metrics);
+                TestController controller = new TestController(engine, metrics).start()) {
+            writeTwoApps();
+            await().until(() -> running(controller, ALICE) && running(controller, BOB));
+            String bob = controller.app(BOB).orElseThrow().containerId().orElseThrow();
+            assertThat(calls(metrics, "inspect"::equals)).as("one read-back per launch").isEqualTo(2);
+
+            SpecFiles.delete(specs, "alice.yaml");
+            SpecFiles.write(specs, "bob.yaml", SpecFiles.app("bob-web", "bob", HTTPD, "mappingId: web",
+                    "environment: {EDITED: \"1\"}"));
+            await().until(() -> RealmContainers.ids(engine).keySet().equals(Set.of(BOB))
+                    && running(controller, BOB) && !controller.app(BOB).orElseThrow().containerId().orElseThrow().equals(bob));
+
+            // only the recreated container's read-back, while the stop, kill, die and destroy events keep arriving
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> calls(metrics, "inspect"::equals), count -> count == 3);
         }
     }
 
