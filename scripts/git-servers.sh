@@ -123,7 +123,8 @@ start_one() {
   "start_$name"
   local deadline=$((SECONDS + 20))
   until listening "${PORT[$name]}"; do
-    ours "$name" >/dev/null || { tail -n 20 "$STATE/$name/log" >&2 || true; die "$name exited during start-up"; }
+    # alive, not ours: right after the fork the process may not have exec'd the server yet
+    kill -0 "$(cat "$STATE/$name/pid")" 2>/dev/null || { tail -n 20 "$STATE/$name/log" >&2 || true; die "$name exited during start-up"; }
     [ "$SECONDS" -lt "$deadline" ] || die "$name did not listen on 127.0.0.1:${PORT[$name]} within 20s"
     sleep 0.1
   done
