@@ -4,6 +4,7 @@
 # Usage: scripts/bench.sh [--quick] [--only=cold,noop,latency,churn,parse,plan,footprint,git,scale,stuck-pull,swarm-cold]
 #                         [--cold=50,200] [--noop=1000] [--churn=200] [--parse=10000] [--plan=10000] [--scale=1200]
 #                         [--scale-per-network=M] [--tries=20 (stuck-pull: 5)] [--swarm-cold=20]
+#                         [--rounds=3 (cold and churn: alternating rounds of the engine limit and the controller)]
 # swarm-cold runs only when named in --only; it uses the test swarm (scripts/swarm.sh, started if needed).
 # Every container it makes is in a realm (or compose project) named tbench* and is removed at the end of its
 # scenario, before each scenario (what an earlier, killed run left), and when the run stops (Ctrl-C included);

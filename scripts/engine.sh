@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # The Docker engine for tests and local runs: a private dockerd on its own socket, plus the offline
-# test images. Usage: scripts/engine.sh start|stop|env|status|images
+# test images. Usage: scripts/engine.sh start|stop|recover|env|status|images
 #   start   reuse the engine DOCKER_HOST names if it answers, else start (or reuse) our private one;
 #           then build the test images
 #   stop    stop our private engine (its data dir stays); never touches a reused DOCKER_HOST engine
 #   env     print `export DOCKER_HOST=...` for the engine in use: eval "$(scripts/engine.sh env)"
 #   status  exit 0 if the engine in use answers
+#   recover stop our private engine hard, its containers with it (their containerd shims are killed), and start it
+#           again: for an engine that no longer stops or removes containers (dockerd 20.10 did, twice, while a
+#           thousand containers were being removed); the benchmark runs it when its clean-up stalls
 #   images  build the test images (ram-test/httpd:1, ram-test/httpd:2, ram-test/crash:1, ram-test/health:1)
 #           if missing
 # Environment: RAM_ENGINE_DIR (state dir, default /tmp/ram-engine), DOCKER_HOST (an engine to reuse),
@@ -146,6 +149,19 @@ cmd_stop() {
   log "private engine stopped (data kept in $DATA_ROOT)"
 }
 
+cmd_recover() {
+  foreign_host && die "the engine at DOCKER_HOST=$DOCKER_HOST is not ours; not touching it"
+  cmd_stop
+  local shims
+  shims=$(pgrep -f -- "containerd-shim-runc-v2 .*-address $EXEC_ROOT/containerd/containerd.sock" || true)
+  if [ -n "$shims" ]; then
+    log "killing the containerd shims of its $(echo "$shims" | wc -l) containers"
+    # shellcheck disable=SC2086
+    kill_pids KILL $shims
+  fi
+  cmd_start
+}
+
 cmd_env() { echo "export DOCKER_HOST=$(engine_host)"; }
 
 cmd_status() {
@@ -217,8 +233,9 @@ cmd_images() {
 case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
+  recover) cmd_recover ;;
   env) cmd_env ;;
   status) cmd_status ;;
   images) cmd_images ;;
-  *) echo "usage: $0 start|stop|env|status|images" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|recover|env|status|images" >&2; exit 2 ;;
 esac

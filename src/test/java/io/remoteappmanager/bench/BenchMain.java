@@ -13,14 +13,16 @@ import java.util.function.IntConsumer;
  * Runs the selected scenarios in one JVM against the engine DOCKER_HOST names, prints the table and
  * writes target/bench/results.{json,csv,txt}. A failing scenario is reported and the others still run.
  * Before each scenario that uses the engine, whatever an earlier run left there is removed; when the JVM
- * exits, however it exits short of a SIGKILL, its child processes are killed and everything it made is removed.
+ * exits, however it exits short of a SIGKILL, its child processes are killed and everything it made is removed. An
+ * engine found stalled while removing is restarted ({@link EngineRecovery}), so one stall fails one scenario only.
  *
  * <p>Arguments: {@code --quick} (sizes / 10),
  * {@code --only=cold,noop,latency,churn,parse,plan,footprint,git,scale,stuck-pull,swarm-cold}, sizes {@code --cold=50,200
  * --noop=1000 --churn=200 --parse=10000 --plan=10000 --scale=1200 --swarm-cold=20}, {@code --tries=N} (default 20 for
  * latency and git, 5 for stuck-pull), and
  * {@code --scale-per-network=M} (the scale scenario's {@code ram.docker.max-apps-per-network}; default
- * {@link ScaleBenchmark#perNetwork}). The swarm scenario runs only when asked for: it needs the test swarm of
+ * {@link ScaleBenchmark#perNetwork}), {@code --rounds=R} (cold and churn: R alternating rounds of the engine's limit
+ * and the controller, default 3; {@link PairedRounds}). The swarm scenario runs only when asked for: it needs the test swarm of
  * scripts/swarm.sh.
  */
 public final class BenchMain {
@@ -28,7 +30,7 @@ public final class BenchMain {
     private static final Map<String, String> DEFAULTS = Map.of(
             "only", "cold,noop,latency,churn,parse,plan,footprint,git,scale,stuck-pull",
             "cold", "50,200", "noop", "1000", "churn", "200", "parse", "10000", "plan", "10000", "scale", "1200",
-            "scale-per-network", "auto", "swarm-cold", "20");
+            "scale-per-network", "auto", "swarm-cold", "20", "rounds", "3");
     /** Scenarios sized by {@code --tries}, with their number of tries when it is not given. */
     private static final Map<String, String> TRIES = Map.of("latency", "20", "git", "20", "stuck-pull", "5");
     /** Scenarios that never touch the engine. */
@@ -40,13 +42,14 @@ public final class BenchMain {
         Map<String, String> options = options(args);
         Results results = new Results();
         List<String> only = Arrays.asList(options.get("only").split(","));
+        int rounds = Integer.parseInt(options.get("rounds"));
         Map<String, IntConsumer> scenarios = new LinkedHashMap<>();
         scenarios.put("parse", n -> new ParsingBenchmark(results).run(n));
         scenarios.put("plan", n -> new PlanBenchmark(results).run(n));
         scenarios.put("latency", n -> new LatencyBenchmark(results).run(n));
         scenarios.put("git", n -> new GitLatencyBenchmark(results).run(n));
-        scenarios.put("cold", n -> new ColdConvergeBenchmark(results).run(n));
-        scenarios.put("churn", n -> new ChurnBenchmark(results).run(n));
+        scenarios.put("cold", n -> new ColdConvergeBenchmark(results, rounds).run(n));
+        scenarios.put("churn", n -> new ChurnBenchmark(results, rounds).run(n));
         scenarios.put("noop", n -> new NoOpPassBenchmark(results, only.contains("footprint")).run(n));
         scenarios.put("scale", n -> new ScaleBenchmark(results, options.get("scale-per-network")).run(n));
         scenarios.put("stuck-pull", n -> new StuckPullBenchmark(results).run(n));
@@ -67,13 +70,14 @@ public final class BenchMain {
                 System.out.println("== " + scenario.getKey() + " " + n);
                 try {
                     if (!WITHOUT_ENGINE.contains(scenario.getKey())) {
-                        Leftovers.ofAnyRun().remove("before " + scenario.getKey() + " " + n);
+                        cleanBefore(scenario.getKey() + " " + n);
                     }
                     scenario.getValue().accept(n);
                 } catch (RuntimeException e) {
                     failures++;
                     e.printStackTrace();
                     results.add(scenario.getKey() + "-" + n, "FAILED", 0, "", "", reason(e));
+                    restartIfStalled(e);
                 }
             }
         }
@@ -81,6 +85,28 @@ public final class BenchMain {
         System.out.println();
         System.out.print(results.table());
         System.exit(failures == 0 ? 0 : 1);
+    }
+
+    /** Removes what an earlier scenario or run left; an engine that stalls meanwhile is restarted first. */
+    private static void cleanBefore(String scenario) {
+        try {
+            Leftovers.ofAnyRun().remove("before " + scenario);
+        } catch (EngineSweep.Stalled stalled) {
+            EngineRecovery.restart(stalled.getMessage());
+            Leftovers.ofAnyRun().remove("before " + scenario + ", after the restart");
+        }
+    }
+
+    /** A scenario whose clean-up found the engine stalled: restart it now, so the next scenario finds it working. */
+    private static void restartIfStalled(RuntimeException failure) {
+        if (!EngineSweep.Stalled.in(failure)) {
+            return;
+        }
+        try {
+            EngineRecovery.restart("a scenario's clean-up found it stalled");
+        } catch (RuntimeException e) {
+            System.out.println("== the engine's restart failed: " + e.getMessage());
+        }
     }
 
     /** The failure and whatever failed while cleaning up after it (suppressed by try-with-resources). */

@@ -14,14 +14,17 @@ import org.awaitility.Awaitility;
 
 /**
  * Scenario 1: N spec files dropped at once into a running controller's empty directory, until all N
- * run; beside it the engine's limit and docker-compose's {@code up -d} (and its no-op) for the same N.
+ * run; beside it the engine's limit (in alternating rounds with the controller: {@link PairedRounds}) and
+ * docker-compose's {@code up -d} (and its no-op) for the same N.
  */
 final class ColdConvergeBenchmark {
 
     private final Results results;
+    private final int rounds;
 
-    ColdConvergeBenchmark(Results results) {
+    ColdConvergeBenchmark(Results results, int rounds) {
         this.results = results;
+        this.rounds = rounds;
     }
 
     void run(int n) {
@@ -32,24 +35,28 @@ final class ColdConvergeBenchmark {
             }
             List<ContainerRequest> requests = realm.requests();
             Map<AppKey, String> expected = realm.expected();
-            double engine = realm.limit().createStartAll(requests);
-            results.add(scenario, "engine limit: create+start N (8 parallel)", engine, "ms");
-            realm.removeContainers();
+            PairedRounds paired = PairedRounds.run(rounds, () -> {
+                double engine = realm.limit().createStartAll(requests);
+                realm.removeContainers();
+                return engine;
+            }, () -> {
+                double controller = controllerConverge(realm, expected);
+                realm.removeContainers();
+                return controller;
+            });
+            paired.report(results, scenario, "engine limit: create+start N (8 parallel)",
+                    "controller: N files dropped -> all running", 1.10);
+            results.add(scenario, "controller Docker API calls per container", realm.apiCalls() / (n * paired.count()),
+                    "calls");
 
-            double controller = controllerConverge(realm, expected);
-            results.add(scenario, "controller: N files dropped -> all running", controller, "ms");
-            results.add(scenario, "controller / engine limit", controller / engine, "x", "<= 1.10",
-                    controller / engine <= 1.10 ? "met" : "MISSED");
-            results.add(scenario, "controller Docker API calls per container", realm.apiCalls() / n, "calls");
-            realm.removeContainers();
-
+            double engine = paired.engineMedian();
             try (ComposeAnchor compose = new ComposeAnchor(realm.realm(), requests)) {
                 double up = compose.up();
                 double noop = compose.up();
                 results.add(scenario, "docker-compose up -d", up, "ms");
                 results.add(scenario, "docker-compose up -d (no-op)", noop, "ms");
                 results.add(scenario, "docker-compose / engine limit", up / engine, "x");
-                results.add(scenario, "controller / docker-compose", controller / up, "x");
+                results.add(scenario, "controller / docker-compose", paired.controllerMedian() / up, "x");
             }
         }
     }

@@ -13,15 +13,41 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * The benchmark's one clean-up: removes (forcibly) every container a listing finds, 8 at a time, and lists again
- * until it finds none, within {@link BenchDeadline#forContainers} of what it found first; throws naming what is left.
+ * until it finds none, within {@link BenchDeadline#forContainers} of what it found first; throws naming what is left,
+ * and throws {@link Stalled} as soon as one removal takes longer than {@link #STALL}.
  */
 final class EngineSweep {
 
     static final int PARALLELISM = 8;
+    /** Far beyond one forced removal (a stop of at most the stop timeout, then a remove): the engine has stalled. */
+    static final Duration STALL = Duration.ofMinutes(2);
+
+    /** The engine stopped removing containers: it needs a restart ({@code scripts/engine.sh recover}). */
+    static final class Stalled extends IllegalStateException {
+        Stalled(String message) {
+            super(message);
+        }
+
+        /** Whether {@code failure}, its causes or what was suppressed by it is a stall. */
+        static boolean in(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof Stalled) {
+                    return true;
+                }
+                for (Throwable suppressed : t.getSuppressed()) {
+                    if (in(suppressed)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
 
     private EngineSweep() {}
 
@@ -34,6 +60,7 @@ final class EngineSweep {
         Duration limit = BenchDeadline.forContainers(ids.size());
         long deadline = System.nanoTime() + limit.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, BenchDeadline.daemonThreads("bench-sweep"));
+        AtomicLong lastRemoved = new AtomicLong(System.nanoTime());
         try {
             while (!ids.isEmpty()) {
                 if (System.nanoTime() - deadline >= 0) {
@@ -41,8 +68,11 @@ final class EngineSweep {
                             + limit.toSeconds() + " s of removing");
                 }
                 List<Future<?>> removals = new ArrayList<>();
-                ids.forEach(id -> removals.add(pool.submit(() -> runtime.remove(id))));
-                awaitAll(removals, deadline);
+                ids.forEach(id -> removals.add(pool.submit(() -> {
+                    runtime.remove(id);
+                    lastRemoved.set(System.nanoTime());
+                })));
+                awaitAll(what, removals, deadline, lastRemoved);
                 ids = listing.get();
             }
         } finally {
@@ -70,14 +100,34 @@ final class EngineSweep {
         }
     }
 
-    /** Waits for each removal until the deadline; a failed one is tried again after the next listing. */
-    private static void awaitAll(List<Future<?>> removals, long deadline) {
+    /**
+     * Waits for each removal until the deadline; a failed one is tried again after the next listing.
+     *
+     * @throws Stalled when no container was removed for {@link #STALL}: the engine has stopped answering stops and
+     *                 removes (each call then fails on its own deadline, so failures alone do not show it)
+     */
+    private static void awaitAll(String what, List<Future<?>> removals, long deadline, AtomicLong lastRemoved) {
         try {
             for (Future<?> removal : removals) {
-                try {
-                    removal.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (ExecutionException e) {
-                    System.err.println("bench: a removal failed, trying again: " + e.getCause());
+                while (true) {
+                    long now = System.nanoTime();
+                    long stallAt = lastRemoved.get() + STALL.toNanos();
+                    if (now - stallAt >= 0) {
+                        removals.forEach(r -> r.cancel(true));
+                        throw new Stalled(what + ": the engine removed no container in " + STALL.toSeconds()
+                                + " s; it has stalled");
+                    }
+                    try {
+                        removal.get(Math.max(0, Math.min(deadline - now, stallAt - now)), TimeUnit.NANOSECONDS);
+                        break;
+                    } catch (ExecutionException e) {
+                        System.err.println("bench: a removal failed, trying again: " + e.getCause());
+                        break;
+                    } catch (TimeoutException e) {
+                        if (System.nanoTime() - deadline >= 0) {
+                            throw e;
+                        }
+                    }
                 }
             }
         } catch (TimeoutException e) {
