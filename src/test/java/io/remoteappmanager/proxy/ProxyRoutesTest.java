@@ -138,10 +138,11 @@ class ProxyRoutesTest {
         String urlpath = before.urlpath().orElseThrow();
         chp.client.delete(urlpath);
 
-        controller = new TestController(engine).start();
-
-        waiting().until(() -> chp.route(urlpath).map(ProxyRoute::target), before.hostUrl()::equals);
-        assertThat(controller.app(ALICE).orElseThrow().containerId()).isEqualTo(before.containerId());
+        // closed here: the fixture closes only the controller it started
+        try (TestController restarted = new TestController(engine).start()) {
+            waiting().until(() -> chp.route(urlpath).map(ProxyRoute::target), before.hostUrl()::equals);
+            assertThat(restarted.app(ALICE).orElseThrow().containerId()).isEqualTo(before.containerId());
+        }
     }
 
     /** Awaitility with room for a loaded machine (creating a container may take seconds there). */

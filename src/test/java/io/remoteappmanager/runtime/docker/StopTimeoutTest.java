@@ -35,9 +35,9 @@ class StopTimeoutTest {
                 "ram.specs.dir", specs.toString(), "ram.stop-timeout", "500ms"))) {
             SpecFiles.write(specs, "alice.yaml", SpecFiles.app("web", "alice", HTTPD,
                     "environment: {STOP_DELAY: \"0.3\"}"));
-            TestController controller = new TestController(engine).start();
-            await().until(() -> RealmContainers.converged(engine, List.of(key)));
-            controller.close();
+            try (TestController controller = new TestController(engine).start()) {
+                await().until(() -> RealmContainers.converged(engine, List.of(key)));
+            }
 
             RuntimeContainer stopped = engine.runtime.stop(RealmContainers.ids(engine).get(key));
 
