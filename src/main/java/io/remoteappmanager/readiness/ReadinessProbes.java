@@ -23,7 +23,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,6 +53,8 @@ public final class ReadinessProbes implements AutoCloseable {
     /** Probes due for a request while every slot was taken, in the order they became due. */
     private final Queue<Probe> waitingTurn = new ConcurrentLinkedQueue<>();
     private final Map<ProbeKey, Probe> probes = new ConcurrentHashMap<>();
+    /** How many probes were made: each probe's number, so that a forgetting pass can tell which it has not seen. */
+    private final AtomicLong started = new AtomicLong();
     /** Containers whose probe URL cannot be built (keyed as probes are), with why: not ready, for that app alone. */
     private final Map<ProbeKey, String> unprobeable = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
@@ -157,12 +161,24 @@ public final class ReadinessProbes implements AutoCloseable {
         unprobeable.keySet().removeIf(key -> key.containerId().equals(containerId));
     }
 
-    /** Forgets every probe but those of {@code live} where they are served now (the others are gone, or moved). */
-    public void retainOnly(Collection<ObservedContainer> live) {
-        Set<ProbeKey> keys = new HashSet<>(live.size() * 2);
-        live.forEach(container -> keys.add(ProbeKey.of(container)));
-        probes.keySet().retainAll(keys);
-        unprobeable.keySet().retainAll(keys);
+    /**
+     * Forgets every probe but those of the containers {@code live} returns where they are served now (the others are
+     * gone, or moved). Only probes made before {@code live} is asked can go: a worker writes a container into the
+     * cache before it starts that container's probe, so a probe started meanwhile is never dropped for a read that
+     * came too early to see its container (which left the app Starting until the next periodic pass).
+     */
+    public void retainOnly(Supplier<? extends Collection<ObservedContainer>> live) {
+        long horizon = started.get();
+        Set<ProbeKey> refused = Set.copyOf(unprobeable.keySet());
+        Collection<ObservedContainer> running = live.get();
+        Set<ProbeKey> keys = new HashSet<>(running.size() * 2);
+        running.forEach(container -> keys.add(ProbeKey.of(container)));
+        probes.values().removeIf(probe -> probe.number <= horizon && !keys.contains(probe.key));
+        refused.forEach(key -> {
+            if (!keys.contains(key)) {
+                unprobeable.remove(key);
+            }
+        });
     }
 
     @Override
@@ -180,6 +196,7 @@ public final class ReadinessProbes implements AutoCloseable {
     private final class Probe {
 
         final ProbeKey key;
+        final long number = started.incrementAndGet();
         final URI url;
         final ReadinessSettings settings;
         final Optional<LivenessCheck> liveness;

@@ -214,7 +214,7 @@ public final class Controller implements AutoCloseable {
             }
             decision.container().ifPresent(c -> probes.watch(c, Optional.ofNullable(wanted.apps().get(decision.key()))));
         }
-        probes.retainOnly(cache.running()); // the cache now: a worker may have started one since the snapshot
+        probes.retainOnly(cache::running); // the cache now: a worker may have started one since the snapshot
         problemLog.warnings(plan.warnings());
         long failing = plan.decisions().stream().filter(d -> d.phase() == Phase.Failed).count();
         List<String> warnings = Stream.concat(plan.warnings().stream(), images.warnings().stream()).toList();

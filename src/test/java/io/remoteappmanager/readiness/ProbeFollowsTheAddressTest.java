@@ -28,7 +28,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A verdict holds for the address it was found at: a container served somewhere else under the same id (a swarm
- * service whose task moved to another node) is probed again there, and is not ready until it answers there.
+ * service whose task moved to another node) is probed again there, and is not ready until it answers there. A pass
+ * that forgets the probes of containers gone keeps one a worker started while the pass read the cache.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class ProbeFollowsTheAddressTest {
@@ -54,7 +55,7 @@ class ProbeFollowsTheAddressTest {
             await().until(() -> probes.verdict(there).ready());
 
             ObservedContainer moved = servedAt(after);
-            probes.retainOnly(List.of(moved));
+            probes.retainOnly(() -> List.of(moved));
             probes.watch(moved, Optional.empty());
 
             assertThat(probes.verdict(moved).kind()).as("the old address's verdict does not carry over")
@@ -62,6 +63,27 @@ class ProbeFollowsTheAddressTest {
             assertThat(probes.verdict(there).kind()).as("the old address is forgotten").isEqualTo(ProbeVerdict.Kind.PROBING);
             movedAnswers.set(true);
             await().until(() -> probes.verdict(moved).ready());
+        }
+    }
+
+    @Test
+    void aProbeStartedWhileAPassReadsTheCacheIsKept() throws IOException {
+        before = server(new AtomicBoolean(true));
+        after = server(new AtomicBoolean(true));
+        RamConfig config = TestEngine.config(Map.of());
+        try (ReadinessProbes probes = new ReadinessProbes(config.readiness(), config.liveness(), reason -> {})) {
+            ObservedContainer old = servedAt(before);
+            ObservedContainer started = servedAt(after, "started");
+            probes.watch(old, Optional.empty());
+
+            // the pass's read of the cache came before the worker wrote its container in, then watched it
+            probes.retainOnly(() -> {
+                List<ObservedContainer> running = List.of(old);
+                probes.watch(started, Optional.empty());
+                return running;
+            });
+
+            await().until(() -> probes.verdict(started).ready());
         }
     }
 
@@ -78,7 +100,12 @@ class ProbeFollowsTheAddressTest {
 
     /** The same service (one id) served at {@code server}'s address. */
     private static ObservedContainer servedAt(HttpServer server) {
-        return new ObservedContainer("service1", "realm-alice-web", new AppKey("alice", "web"), ContainerState.RUNNING,
+        return servedAt(server, "service1");
+    }
+
+    /** Container {@code id} served at {@code server}'s address. */
+    private static ObservedContainer servedAt(HttpServer server, String id) {
+        return new ObservedContainer(id, "realm-alice-web", new AppKey("alice", "web"), ContainerState.RUNNING,
                 "ram-test/httpd:1", "hash", "0123abcd", Optional.of("/user/alice/containers/0123abcd"), Optional.empty(),
                 Optional.empty(), Instant.EPOCH, Optional.of(new Endpoint("127.0.0.1", server.getAddress().getPort())),
                 List.of(), OptionalInt.empty(), Optional.of("node-2"), Optional.empty(), Optional.empty(), 0,
