@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 /**
  * The benchmark's one clean-up: removes (forcibly) every container a listing finds, 8 at a time, and lists again
  * until it finds none, within {@link BenchDeadline#forContainers} of what it found first; throws naming what is left,
- * and throws {@link Stalled} as soon as one removal takes longer than {@link #STALL}.
+ * and throws {@link Stalled} as soon as no container has been removed for {@link #STALL}.
  */
 final class EngineSweep {
 
@@ -53,6 +53,11 @@ final class EngineSweep {
 
     /** Removes everything {@code listing} finds (container ids); {@code what} names it in messages. */
     static void removeAll(String what, ContainerRuntime runtime, Supplier<List<String>> listing) {
+        removeAll(what, runtime, listing, STALL);
+    }
+
+    /** {@link #removeAll(String, ContainerRuntime, Supplier)}, a stall being {@code stall} without a removal. */
+    static void removeAll(String what, ContainerRuntime runtime, Supplier<List<String>> listing, Duration stall) {
         List<String> ids = listing.get();
         if (ids.isEmpty()) {
             return;
@@ -72,7 +77,7 @@ final class EngineSweep {
                     runtime.remove(id);
                     lastRemoved.set(System.nanoTime());
                 })));
-                awaitAll(what, removals, deadline, lastRemoved);
+                awaitAll(what, removals, deadline, lastRemoved, stall);
                 ids = listing.get();
             }
         } finally {
@@ -103,19 +108,20 @@ final class EngineSweep {
     /**
      * Waits for each removal until the deadline; a failed one is tried again after the next listing.
      *
-     * @throws Stalled when no container was removed for {@link #STALL}: the engine has stopped answering stops and
+     * @throws Stalled when no container was removed for {@code stall}: the engine has stopped answering stops and
      *                 removes (each call then fails on its own deadline, so failures alone do not show it)
      */
-    private static void awaitAll(String what, List<Future<?>> removals, long deadline, AtomicLong lastRemoved) {
+    private static void awaitAll(String what, List<Future<?>> removals, long deadline, AtomicLong lastRemoved,
+            Duration stall) {
         try {
             for (Future<?> removal : removals) {
                 while (true) {
                     long now = System.nanoTime();
-                    long stallAt = lastRemoved.get() + STALL.toNanos();
+                    long stallAt = lastRemoved.get() + stall.toNanos();
                     if (now - stallAt >= 0) {
                         removals.forEach(r -> r.cancel(true));
-                        throw new Stalled(what + ": the engine removed no container in " + STALL.toSeconds()
-                                + " s; it has stalled");
+                        throw new Stalled(what + ": the engine removed no container in " + stall.toMillis()
+                                + " ms; it has stalled");
                     }
                     try {
                         removal.get(Math.max(0, Math.min(deadline - now, stallAt - now)), TimeUnit.NANOSECONDS);
