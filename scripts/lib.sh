@@ -11,15 +11,20 @@ die() { log "error: $*"; exit 1; }
 _ram_apt_updated=0
 apt_install() {
   command -v apt-get >/dev/null || die "apt-get not found; install by hand: $*"
-  # Wait for a concurrent apt/dpkg run instead of failing on its lock.
+  # The scripts start services side by side (the swarm installs while the engine does), and `apt-get update`
+  # fails at once on the lists lock that another run holds: our own runs take turns on one lock, and a foreign
+  # apt/dpkg run is waited for on dpkg's lock.
   local lock=(-o DPkg::Lock::Timeout=600)
-  if [ "$_ram_apt_updated" = 0 ]; then
-    log "apt-get update"
-    apt-get "${lock[@]}" update -qq >&2
-    _ram_apt_updated=1
-  fi
-  log "apt-get install $*"
-  DEBIAN_FRONTEND=noninteractive apt-get "${lock[@]}" install -y -qq --no-install-recommends "$@" >&2
+  (
+    flock -w 900 8 || die "another install held /var/lock/remoteappmanager-apt.lock for over 900s"
+    if [ "$_ram_apt_updated" = 0 ]; then
+      log "apt-get update"
+      apt-get "${lock[@]}" update -qq >&2
+    fi
+    log "apt-get install $*"
+    DEBIAN_FRONTEND=noninteractive apt-get "${lock[@]}" install -y -qq --no-install-recommends "$@" >&2
+  ) 8>/var/lock/remoteappmanager-apt.lock
+  _ram_apt_updated=1
 }
 
 # pkg_installed PKG: true if dpkg has PKG fully installed.
