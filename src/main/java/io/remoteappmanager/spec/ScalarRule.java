@@ -93,8 +93,8 @@ sealed interface ScalarRule<T> extends Rule<T> {
         }
 
         public Long parse(String text, JsonToken token) {
-            long value = PatternMatch.matches(DIGITS, text) ? Long.parseLong(text) : -1;
-            return value >= min && value <= max ? value : null;
+            Long value = PatternMatch.matches(DIGITS, text) ? Long.valueOf(text) : null;
+            return value != null && value >= min && value <= max ? value : null;
         }
     }
 
@@ -107,8 +107,8 @@ sealed interface ScalarRule<T> extends Rule<T> {
         }
 
         public Double parse(String text, JsonToken token) {
-            double value = PatternMatch.matches(DECIMAL, text) ? Double.parseDouble(text) : 0;
-            return value > 0 ? value : null;
+            Double value = PatternMatch.matches(DECIMAL, text) ? Double.valueOf(text) : null;
+            return value != null && value > 0 ? value : null;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.remoteappmanager.spec;
 
 import com.fasterxml.jackson.core.JsonToken;
+import io.remoteappmanager.spec.YamlCursor.Issue;
 import io.remoteappmanager.spec.YamlCursor.Refused;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,16 +29,14 @@ record Section(String expected, List<Field<?>> fields) implements Rule<Values> {
         }
         String prefix = field.isEmpty() ? "" : field + ".";
         Values values = new Values(this);
-        List<String> unknown = new ArrayList<>(0);
-        List<Integer> unknownLines = new ArrayList<>(0);
+        List<Issue> unknown = new ArrayList<>(0); // reported after the missing ones, as the fields are read in order
         while (in.next() == JsonToken.FIELD_NAME) {
             String key = in.text();
             int keyLine = in.line();
             int index = indexOf(key);
             in.next();
             if (index < 0) {
-                unknown.add(key);
-                unknownLines.add(keyLine);
+                unknown.add(new Issue(keyLine, prefix + key + ": unknown field"));
                 in.skipValue();
             } else if (!in.unset()) {
                 int valueLine = in.line();
@@ -49,9 +48,7 @@ record Section(String expected, List<Field<?>> fields) implements Rule<Values> {
                 in.issue(line, prefix + fields.get(i).name(), "required field missing");
             }
         }
-        for (int i = 0; i < unknown.size(); i++) {
-            in.issue(unknownLines.get(i), prefix + unknown.get(i), "unknown field");
-        }
+        unknown.forEach(issue -> in.issue(issue.line(), issue.message()));
         return values;
     }
 

@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
 
 /**
  * Jackson's and SnakeYAML's parse failures in the words of the spec format, at the line they name: what a person
- * reading a CI log needs, without the parser's own event names or the echo of the file's lines.
+ * reading a CI log needs, without the parser's own event names or the echo of the file's lines. Jackson's
+ * {@link MarkedYAMLException} is deprecated but still what it throws, and the one way to SnakeYAML's problem and mark
+ * without SnakeYAML's own classes (whose full message quotes lines of the file).
  */
+@SuppressWarnings("deprecation")
 final class YamlFailure {
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
