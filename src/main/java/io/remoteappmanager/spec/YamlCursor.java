@@ -29,7 +29,7 @@ final class YamlCursor {
     /** The next token, null at the end of the file; throws {@link Refused} for an alias or a too long string. */
     JsonToken next() throws IOException, Refused {
         JsonToken token = parser.nextToken();
-        if (token != null && token.isScalarValue() || token == JsonToken.FIELD_NAME) {
+        if (token != null && (token.isScalarValue() || token == JsonToken.FIELD_NAME)) {
             if (((YAMLParser) parser).isCurrentAlias()) {
                 throw new Refused(line(), "YAML aliases (*" + parser.getText() + ") are not supported");
             }
