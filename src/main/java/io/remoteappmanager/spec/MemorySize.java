@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** Parses Docker-style memory sizes ({@code 512m}, {@code 1g}, {@code 1048576}) into bytes. */
 public final class MemorySize {
 
-    private static final Pattern SIZE = Pattern.compile("(\\d{1,15})\\s*([kmgt]?)i?b?", Pattern.CASE_INSENSITIVE);
+    /** A size as written; in what Java and ECMA-262 regular expressions share, for the editors' JSON Schema. */
+    static final Pattern SIZE = Pattern.compile("([0-9]{1,15})\\s*([kKmMgGtT]?)[iI]?[bB]?");
 
     private MemorySize() {}
 

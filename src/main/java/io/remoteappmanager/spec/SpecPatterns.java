@@ -50,7 +50,7 @@ public final class SpecPatterns {
      * A volume's host source: an absolute path without {@code ..} segment; {@code :} and {@code ,} are refused
      * because Docker's bind syntax ({@code src:dst:mode}) splits on them.
      */
-    public static final TextRule HOST_PATH = new TextRule("(?!.*/\\.\\.(?:/|$))/[^\\p{Cntrl}:,]*", 4096,
+    public static final TextRule HOST_PATH = new TextRule("(?!.*/\\.\\.(?:/|$))/[^\\x00-\\x1f\\x7f:,]*", 4096,
             "an absolute path (starting with /, no .. segment, no : or ,)");
 
     /** A volume's bind target inside the container: as {@link #HOST_PATH}, but never the root itself. */
@@ -72,7 +72,7 @@ public final class SpecPatterns {
      * One of spec.placement.constraints: a Swarm constraint, {@code <node attribute or label> ==|!= <value>}, passed to
      * Swarm as written (Swarm itself checks the attribute names).
      */
-    public static final TextRule CONSTRAINT = new TextRule("[A-Za-z0-9_.-]+ *(?:==|!=) *[^\\s\\p{Cntrl}][^\\p{Cntrl}]*", 255,
+    public static final TextRule CONSTRAINT = new TextRule("[A-Za-z0-9_.-]+ *(?:==|!=) *[^\\x00-\\x20\\x7f][^\\x00-\\x1f\\x7f]*", 255,
             "a Swarm constraint <attribute> == <value> or <attribute> != <value>, such as node.role == worker");
 
     /** A node attribute or label to spread over (a spec.placement.preferences entry's {@code spread}). */
@@ -91,7 +91,8 @@ public final class SpecPatterns {
 
     /**
      * One rule for a piece of text: a length cap checked first (so no pattern ever runs on hostile lengths),
-     * then a full-match pattern; {@code expected} says in words what is accepted, for error messages.
+     * then a full-match pattern; {@code expected} says in words what is accepted, for error messages. Patterns are
+     * written in what Java and ECMA-262 regular expressions share, as the editors' JSON Schema carries them too.
      */
     public record TextRule(Pattern pattern, int maxLength, String expected) {
 

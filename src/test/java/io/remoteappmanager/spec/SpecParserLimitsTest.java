@@ -13,11 +13,15 @@ import io.remoteappmanager.model.SpecProblem;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Hostile input gets a located error, quickly, never a crash, a hang or an out-of-memory. */
@@ -32,6 +36,44 @@ class SpecParserLimitsTest {
 
     private static ParsedFile parseQuickly(Supplier<String> yaml) {
         return parseQuickly(yaml.get().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Stream<Arguments> hostileFiles() {
+        String valid = app("app", "alice") + "---\n";
+        StringBuilder bomb = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            bomb.append(c).append(": &").append(c).append(" [").append(String.join(", ", Collections.nCopies(9, "*" + (char) (c - 1))))
+                    .append("]\n");
+        }
+        byte[] notUtf8 = (valid + "a: 1\nb: \u00e9\n").getBytes(StandardCharsets.UTF_8);
+        notUtf8[notUtf8.length - 3] = (byte) 0xFF; // the first byte of é
+        return Stream.of(
+                Arguments.of("an alias bomb", (valid + bomb).getBytes(StandardCharsets.UTF_8),
+                        "alice.yaml:10: YAML aliases (*a) are not supported"),
+                Arguments.of("a 2 MiB file", (valid + "# " + "x".repeat(2 << 20) + "\n").getBytes(StandardCharsets.UTF_8),
+                        "alice.yaml:0: file is larger than 1048576 bytes"),
+                Arguments.of("nesting deeper than 32", (valid + "k: " + "[".repeat(100_000)).getBytes(StandardCharsets.UTF_8),
+                        "alice.yaml:9: nested deeper than 32 levels"),
+                Arguments.of("invalid UTF-8", notUtf8, "alice.yaml:10: not UTF-8 text (invalid byte at offset "
+                        + (notUtf8.length - 3) + ")"));
+    }
+
+    /**
+     * Each kind of hostile input after a valid document: the file's one problem says what it is, nothing else of the
+     * file is read (not even the valid app), and it takes well under a second (the parser's classes loaded before).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileFiles")
+    void hostileInputIsOneClearProblemQuickly(String what, byte[] content, String problem) {
+        assertTrue(SpecParser.parse(FILE, app("warm", "up").getBytes(StandardCharsets.UTF_8)).ok());
+
+        long start = System.nanoTime();
+        ParsedFile parsed = SpecParser.parse(FILE, content);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertEquals(List.of(problem), problems(parsed), what);
+        assertEquals(List.of(), parsed.specs(), what);
+        assertTrue(took.compareTo(Duration.ofSeconds(1)) < 0, what + " took " + took);
     }
 
     @Test

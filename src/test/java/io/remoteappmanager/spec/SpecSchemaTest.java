@@ -3,6 +3,7 @@ package io.remoteappmanager.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -15,17 +16,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** config/remoteapp.schema.json and the parser agree: both accept the valid samples and both reject the invalid ones. */
+/**
+ * config/remoteapp.schema.json is generated from the parser's rules ({@link RemoteAppFormat}), and the two agree: both
+ * accept the valid samples and both reject the invalid ones.
+ */
 @Execution(ExecutionMode.CONCURRENT)
 class SpecSchemaTest {
 
     private static final String HEAD = "apiVersion: remoteappmanager/v1\nkind: RemoteApp\nmetadata:\n  name: alice-web\n";
+    private static final Path SCHEMA_FILE = Path.of("config/remoteapp.schema.json");
     private static final JsonSchema SCHEMA = load();
+
+    @Test
+    void theSchemaFileIsGeneratedFromTheParsersRules() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        String generated = json.writerWithDefaultPrettyPrinter().writeValueAsString(SchemaWriter.schema()) + "\n";
+        if (!json.readTree(generated).equals(json.readTree(SCHEMA_FILE.toFile()))) {
+            Path fresh = Path.of("target/remoteapp.schema.json");
+            Files.createDirectories(fresh.getParent());
+            Files.writeString(fresh, generated);
+            Assertions.fail(SCHEMA_FILE + " differs from the rules in spec/RemoteAppFormat: if the rules are right, "
+                    + "cp " + fresh + " " + SCHEMA_FILE);
+        }
+    }
 
     static Stream<String> valid() {
         return Stream.of(
@@ -136,7 +156,7 @@ class SpecSchemaTest {
 
     private static JsonSchema load() {
         try {
-            JsonNode schema = new YAMLMapper().readTree(Files.readString(Path.of("config/remoteapp.schema.json")));
+            JsonNode schema = new ObjectMapper().readTree(SCHEMA_FILE.toFile());
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,6 +11,7 @@ import io.remoteappmanager.spec.ParsedFile;
 import io.remoteappmanager.spec.SpecParser;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestEngine;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -26,13 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Thousands of hostile files (seeded, so a failure reproduces with the seed in its message) beside valid ones:
  * every read returns, memory stays bounded, every problem names a file of the directory, and the valid
- * files still apply. Not concurrent: it measures the heap.
+ * files still apply; and ten thousand mutated documents through the parser and the policy. Not concurrent: it
+ * measures the heap.
  */
 class SpecDirectoryFuzzTest {
 
     static final long SEED = 20261128L;
     static final int ROUNDS = 60;
     static final int HOSTILE_FILES = 50;
+    static final int MUTATED_DOCUMENTS = 10_000;
     static final List<AppKey> GOOD = IntStream.range(0, 3).mapToObj(i -> new AppKey("alice", "good-" + i)).toList();
 
     @TempDir
@@ -93,6 +96,39 @@ class SpecDirectoryFuzzTest {
             clean++;
         }
         return clean;
+    }
+
+    /**
+     * Ten thousand mutations of a rich two-document file (bytes flipped, spans cut or doubled, YAML's sharp edges
+     * spliced in), each parsed and checked as the directory does: never an exception, and either apps that the policy
+     * judges (each refusal with its line) or problems that each name a line of the file.
+     */
+    @Test
+    void mutatedDocumentsGiveAppsWithinThePolicyOrLocatedProblems() {
+        SpecPolicy policy = SpecPolicy.from(TestEngine.config(Map.of()).policy());
+        byte[] original = MutatedSpecs.ORIGINAL.getBytes(StandardCharsets.UTF_8);
+        MutatedSpecs mutations = new MutatedSpecs(SEED);
+        int parsed = 0;
+        int refused = 0;
+        for (int i = 0; i < MUTATED_DOCUMENTS; i++) {
+            byte[] mutated = mutations.next(original);
+            String where = "seed " + SEED + ", mutation " + i;
+            ParsedFile result = SpecParser.parse("m.yaml", mutated);
+            List<SpecProblem> problems = result.ok()
+                    ? result.specs().stream().flatMap(spec -> policy.check(spec).stream()).toList()
+                    : result.problems();
+            assertThat(problems).as(where).allSatisfy(p -> {
+                assertThat(p.line()).as("line of " + p).isBetween(1, MutatedSpecs.lines(mutated));
+                assertThat(p.message()).isNotBlank();
+            });
+            if (result.ok()) {
+                parsed++;
+            } else {
+                refused++;
+            }
+        }
+        assertThat(parsed).as("mutations that still parse").isGreaterThan(MUTATED_DOCUMENTS / 50);
+        assertThat(refused).as("mutations refused").isGreaterThan(MUTATED_DOCUMENTS / 4);
     }
 
     private Set<String> names() throws Exception {
