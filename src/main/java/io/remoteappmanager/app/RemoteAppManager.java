@@ -86,7 +86,6 @@ public final class RemoteAppManager implements AutoCloseable {
         }
         Actuator actuator = new Actuator(runtime, template,
                 new VolumeRule(config.policy().volumeRoots().orElse(List.of())), labels, cache);
-        this.manager = new ContainerManager(runtime, actuator, labels, config);
         this.controller = new Controller(source, cache, probes, images, actuator, template, config.prune().allowEmpty(),
                 config.liveness().enabled(), status,
                 new Controller.Settings(config.reconcile().parallelism(), config.reconcile().interval(),
@@ -94,6 +93,8 @@ public final class RemoteAppManager implements AutoCloseable {
                         new Backoff(config.reconcile().initialBackoff(), config.reconcile().maxBackoff()),
                         config.reconcile().maxDisruptions()),
                 this::idling, metrics, clock);
+        this.manager = new ContainerManager(runtime, controller, status, labels,
+                new ContainerManager.Settings(config.containerPort(), answerTimeout(config.docker())), clock);
         status.listen(new AppUrlLog());
         routes.ifPresent(sync -> status.listen(sync::offer));
         this.notifier = Notifier.fromConfig(config.notifications(), config.realm(), metrics, clock);
@@ -185,6 +186,11 @@ public final class RemoteAppManager implements AutoCloseable {
     private Idling idling() {
         return activity.map(watch -> new Idling(true, config.cull().idleTimeout(), watch.latest(), wakes::latest))
                 .orElse(Idling.OFF);
+    }
+
+    /** The longest a seed API request waits for its outcome: a pull, then create, start and read-back, with room. */
+    private static Duration answerTimeout(RamConfig.Docker docker) {
+        return docker.pullTimeout().plus(docker.callTimeout().multipliedBy(4));
     }
 
     /** Where an idle app's route leads: the wake page under {@code ram.cull.controller-url}. */

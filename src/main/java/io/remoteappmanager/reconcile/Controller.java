@@ -7,6 +7,7 @@ import io.remoteappmanager.actuator.Actuator;
 import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.images.ImageUpdates;
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.Phase;
@@ -62,6 +63,7 @@ public final class Controller implements AutoCloseable {
     private final KeyHistories histories;
     private final DisruptionBudget budget;
     private final LastActions lastActions = new LastActions();
+    private final DesiredOverlay overlay = new DesiredOverlay();
     private final KeyWorkers workers;
     private final StatusBoard status;
     private final PassLoop loop;
@@ -138,9 +140,19 @@ public final class Controller implements AutoCloseable {
     public Preview preview() {
         ObservedCache.Snapshot observed = cache.snapshot();
         List<ObservedContainer> containers = observed.engine().trusted() ? observed.containers() : cache.listOnce();
-        DesiredState wanted = UrlpathClaims.guard(source.read(), containers);
+        DesiredState wanted = UrlpathClaims.guard(overlay.over(source.read()), containers);
         Plan plan = planner.plan(inputs.read(wanted, containers), clock.instant());
         return new Preview(wanted, containers, plan);
+    }
+
+    /** The app the last pass wanted for {@code key} (from a spec source or a request), if any. */
+    public Optional<AppSpec> desiredApp(AppKey key) {
+        return Optional.ofNullable(desired.apps().get(key));
+    }
+
+    /** The requests laid over the spec source's desired state: the seed API's starts and stops. */
+    public DesiredOverlay overlay() {
+        return overlay;
     }
 
     /** How long the current pass has been running, if one is. */
@@ -180,7 +192,7 @@ public final class Controller implements AutoCloseable {
         long started = System.nanoTime();
         Instant now = clock.instant();
         ObservedCache.Snapshot observed = cache.snapshot();
-        DesiredState read = source.read();
+        DesiredState read = overlay.over(source.read());
         DesiredState wanted = observed.engine().trusted() ? UrlpathClaims.guard(read, observed.containers()) : read;
         desired = wanted;
         hashes.retain(wanted);
@@ -192,6 +204,7 @@ public final class Controller implements AutoCloseable {
             status.publish(s -> StatusProjection.passWithoutEngine(s, summary, observed.engine(), source.status()));
             return new PassLoop.Ran(CompletableFuture.completedFuture(PassResult.engineDown(error)), Optional.empty());
         }
+        overlay.forgetStopped(observed.containers());
         Plan planned = planner.plan(inputs.read(wanted, observed.containers()), now);
         histories.retainOnly(planned.decisions().stream().map(Decision::key).toList());
         budget.retainOnly(planned.decisions().stream()

@@ -13,8 +13,11 @@ import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.docker.DockerRuntimes;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,8 +49,10 @@ public final class TestEngine implements AutoCloseable {
     /** A client of its own, for tests that play the engine's part (kill, remove, inspect) beside the controller. */
     public final DockerClient docker;
     private final List<RemoteAppManager> libraries = new ArrayList<>();
+    private final Map<String, String> settings;
 
-    private TestEngine(RamConfig config, ContainerRuntime runtime) {
+    private TestEngine(Map<String, String> settings, RamConfig config, ContainerRuntime runtime) {
+        this.settings = settings;
         this.config = config;
         this.labels = new LabelScheme(config);
         this.docker = DockerRuntimes.client(config);
@@ -68,7 +73,7 @@ public final class TestEngine implements AutoCloseable {
     /** As {@link #withConfig(Map)}, counting the runtime's Docker API calls ({@code ram.docker.api.calls}) on {@code metrics}. */
     public static TestEngine withConfig(Map<String, String> settings, MeterRegistry metrics) {
         RamConfig config = config(settings);
-        return new TestEngine(config, DockerRuntimes.connect(config, metrics));
+        return new TestEngine(settings, config, DockerRuntimes.connect(config, metrics));
     }
 
     public static String uniqueRealm(String purpose) {
@@ -81,11 +86,25 @@ public final class TestEngine implements AutoCloseable {
         return StandaloneConfig.load(Map.of("ram.stop-timeout", "1s"), settings);
     }
 
-    /** The seed's ContainerManager on this engine and realm, over the given runtime (the real one, or a wrapper of it). */
+    /**
+     * The seed's ContainerManager on this engine and realm, over the given runtime (the real one, or a wrapper of it):
+     * a library controller of its own, started on an empty spec directory, since the seed API acts through the plan.
+     */
     public ContainerManager manager(ContainerRuntime over) {
-        RemoteAppManager library = RemoteAppManager.assemble(config, over, new SimpleMeterRegistry());
-        libraries.add(library);
-        return library.manager();
+        return library(over).manager();
+    }
+
+    /** A library controller on this engine and realm, started on an empty spec directory, over the given runtime. */
+    public RemoteAppManager library(ContainerRuntime over) {
+        Map<String, String> library = new HashMap<>(settings);
+        try {
+            library.put("ram.specs.dir", Files.createTempDirectory("ram-library-specs").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RemoteAppManager started = RemoteAppManager.assemble(config(library), over, new SimpleMeterRegistry()).start();
+        libraries.add(started);
+        return started;
     }
 
     public ContainerManager manager() {
