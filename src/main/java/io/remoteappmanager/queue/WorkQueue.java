@@ -1,5 +1,6 @@
 package io.remoteappmanager.queue;
 
+import io.remoteappmanager.lifecycle.Threads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,11 +40,7 @@ public final class WorkQueue<K, R> implements AutoCloseable {
 
     /** @param name names the queue's delay thread */
     public WorkQueue(String name) {
-        this.delays = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, name + "-delays");
-            t.setDaemon(true);
-            return t;
-        });
+        this.delays = Threads.serial(name + "-delays");
     }
 
     /**

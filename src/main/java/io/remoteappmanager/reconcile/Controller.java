@@ -6,6 +6,7 @@ import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.actuator.Actuator;
 import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.images.ImageUpdates;
+import io.remoteappmanager.lifecycle.Jobs;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.DesiredState;
@@ -30,9 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -71,7 +69,7 @@ public final class Controller implements AutoCloseable {
     private final Clock clock;
     private final Timer passTimer;
     private final SpecProblemLog problemLog = new SpecProblemLog();
-    private final ScheduledExecutorService resync;
+    private Jobs.Job resync;
     private volatile DesiredState desired;
 
     /**
@@ -103,18 +101,12 @@ public final class Controller implements AutoCloseable {
                 () -> desired, clock);
         this.workers = new KeyWorkers(reconciler::reconcile, histories, probes::forget, lastActions, this::trigger,
                 settings.parallelism(), metrics, clock);
-        this.resync = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ram-resync");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
-    /** Starts the workers, the periodic pass and a first pass. */
-    public void start() {
+    /** Starts the workers, the periodic pass (one of {@code jobs}) and a first pass. */
+    public void start(Jobs jobs) {
         workers.start();
-        long every = settings.interval().toMillis();
-        resync.scheduleAtFixedRate(() -> trigger("periodic resync"), every, every, TimeUnit.MILLISECONDS);
+        resync = jobs.every("resync", settings.interval(), () -> trigger("periodic resync"));
         loop.start();
     }
 
@@ -179,7 +171,9 @@ public final class Controller implements AutoCloseable {
      */
     @Override
     public void close() {
-        resync.shutdownNow();
+        if (resync != null) {
+            resync.close();
+        }
         loop.close();
         workers.close();
     }

@@ -2,6 +2,7 @@ package io.remoteappmanager.reconcile;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.actuator.ActionOutcome;
+import io.remoteappmanager.lifecycle.Threads;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.queue.WorkQueue;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -36,7 +36,7 @@ final class KeyWorkers implements AutoCloseable {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final int parallelism;
-    private final WorkQueue<AppKey, KeyResult> queue = new WorkQueue<>("ram-work");
+    private final WorkQueue<AppKey, KeyResult> queue = new WorkQueue<>("work");
     private final ExecutorService workers;
 
     /**
@@ -54,11 +54,7 @@ final class KeyWorkers implements AutoCloseable {
         this.metrics = metrics;
         this.clock = clock;
         this.parallelism = parallelism;
-        this.workers = Executors.newFixedThreadPool(parallelism, r -> {
-            Thread t = new Thread(r, "ram-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = Threads.pool("worker", parallelism);
     }
 
     void start() {

@@ -1,5 +1,6 @@
 package io.remoteappmanager.reconcile;
 
+import io.remoteappmanager.lifecycle.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,9 +45,7 @@ final class PassLoop implements AutoCloseable {
             return;
         }
         pendingTrigger = "start-up";
-        thread = new Thread(this::run, "ram-reconcile");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Threads.start("reconcile", this::run);
     }
 
     /** Asks for a pass as soon as the current one (if any) ends. */

@@ -8,6 +8,7 @@ import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.app.RemoteAppManager;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.config.StandaloneConfig;
+import io.remoteappmanager.lifecycle.TimerJobs;
 import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRuntime;
@@ -48,7 +49,8 @@ public final class TestEngine implements AutoCloseable {
     public final ContainerTemplate template;
     /** A client of its own, for tests that play the engine's part (kill, remove, inspect) beside the controller. */
     public final DockerClient docker;
-    private final List<RemoteAppManager> libraries = new ArrayList<>();
+    /** Library controllers and their jobs, closed in order. */
+    private final List<AutoCloseable> libraries = new ArrayList<>();
     private final Map<String, String> settings;
 
     private TestEngine(Map<String, String> settings, RamConfig config, ContainerRuntime runtime) {
@@ -102,13 +104,24 @@ public final class TestEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        RemoteAppManager started = RemoteAppManager.assemble(config(library), over, new SimpleMeterRegistry()).start();
+        TimerJobs jobs = new TimerJobs();
+        RemoteAppManager started = RemoteAppManager.assemble(config(library), over, new SimpleMeterRegistry(), jobs)
+                .start();
         libraries.add(started);
+        libraries.add(jobs);
         return started;
     }
 
     public ContainerManager manager() {
         return manager(runtime);
+    }
+
+    private static void closeQuietly(AutoCloseable library) {
+        try {
+            library.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing a library controller failed", e);
+        }
     }
 
     /** Runs {@code command} in the container, as {@code docker exec} does, and waits until it has finished. */
@@ -137,7 +150,7 @@ public final class TestEngine implements AutoCloseable {
     /** Removes every container of this realm and closes the engine handles. */
     @Override
     public void close() {
-        libraries.forEach(RemoteAppManager::close);
+        libraries.forEach(TestEngine::closeQuietly);
         try {
             removeContainers();
         } finally {
