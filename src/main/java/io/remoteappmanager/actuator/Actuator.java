@@ -73,17 +73,15 @@ public final class Actuator {
         }
     }
 
-    /** Creates and starts the container for {@code spec} under {@code urlId}: the seed's start uses this too. */
-    public RuntimeContainer launch(AppSpec spec, String urlId) {
-        try (ObservedCache.ActingScope acting = cache.acting(spec.key())) {
-            RuntimeContainer started = runtime.launch(checked(spec.key(), template.request(spec, urlId)));
-            cache.written(started);
-            return started;
-        }
+    /** Creates and starts the container for {@code spec} under {@code urlId}. */
+    private RuntimeContainer launch(AppSpec spec, String urlId) {
+        RuntimeContainer started = runtime.launch(checked(spec.key(), template.request(spec, urlId)));
+        cache.written(started);
+        return started;
     }
 
     /** Stops and removes a container. */
-    public void remove(String containerId) {
+    private void remove(String containerId) {
         runtime.remove(containerId);
         cache.removed(containerId);
     }

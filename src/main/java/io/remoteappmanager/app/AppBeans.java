@@ -3,6 +3,7 @@ package io.remoteappmanager.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduler;
 import io.remoteappmanager.api.ApiAccess;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.manager.ContainerManager;
@@ -20,8 +21,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
- * The application's CDI edge: builds the one {@link RemoteAppManager} from the configuration, starts it with
- * Quarkus and stops it with Quarkus, and hands its parts to the REST resources, health checks and metrics.
+ * The application's CDI edge: builds the one {@link RemoteAppManager} from the configuration, with its periodic
+ * work on quarkus-scheduler, starts it with Quarkus and stops it with Quarkus, and hands its parts to the REST resources, health checks and metrics.
  * Stopping leaves every container running: the next start adopts them.
  */
 @ApplicationScoped
@@ -31,8 +32,8 @@ public class AppBeans {
 
     @Produces
     @Singleton
-    RemoteAppManager remoteAppManager(RamConfig config, MeterRegistry metrics) {
-        return RemoteAppManager.assemble(config, Runtimes.connect(config, metrics), metrics);
+    RemoteAppManager remoteAppManager(RamConfig config, MeterRegistry metrics, Scheduler scheduler) {
+        return RemoteAppManager.assemble(config, Runtimes.connect(config, metrics), metrics, new QuarkusJobs(scheduler));
     }
 
     @Produces

@@ -1,11 +1,15 @@
 package io.remoteappmanager.app;
 
+import static io.remoteappmanager.lifecycle.Services.service;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.actuator.Actuator;
 import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.api.WakeResource;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.images.ImageUpdates;
+import io.remoteappmanager.lifecycle.Jobs;
+import io.remoteappmanager.lifecycle.Services;
 import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.notify.Notifier;
@@ -59,9 +63,11 @@ public final class RemoteAppManager implements AutoCloseable {
     private final WakeRequests wakes;
     private final ContainerManager manager;
     private final Controller controller;
+    private final Services services = new Services();
 
+    /** @param jobs where the periodic work runs: quarkus-scheduler in the application, a timer elsewhere */
     private RemoteAppManager(RamConfig config, ContainerRuntime runtime, SpecSource source, MeterRegistry metrics,
-            Clock clock) {
+            Clock clock, Jobs jobs) {
         this.config = config;
         this.runtime = runtime;
         this.source = source;
@@ -86,7 +92,6 @@ public final class RemoteAppManager implements AutoCloseable {
         }
         Actuator actuator = new Actuator(runtime, template,
                 new VolumeRule(config.policy().volumeRoots().orElse(List.of())), labels, cache);
-        this.manager = new ContainerManager(runtime, actuator, labels, config);
         this.controller = new Controller(source, cache, probes, images, actuator, template, config.prune().allowEmpty(),
                 config.liveness().enabled(), status,
                 new Controller.Settings(config.reconcile().parallelism(), config.reconcile().interval(),
@@ -94,46 +99,51 @@ public final class RemoteAppManager implements AutoCloseable {
                         new Backoff(config.reconcile().initialBackoff(), config.reconcile().maxBackoff()),
                         config.reconcile().maxDisruptions()),
                 this::idling, metrics, clock);
+        this.manager = new ContainerManager(runtime, controller, status, labels,
+                new ContainerManager.Settings(config.containerPort(), answerTimeout(config.docker())), clock);
         status.listen(new AppUrlLog());
         routes.ifPresent(sync -> status.listen(sync::offer));
         this.notifier = Notifier.fromConfig(config.notifications(), config.realm(), metrics, clock);
         notifier.ifPresent(n -> status.listen(n::offer));
+        services.register("spec source", service(() -> source.start(() -> trigger("spec files changed"), jobs), source::close))
+                .register("observed cache", service(() -> cache.start(jobs), cache::close));
+        routes.ifPresent(sync -> services.register("route sync", service(sync::start, sync::close)));
+        notifier.ifPresent(n -> services.register("notifications", service(n::start, n::close)));
+        activity.ifPresent(watch -> services.register("idle check", service(() -> watch.start(jobs), watch::close)));
+        services.register("image checks", service(() -> images.start(jobs), images::close))
+                .register("readiness probes", service(() -> { }, probes::close))
+                .register("controller", service(() -> controller.start(jobs), controller::close));
     }
 
     /** The controller for {@code config} on {@code runtime}, reading the source the configuration names. */
-    public static RemoteAppManager assemble(RamConfig config, ContainerRuntime runtime, MeterRegistry metrics) {
-        return new RemoteAppManager(config, runtime, SpecSources.fromConfig(config, metrics), metrics, MonotonicClock.system());
+    public static RemoteAppManager assemble(RamConfig config, ContainerRuntime runtime, MeterRegistry metrics,
+            Jobs jobs) {
+        return new RemoteAppManager(config, runtime, SpecSources.fromConfig(config, metrics), metrics,
+                MonotonicClock.system(), jobs);
     }
 
-    /** The controller for {@code config} on {@code runtime}, reading {@code source} (the {@code plan} command's). */
+    /**
+     * The controller for {@code config} on {@code runtime}, reading {@code source} (the {@code plan} command's, a
+     * test's), with its periodic work on {@code jobs}.
+     */
     public static RemoteAppManager assemble(RamConfig config, ContainerRuntime runtime, SpecSource source,
-            MeterRegistry metrics) {
-        return new RemoteAppManager(config, runtime, source, metrics, MonotonicClock.system());
+            MeterRegistry metrics, Jobs jobs) {
+        return new RemoteAppManager(config, runtime, source, metrics, MonotonicClock.system(), jobs);
     }
 
-    /** Starts watching the source and the engine, the route sync, notifications, and the loop with a first pass. */
+    /**
+     * Starts its parts in order: the spec source, the observed cache, route sync, notifications, the idle and image
+     * checks, and last the loop with a first pass.
+     */
     public RemoteAppManager start() {
-        source.start(() -> trigger("spec files changed"));
-        cache.start();
-        routes.ifPresent(RouteSync::start);
-        notifier.ifPresent(Notifier::start);
-        activity.ifPresent(ActivityWatch::start);
-        images.start();
-        controller.start();
+        services.start();
         return this;
     }
 
-    /** Stops everything it started; every container is left running, and the next start adopts them. */
+    /** Stops everything it started, in reverse; every container is left running, and the next start adopts them. */
     @Override
     public void close() {
-        source.close();
-        controller.close();
-        routes.ifPresent(RouteSync::close);
-        notifier.ifPresent(Notifier::close);
-        activity.ifPresent(ActivityWatch::close);
-        images.close();
-        probes.close();
-        cache.close();
+        services.close();
     }
 
     public RamConfig config() {
@@ -185,6 +195,11 @@ public final class RemoteAppManager implements AutoCloseable {
     private Idling idling() {
         return activity.map(watch -> new Idling(true, config.cull().idleTimeout(), watch.latest(), wakes::latest))
                 .orElse(Idling.OFF);
+    }
+
+    /** The longest a seed API request waits for its outcome: a pull, then create, start and read-back, with room. */
+    private static Duration answerTimeout(RamConfig.Docker docker) {
+        return docker.pullTimeout().plus(docker.callTimeout().multipliedBy(4));
     }
 
     /** Where an idle app's route leads: the wake page under {@code ram.cull.controller-url}. */

@@ -5,6 +5,7 @@ import io.remoteappmanager.app.RemoteAppManager;
 import io.remoteappmanager.app.Runtimes;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.config.StandaloneConfig;
+import io.remoteappmanager.lifecycle.TimerJobs;
 import io.remoteappmanager.planner.Action;
 import io.remoteappmanager.planner.Decision;
 import io.remoteappmanager.reconcile.Preview;
@@ -56,7 +57,8 @@ final class PlanCommand implements Callable<Integer> {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         try (SpecSourceOptions.Opened opened = source.open(config);
                 ContainerRuntime runtime = Runtimes.connect(config, metrics);
-                RemoteAppManager controller = RemoteAppManager.assemble(config, runtime, opened.source(), metrics)) {
+                TimerJobs idle = new TimerJobs(); // a preview is never started: no job is scheduled
+                RemoteAppManager controller = RemoteAppManager.assemble(config, runtime, opened.source(), metrics, idle)) {
             out.println("specs: " + opened.name());
             print(out, config, controller.controller().preview());
             return 0;

@@ -2,6 +2,7 @@ package io.remoteappmanager.images;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.remoteappmanager.lifecycle.Jobs;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.runtime.ContainerRuntime;
@@ -12,9 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -38,11 +36,7 @@ public final class ImageUpdates implements AutoCloseable {
     private final Map<String, String> digests = new ConcurrentHashMap<>();
     /** The last failure per image reference, so each is logged once, and said again only when it changes. */
     private final Map<String, String> errors = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ram-images");
-        t.setDaemon(true);
-        return t;
-    });
+    private Optional<Jobs.Job> job = Optional.empty();
     private volatile Set<String> references = Set.of();
 
     /**
@@ -60,10 +54,9 @@ public final class ImageUpdates implements AutoCloseable {
         this.failures = metrics.counter("ram.images.check.failures");
     }
 
-    /** Starts checking every interval, if one is set. */
-    public void start() {
-        interval.ifPresent(every -> timer.scheduleWithFixedDelay(this::check, every.toMillis(), every.toMillis(),
-                TimeUnit.MILLISECONDS));
+    /** Starts checking every interval, if one is set, as one of {@code jobs}. */
+    public void start(Jobs jobs) {
+        job = interval.map(every -> jobs.every("image-check", every, this::check));
     }
 
     /** The images to check from now on: those of the apps {@code desired} pulls Always (suspended ones excepted). */
@@ -90,7 +83,7 @@ public final class ImageUpdates implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        job.ifPresent(Jobs.Job::close);
     }
 
     /** One round: asks the registry of every watched image; wakes the controller when a digest is new. */

@@ -1,64 +1,101 @@
 package io.remoteappmanager.manager;
 
 import io.remoteappmanager.actuator.Actuator;
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.AppSpec.VolumeBind;
 import io.remoteappmanager.model.LabelScheme;
+import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.model.SpecOrigin;
+import io.remoteappmanager.reconcile.Controller;
+import io.remoteappmanager.reconcile.DesiredOverlay;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.ImageInfo;
+import io.remoteappmanager.runtime.LaunchFailedException;
 import io.remoteappmanager.runtime.RuntimeContainer;
+import io.remoteappmanager.status.AppStatus;
+import io.remoteappmanager.status.StatusBoard;
+import io.remoteappmanager.status.StatusSnapshot;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * The seed's ContainerManager API in Java, for the REST API and library users: start, stop and find one realm's app
- * containers by their labels. Starts go through the same {@link Actuator} as the controller's own, under the same
- * policy; only containers of this realm are ever seen or touched.
+ * containers by their labels. A start or stop is a request laid over the spec source's desired state
+ * ({@link DesiredOverlay}), carried out by the controller's own plan, queue and actuator under the same policy, and
+ * answered from the status that follows; so it shows in {@code plan}, backs off and reports like any other change.
+ * Only containers of this realm are ever seen or touched, and apps that spec files own are left to the files.
  */
 public final class ContainerManager {
 
+    /** The {@code source} label's file part for apps started through this API. */
+    public static final String SOURCE = "api";
+
     private static final Logger LOG = Logger.getLogger(ContainerManager.class);
 
+    /**
+     * How requests are answered.
+     *
+     * @param containerPort the port apps listen on, published on a random port of {@code ram.docker.host-ip}
+     * @param answerTimeout the longest wait for a request's outcome (a pull and a launch, each within its deadline)
+     */
+    public record Settings(int containerPort, Duration answerTimeout) {}
+
     private final ContainerRuntime runtime;
-    private final Actuator actuator;
+    private final Controller controller;
+    private final StatusWait status;
     private final LabelScheme labels;
-    private final RamConfig config;
+    private final Settings settings;
+    private final Clock clock;
     private final InFlight<AppKey> starts = new InFlight<>("start");
     private final InFlight<String> stops = new InFlight<>("stop");
 
-    public ContainerManager(ContainerRuntime runtime, Actuator actuator, LabelScheme labels, RamConfig config) {
+    /** @param clock the controller's, which dates the status this API reads its answers from */
+    public ContainerManager(ContainerRuntime runtime, Controller controller, StatusBoard status, LabelScheme labels,
+            Settings settings, Clock clock) {
         this.runtime = runtime;
-        this.actuator = actuator;
+        this.controller = controller;
+        this.status = new StatusWait(status);
         this.labels = labels;
-        this.config = config;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     /** The container port apps listen on; published on a random port of {@code ram.docker.host-ip}. */
     public int containerPort() {
-        return config.containerPort();
+        return settings.containerPort();
     }
 
     /**
-     * The seed's start: replaces any container this user already has for {@code mappingId}, then starts a new one
-     * under a fresh url id. A second start of the same app while one runs fails with {@link OperationInProgress}.
+     * The seed's start: runs the app under a fresh url id, replacing any container this user already has for
+     * {@code mappingId}, and returns its container once it runs. A second start of the same app while one is under
+     * way fails with {@link OperationInProgress}; a failed one with {@link LaunchFailedException}, leaving nothing.
      */
     public Container startContainer(String userName, String imageName, String mappingId, String baseUrlpath,
             Map<String, VolumeBind> volumes, Map<String, String> environment) {
-        AppSpec spec = new AppSpec(mappingId, userName, imageName, mappingId, baseUrlpath, Optional.empty(),
+        String urlId = Actuator.newUrlId();
+        AppSpec spec = new AppSpec(mappingId, userName, imageName, mappingId, baseUrlpath, Optional.of(urlId),
                 OptionalInt.empty(), volumes == null ? Map.of() : volumes, environment == null ? Map.of() : environment,
                 List.of(), AppSpec.Resources.DEFAULTS, AppSpec.RestartPolicy.Always, AppSpec.PullPolicy.IfNotPresent,
-                false, new SpecOrigin("api", mappingId, 0), AppSpec.Readiness.DEFAULTS, Optional.empty(),
+                false, new SpecOrigin(SOURCE, mappingId, 0), AppSpec.Readiness.DEFAULTS, Optional.empty(),
                 AppSpec.Placement.DEFAULTS, Optional.empty());
         return starts.run(spec.key(), () -> {
-            runtime.list(labels.appFilter(spec.key())).forEach(old -> stopAndRemoveContainer(old.id()));
-            return Container.of(actuator.launch(spec, Actuator.newUrlId()), labels);
+            refuseIfOwnedBySpecs(spec.key());
+            controller.overlay().start(spec);
+            Instant asked = clock.instant();
+            controller.trigger("seed API: start " + spec.key());
+            String id = answer(spec.key(), "start", snapshot -> started(snapshot.app(spec.key()), urlId, asked));
+            return runtime.inspect(id).map(c -> Container.of(c, labels))
+                    .orElseThrow(() -> new LaunchFailedException("the container of " + spec.key() + " vanished"));
         });
     }
 
@@ -74,8 +111,13 @@ public final class ContainerManager {
                 throw new ForeignContainerException("container " + containerId + " is not in realm '"
                         + labels.realm() + "'; refusing to stop it");
             }
-            actuator.remove(containerId);
-            return null;
+            AppKey key = labels.appKey(found.get().labels()).orElseThrow(() -> new ForeignContainerException(
+                    "container " + containerId + " has no user and mapping id labels; refusing to stop it"));
+            refuseIfOwnedBySpecs(key);
+            controller.overlay().release(key);
+            Instant asked = clock.instant();
+            controller.trigger("seed API: stop " + key);
+            return answer(key, "stop", snapshot -> removed(snapshot, key, containerId, asked));
         });
     }
 
@@ -109,7 +151,74 @@ public final class ContainerManager {
         return runtime.image(imageIdOrName);
     }
 
+    private void refuseIfOwnedBySpecs(AppKey key) {
+        controller.desiredApp(key).filter(spec -> !spec.origin().file().equals(SOURCE)).ifPresent(spec -> {
+            throw new SpecOwnedException(key + " is owned by spec file " + spec.origin().file()
+                    + ": change or remove it there");
+        });
+    }
+
+    /**
+     * The request's answer from the status: the value on success; on failure or timeout the request is withdrawn
+     * (whatever it left is removed) and the failure thrown.
+     */
+    private <T> T answer(AppKey key, String what, Function<StatusSnapshot, Optional<Answer<T>>> verdict) {
+        Answer<T> answer;
+        try {
+            answer = status.await(settings.answerTimeout(), verdict);
+        } catch (TimeoutException e) {
+            answer = Answer.failed(what + " of " + key + " did not finish within " + settings.answerTimeout());
+        }
+        if (answer.error().isPresent()) {
+            controller.overlay().release(key);
+            controller.trigger("seed API: " + what + " of " + key + " failed");
+            throw new LaunchFailedException(answer.error().get());
+        }
+        return answer.value();
+    }
+
+    /** The started container's id once the app runs under {@code urlId}, or the error of an attempt since {@code asked}. */
+    private static Optional<Answer<String>> started(Optional<AppStatus> app, String urlId, Instant asked) {
+        if (app.isEmpty()) {
+            return Optional.empty();
+        }
+        AppStatus.LastAction last = app.get().last();
+        if (last.error().isPresent() && last.at().filter(at -> !at.isBefore(asked)).isPresent()) {
+            return Optional.of(Answer.failed(last.error().get()));
+        }
+        boolean runs = app.get().phase() == Phase.Starting || app.get().phase() == Phase.Running;
+        return app.get().containerId().filter(id -> runs && app.get().urlId().filter(urlId::equals).isPresent())
+                .map(Answer::of);
+    }
+
+    /** Done once a pass that began after the request no longer shows the container for the key. */
+    private static Optional<Answer<Void>> removed(StatusSnapshot snapshot, AppKey key, String containerId,
+            Instant asked) {
+        if (snapshot.lastPass().finishedAt().filter(at -> !at.isBefore(asked)).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<AppStatus> app = snapshot.app(key);
+        if (app.isPresent() && app.get().containerId().filter(containerId::equals).isPresent()) {
+            AppStatus.LastAction last = app.get().last();
+            return last.error().filter(e -> last.at().filter(at -> !at.isBefore(asked)).isPresent())
+                    .map(Answer::failed);
+        }
+        return Optional.of(Answer.of(null));
+    }
+
     private List<Container> running(List<RuntimeContainer> containers) {
         return containers.stream().filter(RuntimeContainer::isRunning).map(c -> Container.of(c, labels)).toList();
+    }
+
+    /** How a request ended: its value, or the error that says why it failed. */
+    private record Answer<T>(T value, Optional<String> error) {
+
+        static <T> Answer<T> of(T value) {
+            return new Answer<>(value, Optional.empty());
+        }
+
+        static <T> Answer<T> failed(String error) {
+            return new Answer<>(null, Optional.of(error));
+        }
     }
 }

@@ -18,6 +18,8 @@ import java.util.Set;
  *                          {@code ram.prune.allow-empty}
  * @param unsettled         spec files caught while being written: they keep their last good content and are
  *                          read again once they settle
+ * @param released          keys no source wants any more because someone asked for their app to stop (the seed
+ *                          API): their containers are removed even where the empty-directory guard withholds pruning
  */
 public record DesiredState(
         Map<AppKey, AppSpec> apps,
@@ -25,7 +27,8 @@ public record DesiredState(
         Set<AppKey> conflicts,
         Set<String> protectedSources,
         boolean directoryUsable,
-        Set<String> unsettled) {
+        Set<String> unsettled,
+        Set<AppKey> released) {
 
     /** Nothing read yet: no app, and unusable, so nothing would be pruned. */
     public static final DesiredState NONE = new DesiredState(Map.of(), List.of(), Set.of(), Set.of(), false, Set.of());
@@ -36,5 +39,18 @@ public record DesiredState(
         conflicts = Set.copyOf(conflicts);
         protectedSources = Set.copyOf(protectedSources);
         unsettled = Set.copyOf(unsettled);
+        released = Set.copyOf(released);
+    }
+
+    /** What a spec source reads: it releases nothing. */
+    public DesiredState(Map<AppKey, AppSpec> apps, List<SpecProblem> problems, Set<AppKey> conflicts,
+            Set<String> protectedSources, boolean directoryUsable, Set<String> unsettled) {
+        this(apps, problems, conflicts, protectedSources, directoryUsable, unsettled, Set.of());
+    }
+
+    /** The same state with other apps and released keys (an overlay of requests laid over a source's). */
+    public DesiredState with(Map<AppKey, AppSpec> otherApps, Set<AppKey> otherReleased) {
+        return new DesiredState(otherApps, problems, conflicts, protectedSources, directoryUsable, unsettled,
+                otherReleased);
     }
 }

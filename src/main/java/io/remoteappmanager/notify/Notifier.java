@@ -2,6 +2,7 @@ package io.remoteappmanager.notify;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.lifecycle.Threads;
 import io.remoteappmanager.status.StatusSnapshot;
 import io.remoteappmanager.time.Backoff;
 import java.net.http.HttpClient;
@@ -35,8 +36,7 @@ public final class Notifier implements AutoCloseable {
         this.detector = detector;
         this.sinks = List.copyOf(sinks);
         this.clock = clock;
-        this.thread = new Thread(this::run, "ram-notify");
-        this.thread.setDaemon(true);
+        this.thread = Threads.named("notify").newThread(this::run);
     }
 
     /** The notifier {@code ram.notify.*} describes, or empty when it names no webhook. */

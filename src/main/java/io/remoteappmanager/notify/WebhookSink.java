@@ -3,6 +3,7 @@ package io.remoteappmanager.notify;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.remoteappmanager.lifecycle.Threads;
 import io.remoteappmanager.time.Backoff;
 import java.io.IOException;
 import java.net.URI;
@@ -68,8 +69,7 @@ final class WebhookSink implements AutoCloseable {
         this.gaveUp = dropped(metrics, "gave-up");
         Gauge.builder("ram.notify.queue", queue, EventQueue::size).tag("sink", target.name())
                 .description("events waiting for a webhook").register(metrics);
-        this.thread = new Thread(this::run, "ram-notify-" + target.name());
-        this.thread.setDaemon(true);
+        this.thread = Threads.named("notify-" + target.name()).newThread(this::run);
     }
 
     void start() {

@@ -1,5 +1,7 @@
 package io.remoteappmanager.observe;
 
+import io.remoteappmanager.lifecycle.Jobs;
+import io.remoteappmanager.lifecycle.Threads;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.model.ObservedContainer;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +56,7 @@ public final class ObservedCache implements AutoCloseable {
     private final Clock clock;
     private final Consumer<String> onChange;
     private final ScheduledExecutorService feed;
-    private final ScheduledExecutorService heartbeat;
+    private final List<Jobs.Job> jobs = new ArrayList<>();
 
     private final Map<String, Entry> containers = new HashMap<>();
     /** Containers destroyed, with the engine time of their end, so a late answer cannot bring one back. */
@@ -91,17 +92,17 @@ public final class ObservedCache implements AutoCloseable {
         this.clock = clock;
         this.onChange = onChange;
         this.engine = EngineState.starting(clock.instant());
-        this.feed = daemon("ram-observed");
-        this.heartbeat = daemon("ram-heartbeat");
+        this.feed = Threads.serial("observed");
     }
 
-    /** Subscribes to the engine's events, then lists the realm; returns at once. */
-    public void start() {
+    /**
+     * Subscribes to the engine's events, then lists the realm; returns at once. The periodic relist (on the feed
+     * thread, in order with the events) and the heartbeat run as two of {@code jobs}.
+     */
+    public void start(Jobs periodic) {
         feed.execute(this::subscribe);
-        long relist = settings.relistInterval().toMillis();
-        feed.scheduleWithFixedDelay(this::periodicRelist, relist, relist, TimeUnit.MILLISECONDS);
-        long beat = settings.heartbeat().toMillis();
-        heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
+        jobs.add(periodic.every("relist", settings.relistInterval(), () -> onFeed(this::periodicRelist)));
+        jobs.add(periodic.every("engine-heartbeat", settings.heartbeat(), this::beat));
     }
 
     /** Every container of the realm and whether the cache can be trusted; no engine call. */
@@ -185,7 +186,7 @@ public final class ObservedCache implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        heartbeat.shutdownNow();
+        jobs.forEach(Jobs.Job::close);
         feed.shutdownNow();
         synchronized (this) {
             closeSubscription();
@@ -395,14 +396,6 @@ public final class ObservedCache implements AutoCloseable {
 
     private static String describe(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private static ScheduledExecutorService daemon(String name) {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Hands one subscription's news to the feed thread, which ignores it once a newer subscription exists. */

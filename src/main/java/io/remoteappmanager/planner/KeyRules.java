@@ -23,8 +23,8 @@ import java.util.function.Function;
  * The reconcile and safety rules for one app key, before back-off: absent → create, differs → recreate, exited →
  * restart (as its restartPolicy and exit code say), unwanted → remove, started here and never ready → remove,
  * unhealthy → recreate, its tag names newer content (imagePullPolicy Always) → recreate, unused for its idle
- * timeout → stop, asleep and asked for → start, being (re)started by the engine itself (a swarm) → wait, else
- * nothing. One instance serves one planning pass and notes whether the empty-directory guard withheld a removal.
+ * timeout → stop, asleep and asked for → start, being (re)started by the engine itself (a swarm) → wait, released
+ * (asked to stop) → remove, whatever the empty-directory guard says, else nothing. One instance serves one planning pass and notes whether the empty-directory guard withheld a removal.
  */
 final class KeyRules {
 
@@ -73,8 +73,10 @@ final class KeyRules {
         }
         String hash = spec == null ? null : specHash.apply(spec);
         Survivor survivor = Survivor.among(containers, hash);
-        List<Action> actions = removeDuplicates(key, survivor);
-        Outcome outcome = spec == null ? unwanted(key, survivor.kept()) : wanted(spec, hash, survivor.kept());
+        boolean released = spec == null && desired.released().contains(key);
+        List<Action> actions = removeDuplicates(key, survivor, released);
+        Outcome outcome = released ? Outcome.of(Phase.Removing, Action.remove(key, survivor.kept(), Reasons.released(key)))
+                : spec == null ? unwanted(key, survivor.kept()) : wanted(spec, hash, survivor.kept());
         if (outcome.action() != null) {
             actions.add(outcome.action());
         }
@@ -225,9 +227,10 @@ final class KeyRules {
         return Outcome.of(Phase.Removing, Action.remove(key, kept, Reasons.pruned(key, source)));
     }
 
-    private List<Action> removeDuplicates(AppKey key, Survivor survivor) {
+    /** The duplicates' removals; withheld by the empty-directory guard unless the app was released. */
+    private List<Action> removeDuplicates(AppKey key, Survivor survivor, boolean released) {
         List<Action> actions = new ArrayList<>(survivor.duplicates().size() + 1);
-        if (!survivor.duplicates().isEmpty() && !mayRemove) {
+        if (!survivor.duplicates().isEmpty() && !mayRemove && !released) {
             removalWithheld = true;
             return actions;
         }

@@ -98,6 +98,10 @@ final class Reasons {
         return "removed: no spec for " + key + sourceFile.map(f -> " (source " + f + ")").orElse(" (no source label)");
     }
 
+    static String released(AppKey key) {
+        return "removed: " + key + " was asked to stop (seed API)";
+    }
+
     static String pruneWithheld(AppKey key) {
         return "kept: no spec for " + key + ", but the spec directory is empty or missing";
     }

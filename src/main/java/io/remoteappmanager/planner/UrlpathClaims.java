@@ -55,6 +55,6 @@ public final class UrlpathClaims {
             return desired;
         }
         return new DesiredState(apps, problems, conflicts, desired.protectedSources(), desired.directoryUsable(),
-                desired.unsettled());
+                desired.unsettled(), desired.released());
     }
 }

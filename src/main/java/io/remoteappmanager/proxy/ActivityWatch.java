@@ -1,14 +1,12 @@
 package io.remoteappmanager.proxy;
 
+import io.remoteappmanager.lifecycle.Jobs;
 import io.remoteappmanager.model.ProxyActivity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -27,7 +25,7 @@ public final class ActivityWatch implements AutoCloseable {
     private final Duration interval;
     private final Clock clock;
     private final Consumer<String> trigger;
-    private final ScheduledExecutorService timer;
+    private Jobs.Job job;
     private volatile ProxyActivity latest = ProxyActivity.NONE;
 
     /** @param trigger asks for a pass, saying why */
@@ -37,15 +35,11 @@ public final class ActivityWatch implements AutoCloseable {
         this.interval = interval;
         this.clock = clock;
         this.trigger = trigger;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ram-activity");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
-    public void start() {
-        timer.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    /** Asks the proxy every interval, as one of {@code jobs}. */
+    public void start(Jobs jobs) {
+        job = jobs.every("cull-check", interval, this::check);
     }
 
     /** What CHP said at its last answer; {@link ProxyActivity#NONE} before it, or after a call that failed. */
@@ -55,7 +49,9 @@ public final class ActivityWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        if (job != null) {
+            job.close();
+        }
     }
 
     private void check() {

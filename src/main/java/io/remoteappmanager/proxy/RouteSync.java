@@ -2,6 +2,7 @@ package io.remoteappmanager.proxy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.remoteappmanager.lifecycle.Threads;
 import io.remoteappmanager.model.UrlPaths;
 import io.remoteappmanager.status.AppRoute;
 import io.remoteappmanager.status.AppStatus;
@@ -51,8 +52,7 @@ public final class RouteSync implements AutoCloseable {
         this.proxyStatus = proxyStatus;
         this.clock = clock;
         this.errors = metrics.counter("ram.proxy.errors");
-        this.thread = new Thread(this::run, "ram-routes");
-        this.thread.setDaemon(true);
+        this.thread = Threads.named("routes").newThread(this::run);
     }
 
     public void start() {

@@ -1,12 +1,16 @@
 package io.remoteappmanager.queue;
 
+import io.remoteappmanager.lifecycle.Threads;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,35 +20,47 @@ import java.util.concurrent.TimeUnit;
  * keeps moving. A key added while queued is queued once; a key added while a worker holds it is queued again
  * when that worker is {@link #done}, so the latest request is never lost and never run concurrently.
  *
+ * <p>Each {@link #add} is answered by the attempt that serves it: the first attempt to start after the request.
+ * Requests folded into one attempt share its answer, so whoever asked (a pass that queued its keys) hears how
+ * that attempt ended without keeping books of its own.
+ *
  * @param <K> the key type (an app key)
+ * @param <R> what an attempt at a key ends with
  */
-public final class WorkQueue<K> implements AutoCloseable {
+public final class WorkQueue<K, R> implements AutoCloseable {
 
-    private final Set<K> queued = new LinkedHashSet<>();
-    private final Set<K> processing = new HashSet<>();
-    private final Set<K> dirty = new HashSet<>();
+    /** Keys waiting for a worker, in order of arrival, each with the answer its attempt will give. */
+    private final Map<K, CompletableFuture<R>> queued = new LinkedHashMap<>();
+    /** Keys a worker holds, with the answer of the attempt under way. */
+    private final Map<K, CompletableFuture<R>> processing = new HashMap<>();
+    /** Keys asked for again while a worker held them, with the answer of the attempt after this one. */
+    private final Map<K, CompletableFuture<R>> dirty = new HashMap<>();
     private final ScheduledExecutorService delays;
     private boolean closed;
 
     /** @param name names the queue's delay thread */
     public WorkQueue(String name) {
-        this.delays = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, name + "-delays");
-            t.setDaemon(true);
-            return t;
-        });
+        this.delays = Threads.serial(name + "-delays");
     }
 
-    /** Queues {@code key} unless it is queued already; a key being processed is queued again when it is done. */
-    public synchronized void add(K key) {
+    /**
+     * Queues {@code key} unless it is queued already; a key being processed is queued again when it is done.
+     * Returns how the attempt that serves this request ends; cancelled if the queue closes first.
+     */
+    public synchronized CompletableFuture<R> add(K key) {
         if (closed) {
-            return;
+            return CompletableFuture.failedFuture(new CancellationException("the work queue is closed"));
         }
-        if (processing.contains(key)) {
-            dirty.add(key);
-        } else if (queued.add(key)) {
+        if (processing.containsKey(key)) {
+            return dirty.computeIfAbsent(key, k -> new CompletableFuture<>());
+        }
+        CompletableFuture<R> answer = queued.get(key);
+        if (answer == null) {
+            answer = new CompletableFuture<>();
+            queued.put(key, answer);
             notifyAll();
         }
+        return answer;
     }
 
     /** Queues {@code key} once {@code delay} has passed (a retry after a back-off). */
@@ -68,18 +84,33 @@ public final class WorkQueue<K> implements AutoCloseable {
         if (closed) {
             return Optional.empty();
         }
-        Iterator<K> first = queued.iterator();
-        K key = first.next();
+        Iterator<Map.Entry<K, CompletableFuture<R>>> first = queued.entrySet().iterator();
+        Map.Entry<K, CompletableFuture<R>> next = first.next();
         first.remove();
-        processing.add(key);
-        return Optional.of(key);
+        processing.put(next.getKey(), next.getValue());
+        return Optional.of(next.getKey());
     }
 
-    /** The worker is done with {@code key}; a request that arrived meanwhile queues it again. */
-    public synchronized void done(K key) {
-        processing.remove(key);
-        if (dirty.remove(key) && !closed && queued.add(key)) {
-            notifyAll();
+    /**
+     * The worker is done with {@code key}, and its attempt ended with {@code result}, which answers every request
+     * the attempt served; a request that arrived meanwhile queues the key again.
+     */
+    public void done(K key, R result) {
+        CompletableFuture<R> answer;
+        synchronized (this) {
+            answer = processing.remove(key);
+            CompletableFuture<R> again = dirty.remove(key);
+            if (again != null) {
+                if (closed) {
+                    again.cancel(false);
+                } else {
+                    queued.put(key, again);
+                    notifyAll();
+                }
+            }
+        }
+        if (answer != null) {
+            answer.complete(result); // outside the lock: whoever waits may add work of its own
         }
     }
 
@@ -93,11 +124,22 @@ public final class WorkQueue<K> implements AutoCloseable {
         return processing.size();
     }
 
-    /** Stops handing out keys; workers blocked in {@link #take} get empty. */
+    /**
+     * Stops handing out keys; workers blocked in {@link #take} get empty, and requests no attempt will serve any more
+     * are cancelled. Attempts under way still answer theirs when their worker is {@link #done}.
+     */
     @Override
-    public synchronized void close() {
-        closed = true;
-        delays.shutdownNow();
-        notifyAll();
+    public void close() {
+        List<CompletableFuture<R>> unserved = new ArrayList<>();
+        synchronized (this) {
+            closed = true;
+            delays.shutdownNow();
+            unserved.addAll(queued.values());
+            unserved.addAll(dirty.values());
+            queued.clear();
+            dirty.clear();
+            notifyAll();
+        }
+        unserved.forEach(answer -> answer.cancel(false));
     }
 }

@@ -1,6 +1,7 @@
 package io.remoteappmanager.readiness;
 
 import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.lifecycle.Threads;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.Endpoint;
 import io.remoteappmanager.model.ObservedContainer;
@@ -18,7 +19,6 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -62,11 +62,7 @@ public final class ReadinessProbes implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(1))
             .build();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ram-readiness");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Threads.serial("readiness");
 
     /**
      * @param defaults {@code ram.readiness.*}: whether probing is on (else every running container is ready at

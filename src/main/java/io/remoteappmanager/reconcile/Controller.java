@@ -6,7 +6,9 @@ import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.actuator.Actuator;
 import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.images.ImageUpdates;
+import io.remoteappmanager.lifecycle.Jobs;
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.Phase;
@@ -14,10 +16,8 @@ import io.remoteappmanager.observe.ObservedCache;
 import io.remoteappmanager.planner.Decision;
 import io.remoteappmanager.planner.Idling;
 import io.remoteappmanager.planner.Plan;
-import io.remoteappmanager.planner.PlanInputs;
 import io.remoteappmanager.planner.Planner;
 import io.remoteappmanager.planner.UrlpathClaims;
-import io.remoteappmanager.queue.WorkQueue;
 import io.remoteappmanager.readiness.ReadinessProbes;
 import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.status.PassSummary;
@@ -27,32 +27,21 @@ import io.remoteappmanager.time.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.jboss.logging.Logger;
 
 /**
  * The reconcile loop: a level-based pass reads the whole desired state (the spec source) and the whole observed
  * state (the event-fed cache, so no engine call), plans every key, publishes status and queues the keys that need
- * work; {@code ram.reconcile.parallelism} workers take keys from the queue and reconcile each on its own
- * ({@link KeyReconciler}), so a slow or stuck action holds only its key. An event only says "look now".
+ * work; {@code ram.reconcile.parallelism} workers ({@link KeyWorkers}) take keys from the queue and reconcile each
+ * on its own ({@link KeyReconciler}), so a slow or stuck action holds only its key. Status is the output of passes
+ * alone: a finished attempt asks for the next pass. An event only says "look now".
  */
 public final class Controller implements AutoCloseable {
-
-    private static final Logger LOG = Logger.getLogger(Controller.class);
-    /** How long closing waits for actions under way. */
-    private static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
 
     /**
      * How the loop runs.
@@ -67,21 +56,20 @@ public final class Controller implements AutoCloseable {
     private final ReadinessProbes probes;
     private final ImageUpdates images;
     private final Planner planner;
+    private final PlanInputsReader inputs;
     private final SpecHashes hashes;
     private final KeyHistories histories;
     private final DisruptionBudget budget;
-    private final WorkQueue<AppKey> queue = new WorkQueue<>("ram-work");
-    private final KeyReconciler keys;
+    private final LastActions lastActions = new LastActions();
+    private final DesiredOverlay overlay = new DesiredOverlay();
+    private final KeyWorkers workers;
     private final StatusBoard status;
     private final PassLoop loop;
     private final Settings settings;
     private final Clock clock;
     private final Timer passTimer;
-    private final Supplier<Idling> idling;
     private final SpecProblemLog problemLog = new SpecProblemLog();
-    private final Map<AppKey, List<PassWork>> waiters = new ConcurrentHashMap<>();
-    private final ExecutorService workers;
-    private final ScheduledExecutorService resync;
+    private Jobs.Job resync;
     private volatile DesiredState desired;
 
     /**
@@ -101,27 +89,24 @@ public final class Controller implements AutoCloseable {
         this.hashes = new SpecHashes(template::specHash);
         this.planner = new Planner(pruneAllowEmpty, livenessByDefault, hashes);
         this.histories = new KeyHistories(settings.backoff());
+        this.inputs = new PlanInputsReader(histories, probes, idling, images);
         this.status = status;
         this.settings = settings;
         this.clock = clock;
-        this.idling = idling;
         this.passTimer = metrics.timer("ram.reconcile.pass");
         this.desired = DesiredState.NONE;
         this.budget = new DisruptionBudget(settings.maxDisruptions());
-        this.keys = new KeyReconciler(planner, actuator, histories, budget, cache, probes, images, status, queue,
-                () -> desired, idling, metrics, clock);
         this.loop = new PassLoop(this::pass, clock);
-        this.workers = Executors.newFixedThreadPool(settings.parallelism(), daemon("ram-worker"));
-        this.resync = Executors.newSingleThreadScheduledExecutor(daemon("ram-resync"));
+        KeyReconciler reconciler = new KeyReconciler(planner, inputs, actuator, budget, histories, cache,
+                () -> desired, clock);
+        this.workers = new KeyWorkers(reconciler::reconcile, histories, probes::forget, lastActions, this::trigger,
+                settings.parallelism(), metrics, clock);
     }
 
-    /** Starts the workers, the periodic pass and a first pass. */
-    public void start() {
-        for (int i = 0; i < settings.parallelism(); i++) {
-            workers.execute(this::work);
-        }
-        long every = settings.interval().toMillis();
-        resync.scheduleAtFixedRate(() -> trigger("periodic resync"), every, every, TimeUnit.MILLISECONDS);
+    /** Starts the workers, the periodic pass (one of {@code jobs}) and a first pass. */
+    public void start(Jobs jobs) {
+        workers.start();
+        resync = jobs.every("resync", settings.interval(), () -> trigger("periodic resync"));
         loop.start();
     }
 
@@ -130,7 +115,10 @@ public final class Controller implements AutoCloseable {
         loop.trigger(reason);
     }
 
-    /** Asks for a pass; completes with its plan and how the actions it queued ended, once the workers are done. */
+    /**
+     * Asks for a pass; completes with its plan and how the actions it queued ended, once the workers are done with
+     * them and a pass after that has put them into status.
+     */
     public CompletableFuture<PassResult> requestPass(String reason) {
         return loop.requestPass(reason);
     }
@@ -144,9 +132,19 @@ public final class Controller implements AutoCloseable {
     public Preview preview() {
         ObservedCache.Snapshot observed = cache.snapshot();
         List<ObservedContainer> containers = observed.engine().trusted() ? observed.containers() : cache.listOnce();
-        DesiredState wanted = UrlpathClaims.guard(source.read(), containers);
-        Plan plan = planner.plan(inputs(wanted, containers), clock.instant());
+        DesiredState wanted = UrlpathClaims.guard(overlay.over(source.read()), containers);
+        Plan plan = planner.plan(inputs.read(wanted, containers), clock.instant());
         return new Preview(wanted, containers, plan);
+    }
+
+    /** The app the last pass wanted for {@code key} (from a spec source or a request), if any. */
+    public Optional<AppSpec> desiredApp(AppKey key) {
+        return Optional.ofNullable(desired.apps().get(key));
+    }
+
+    /** The requests laid over the spec source's desired state: the seed API's starts and stops. */
+    public DesiredOverlay overlay() {
+        return overlay;
     }
 
     /** How long the current pass has been running, if one is. */
@@ -164,7 +162,7 @@ public final class Controller implements AutoCloseable {
 
     /** Pending pass triggers plus keys waiting for or held by a worker. */
     public int backlog() {
-        return loop.pendingTriggers() + queue.depth() + queue.inFlight();
+        return loop.pendingTriggers() + workers.backlog();
     }
 
     /**
@@ -173,26 +171,22 @@ public final class Controller implements AutoCloseable {
      */
     @Override
     public void close() {
-        resync.shutdownNow();
-        loop.close();
-        queue.close();
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warnf("actions still under way after %s; abandoning them", CLOSE_GRACE);
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
+        if (resync != null) {
+            resync.close();
         }
+        loop.close();
+        workers.close();
     }
 
+    /**
+     * One pass: read both states, apply the guards that concern more than one key (urlpath claims, pruning, the
+     * disruption budget), publish status, and queue every key that has something to do.
+     */
     private PassLoop.Ran pass(String trigger) {
         long started = System.nanoTime();
         Instant now = clock.instant();
         ObservedCache.Snapshot observed = cache.snapshot();
-        DesiredState read = source.read();
+        DesiredState read = overlay.over(source.read());
         DesiredState wanted = observed.engine().trusted() ? UrlpathClaims.guard(read, observed.containers()) : read;
         desired = wanted;
         hashes.retain(wanted);
@@ -204,10 +198,12 @@ public final class Controller implements AutoCloseable {
             status.publish(s -> StatusProjection.passWithoutEngine(s, summary, observed.engine(), source.status()));
             return new PassLoop.Ran(CompletableFuture.completedFuture(PassResult.engineDown(error)), Optional.empty());
         }
-        Plan plan = planner.plan(inputs(wanted, observed.containers()), now);
-        histories.retainOnly(plan.decisions().stream().map(Decision::key).toList());
-        budget.retainOnly(plan.decisions().stream().filter(d -> d.phase() != Phase.Running && d.phase() != Phase.Idle)
-                .map(Decision::key).toList());
+        overlay.forgetStopped(observed.containers());
+        Plan planned = planner.plan(inputs.read(wanted, observed.containers()), now);
+        histories.retainOnly(planned.decisions().stream().map(Decision::key).toList());
+        budget.retainOnly(planned.decisions().stream()
+                .filter(d -> d.phase() != Phase.Running && d.phase() != Phase.Idle).map(Decision::key).toList());
+        Plan plan = budget.guard(planned, wanted.apps().size());
         for (Decision decision : plan.decisions()) {
             if (decision.phase() == Phase.Running) {
                 histories.settled(decision.key(), now);
@@ -220,52 +216,27 @@ public final class Controller implements AutoCloseable {
         List<String> warnings = Stream.concat(plan.warnings().stream(), images.warnings().stream()).toList();
         PassSummary summary = summary(now, started, trigger, wanted, plan.actions().size(), (int) failing,
                 Optional.empty(), warnings);
-        status.publish(s -> StatusProjection.afterPass(s, plan, wanted, probes::verdict, summary, observed.engine(),
-                source.status(), now));
+        Map<AppKey, List<ActionOutcome>> done = lastActions.drain();
+        status.publish(s -> StatusProjection.afterPass(s, plan, wanted, probes::verdict,
+                key -> done.getOrDefault(key, List.of()), summary, observed.engine(), source.status(), now));
         passTimer.record(Duration.ofNanos(System.nanoTime() - started));
         return new PassLoop.Ran(queueWork(plan), wakeAt(plan, wanted, now));
     }
 
-    /** Queues every key with something to do; the result completes once the workers are done with all of them. */
+    /**
+     * Queues every key with something to do; the result completes once the attempts that serve them have ended and
+     * a pass after them has put what they did into status.
+     */
     private CompletableFuture<PassResult> queueWork(Plan plan) {
-        List<AppKey> busy = plan.decisions().stream().filter(d -> !d.actions().isEmpty()).map(Decision::key).toList();
-        PassWork work = new PassWork(plan, busy);
-        for (AppKey key : busy) {
-            waiters.compute(key, (k, list) -> {
-                List<PassWork> all = list == null ? new ArrayList<>() : list;
-                all.add(work);
-                return all;
-            });
-            queue.add(key);
+        List<CompletableFuture<KeyResult>> attempts = plan.decisions().stream().filter(d -> !d.actions().isEmpty())
+                .map(d -> workers.submit(d.key())).toList();
+        if (attempts.isEmpty()) {
+            return CompletableFuture.completedFuture(new PassResult(Optional.of(plan), List.of(), Optional.empty()));
         }
-        return work.result();
-    }
-
-    /** One worker: takes keys until the queue closes; a key's waiters are those registered before it was taken. */
-    private void work() {
-        try {
-            for (Optional<AppKey> next = queue.take(); next.isPresent(); next = queue.take()) {
-                AppKey key = next.get();
-                List<PassWork> claimed = Optional.ofNullable(waiters.remove(key)).orElse(List.of());
-                List<ActionOutcome> outcomes = List.of();
-                try {
-                    outcomes = keys.reconcile(key);
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "%s: reconcile failed unexpectedly; the next pass tries again", key);
-                } finally {
-                    queue.done(key);
-                    for (PassWork work : claimed) {
-                        work.finished(key, outcomes);
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private PlanInputs inputs(DesiredState wanted, List<ObservedContainer> observed) {
-        return new PlanInputs(wanted, observed, histories::history, probes::verdict, idling.get(), images::digest);
+        return CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new))
+                .thenCompose(all -> loop.nextPass("the work of a requested pass is done"))
+                .thenApply(published -> new PassResult(Optional.of(plan),
+                        attempts.stream().flatMap(a -> a.join().outcomes().stream()).toList(), Optional.empty()));
     }
 
     /** When to look again unasked: a held key's back-off ending, or spec files still being written settling. */
@@ -278,13 +249,5 @@ public final class Controller implements AutoCloseable {
             int failures, Optional<String> engineError, List<String> warnings) {
         return new PassSummary(Optional.of(now), Duration.ofNanos(System.nanoTime() - startedNanos), trigger, actions,
                 failures, engineError, wanted.problems().stream().map(Object::toString).toList(), warnings);
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -1,8 +1,14 @@
 package io.remoteappmanager.reconcile;
 
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.ObservedContainer;
+import io.remoteappmanager.planner.Action;
+import io.remoteappmanager.planner.Decision;
+import io.remoteappmanager.planner.Plan;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +39,23 @@ final class DisruptionBudget {
         this.absolute = m.group(2).isEmpty() ? value : -1;
     }
 
+    /**
+     * The plan as it may run now: each decision that would take a running app out of service keeps its actions only
+     * while the budget admits it, and otherwise waits with no action and a message saying why.
+     */
+    Plan guard(Plan plan, int apps) {
+        List<Decision> guarded = new ArrayList<>(plan.decisions().size());
+        for (Decision decision : plan.decisions()) {
+            guarded.add(admits(decision, apps) ? decision : waiting(decision, apps));
+        }
+        return new Plan(guarded, plan.warnings(), plan.requeueAt());
+    }
+
+    /** Whether {@code decision} may be carried out now, among {@code apps} apps; a disruption counts from now on. */
+    boolean admits(Decision decision, int apps) {
+        return !disrupts(decision) || tryEnter(decision.key(), apps);
+    }
+
     /** Whether {@code key} may start its disruption now, among {@code apps} apps; if so it counts from now on. */
     synchronized boolean tryEnter(AppKey key, int apps) {
         if (disrupted.contains(key)) {
@@ -52,6 +75,21 @@ final class DisruptionBudget {
 
     synchronized int inProgress() {
         return disrupted.size();
+    }
+
+    /**
+     * A recreate of a container that runs: it takes the app out of service until the new one answers (an unhealthy
+     * one is out already, but a liveness setting that fails everywhere must not recreate every app at once).
+     */
+    private static boolean disrupts(Decision decision) {
+        return decision.actions().stream().anyMatch(a -> a.kind() == Action.Kind.RECREATE
+                && a.container().filter(ObservedContainer::isRunning).isPresent());
+    }
+
+    private Decision waiting(Decision decision, int apps) {
+        String why = decision.message() + "; waiting: " + inProgress() + " app(s) are being recreated, at most "
+                + limit(apps) + " at once (ram.reconcile.max-disruptions)";
+        return new Decision(decision.key(), decision.phase(), List.of(), decision.container(), why);
     }
 
     /** The most apps out of service at once, among {@code apps}: at least one, so a rollout always moves on. */

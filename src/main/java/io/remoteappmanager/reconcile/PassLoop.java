@@ -1,5 +1,6 @@
 package io.remoteappmanager.reconcile;
 
+import io.remoteappmanager.lifecycle.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ final class PassLoop implements AutoCloseable {
     private final Function<String, Ran> pass;
     private final Clock clock;
     private final List<CompletableFuture<PassResult>> waiting = new ArrayList<>();
+    private final List<CompletableFuture<Void>> publishing = new ArrayList<>();
     private String pendingTrigger;
     private Instant wakeAt;
     private Thread thread;
@@ -43,9 +45,7 @@ final class PassLoop implements AutoCloseable {
             return;
         }
         pendingTrigger = "start-up";
-        thread = new Thread(this::run, "ram-reconcile");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Threads.start("reconcile", this::run);
     }
 
     /** Asks for a pass as soon as the current one (if any) ends. */
@@ -62,6 +62,21 @@ final class PassLoop implements AutoCloseable {
         waiting.add(result);
         trigger(reason);
         return result;
+    }
+
+    /**
+     * Asks for a pass; completes once that pass has published what it found (without waiting for the work it
+     * queued), so whoever waits sees in status everything that happened before the call.
+     */
+    synchronized CompletableFuture<Void> nextPass(String reason) {
+        CompletableFuture<Void> published = new CompletableFuture<>();
+        if (closed) {
+            published.cancel(false);
+            return published;
+        }
+        publishing.add(published);
+        trigger(reason);
+        return published;
     }
 
     /** How long the current pass has been running, if one is. */
@@ -106,16 +121,21 @@ final class PassLoop implements AutoCloseable {
         while (true) {
             String trigger;
             List<CompletableFuture<PassResult>> answering;
+            List<CompletableFuture<Void>> published;
             synchronized (this) {
                 trigger = awaitTrigger();
                 if (trigger == null) {
                     waiting.forEach(w -> w.cancel(false));
+                    publishing.forEach(p -> p.cancel(false));
                     return;
                 }
                 answering = new ArrayList<>(waiting);
                 waiting.clear();
+                published = new ArrayList<>(publishing);
+                publishing.clear();
             }
             CompletableFuture<PassResult> result = runPass(trigger);
+            published.forEach(p -> p.complete(null));
             result.whenComplete((done, error) -> answering.forEach(w -> {
                 if (error != null) {
                     w.completeExceptionally(error);

@@ -1,5 +1,6 @@
 package io.remoteappmanager.source;
 
+import io.remoteappmanager.lifecycle.Jobs;
 import io.remoteappmanager.model.DesiredState;
 
 /**
@@ -18,8 +19,11 @@ public interface SpecSource extends AutoCloseable {
     /** What the source is and which version it read last, for status, logs and metrics. */
     SourceStatus status();
 
-    /** Starts watching; {@code onChange} is called (on the source's own thread) whenever a pass should look again. */
-    void start(Runnable onChange);
+    /**
+     * Starts watching; {@code onChange} is called (on the source's own thread) whenever a pass should look again. A
+     * source that polls does so as one of {@code jobs}.
+     */
+    void start(Runnable onChange, Jobs jobs);
 
     /**
      * Looks at the source again now, because something outside said it changed (a git webhook); returns at once, and

@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Holds the current {@link StatusSnapshot} and tells listeners of each new one. Only the controller publishes
- * (once per pass and once per finished key); everyone else reads. Listeners run on the publishing thread, in the
+ * (once per pass); everyone else reads. Listeners run on the publishing thread, in the
  * order of publication, so they must hand any slow work (a proxy call, a network write) to threads of their own.
  */
 public final class StatusBoard {
@@ -42,5 +42,10 @@ public final class StatusBoard {
     /** Calls {@code listener} with every snapshot published from now on. */
     public void listen(Consumer<StatusSnapshot> listener) {
         listeners.add(listener);
+    }
+
+    /** Stops calling {@code listener}. */
+    public void unlisten(Consumer<StatusSnapshot> listener) {
+        listeners.remove(listener);
     }
 }

@@ -19,28 +19,29 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Status as a pure function of what the controller decided and did: (plan or one key's decision, the outcomes of
- * its actions, the readiness verdicts, the previous status) → the next immutable snapshot. Nothing else writes
- * status, so what the API shows is always what a pass or a finished key concluded.
+ * Status as a pure function of what the controller decided and did: (a pass's plan, the outcomes of the attempts
+ * finished since the pass before, the readiness verdicts, the previous status) → the next immutable snapshot.
+ * Nothing else writes status, so what the API shows is always what a pass concluded.
  */
 public final class StatusProjection {
 
     private StatusProjection() {}
 
     /**
-     * After a pass that began at {@code now}: every planned key gets its status, and keys the plan no longer has are
-     * gone; but a key a worker finished after the pass began keeps what the worker said, which is newer than what
-     * the pass saw.
+     * After a pass that began at {@code now}: every planned key gets its status, with the outcomes of the attempts
+     * finished since the last pass as its last action, and keys the plan no longer has are gone.
+     *
+     * @param outcomes the outcomes of a key's attempt finished since the last pass; empty when none finished
      */
     public static StatusSnapshot afterPass(StatusSnapshot previous, Plan plan, DesiredState desired,
-            Function<ObservedContainer, ProbeVerdict> readiness, PassSummary summary, EngineState engine, SourceStatus source,
-            Instant now) {
+            Function<ObservedContainer, ProbeVerdict> readiness, Function<AppKey, List<ActionOutcome>> outcomes,
+            PassSummary summary, EngineState engine, SourceStatus source, Instant now) {
         Map<AppKey, AppStatus> apps = new LinkedHashMap<>(plan.decisions().size() * 2);
         for (Decision decision : plan.decisions()) {
             apps.put(decision.key(), app(previous.app(decision.key()), decision,
-                    Optional.ofNullable(desired.apps().get(decision.key())), readiness, List.of(), now));
+                    Optional.ofNullable(desired.apps().get(decision.key())), readiness, outcomes.apply(decision.key()),
+                    now));
         }
-        previous.all().stream().filter(app -> app.updated().isAfter(now)).forEach(app -> apps.put(app.key(), app));
         return new StatusSnapshot(apps, summary, engine, source);
     }
 
@@ -48,21 +49,6 @@ public final class StatusProjection {
     public static StatusSnapshot passWithoutEngine(StatusSnapshot previous, PassSummary summary, EngineState engine,
             SourceStatus source) {
         return new StatusSnapshot(previous.apps(), summary, engine, source);
-    }
-
-    /**
-     * After a worker finished one key: its status from its decision made again after the actions (empty when the
-     * key is gone: pruned and no longer named anywhere), with the last outcome as its last action.
-     */
-    public static StatusSnapshot afterKey(StatusSnapshot previous, AppKey key, Optional<Decision> decision,
-            Optional<AppSpec> spec, Function<ObservedContainer, ProbeVerdict> readiness, List<ActionOutcome> outcomes, Instant now) {
-        Map<AppKey, AppStatus> apps = new LinkedHashMap<>(previous.apps());
-        if (decision.isEmpty()) {
-            apps.remove(key);
-        } else {
-            apps.put(key, app(previous.app(key), decision.get(), spec, readiness, outcomes, now));
-        }
-        return new StatusSnapshot(apps, previous.lastPass(), previous.engine(), previous.source());
     }
 
     /** One app's status from its decision; what was last done to it carries over until something new is done. */

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.scheduler.Trigger;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.remoteappmanager.config.RamConfig;
@@ -20,6 +22,7 @@ import io.remoteappmanager.testing.TestEngine;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +41,9 @@ class ApiTest {
 
     @Inject
     StatusBoard status;
+
+    @Inject
+    Scheduler scheduler;
 
     TestEngine engine;
 
@@ -70,6 +76,15 @@ class ApiTest {
         SpecFiles.delete(config.specs().dir(), "carol-1.yaml");
         SpecFiles.delete(config.specs().dir(), "carol-2.yaml");
         SpecFiles.delete(config.specs().dir(), "dan.yaml");
+    }
+
+    @Test
+    void thePeriodicWorkRunsAsQuarkusSchedulerJobsAtTheConfiguredIntervals() {
+        assertThat(scheduler.getScheduledJobs()).extracting(Trigger::getId)
+                .contains("ram-resync", "ram-relist", "ram-engine-heartbeat");
+        Duration untilResync = Duration.between(Instant.now(), scheduler.getScheduledJob("ram-resync").getNextFireTime());
+        assertThat(untilResync).as("ram.reconcile.interval is 1h in this profile")
+                .isGreaterThan(Duration.ofMinutes(30)).isLessThanOrEqualTo(Duration.ofHours(1));
     }
 
     @Test

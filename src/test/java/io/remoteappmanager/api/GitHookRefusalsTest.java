@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remoteappmanager.config.StandaloneConfig;
 import io.remoteappmanager.crypto.HmacSha256;
+import io.remoteappmanager.lifecycle.Jobs;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.source.SourceStatus;
 import io.remoteappmanager.source.SpecSource;
@@ -35,7 +36,7 @@ class GitHookRefusalsTest {
         }
 
         @Override
-        public void start(Runnable onChange) {}
+        public void start(Runnable onChange, Jobs jobs) {}
 
         @Override
         public void refresh() {

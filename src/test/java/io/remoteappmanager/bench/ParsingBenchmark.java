@@ -1,5 +1,6 @@
 package io.remoteappmanager.bench;
 
+import io.remoteappmanager.lifecycle.TimerJobs;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.source.directory.DirectorySource;
@@ -46,8 +47,9 @@ final class ParsingBenchmark {
             measure(scenario, "first read (cold JVM)", n, 1, () -> new SpecDirectory(specs.dir)::read, 0);
             controllerJvm(scenario, specs.dir, n);
             measure(scenario, "fresh reader, warm JVM, median", n, WARM_RUNS, () -> new SpecDirectory(specs.dir)::read, 0);
-            try (SpecSource watched = new DirectorySource(new SpecDirectory(specs.dir), Duration.ofMillis(150))) {
-                watched.start(() -> { });
+            try (SpecSource watched = new DirectorySource(new SpecDirectory(specs.dir), Duration.ofMillis(150));
+                    TimerJobs jobs = new TimerJobs()) {
+                watched.start(() -> { }, jobs);
                 watched.read();
                 measure(scenario, "re-read of unchanged directory, median", n, WARM_RUNS, () -> watched::read, 50);
             }

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.remoteappmanager.app.RemoteAppManager;
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.planner.Action;
+import io.remoteappmanager.planner.Plan;
+import io.remoteappmanager.status.AppStatus;
+import io.remoteappmanager.testing.SpecFiles;
+import io.remoteappmanager.testing.TestController;
 import io.remoteappmanager.model.AppSpec.VolumeBind;
 import io.remoteappmanager.runtime.LaunchFailedException;
 import io.remoteappmanager.runtime.RuntimeContainer;
@@ -138,6 +144,41 @@ class ContainerManagerTest {
         control.release.countDown();
         first.get();
         assertThat(engine.runtime.inspect(c.dockerId())).isEmpty();
+    }
+
+    @Test
+    void aStartRequestedThroughTheApiShowsInThePlanBeforeItIsCarriedOut() throws Exception {
+        PausingRuntime control = PausingRuntime.control();
+        RemoteAppManager library = engine.library(PausingRuntime.pauseOn(engine.runtime, "launch", control));
+        CompletableFuture<Container> start = CompletableFuture.supplyAsync(() ->
+                library.manager().startContainer("kim", HTTPD, "planned", "/user/kim", Map.of(), Map.of()));
+        assertThat(control.entered.await(30, TimeUnit.SECONDS)).as("the paused launch was entered").isTrue();
+
+        Plan plan = library.controller().preview().plan();
+
+        assertThat(plan.actions()).anySatisfy(action -> {
+            assertThat(action.key()).isEqualTo(new AppKey("kim", "planned"));
+            assertThat(action.kind()).isEqualTo(Action.Kind.CREATE);
+        });
+        control.release.countDown();
+        assertThat(start.get(60, TimeUnit.SECONDS).state()).isEqualTo("running");
+    }
+
+    @Test
+    void anAppThatASpecFileOwnsIsLeftToTheFile(@TempDir Path specs) {
+        SpecFiles.write(specs, "lee.yaml", SpecFiles.app("lee-web", "lee", HTTPD, "mappingId: web"));
+        try (TestEngine owned = TestEngine.withConfig(Map.of("ram.realm", TestEngine.uniqueRealm("cmown"),
+                "ram.specs.dir", specs.toString())); TestController controller = new TestController(owned).start()) {
+            AppKey key = new AppKey("lee", "web");
+            String id = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> controller.app(key).flatMap(AppStatus::containerId), Optional::isPresent).orElseThrow();
+
+            assertThatThrownBy(() -> controller.app.manager().startContainer("lee", HTTPD, "web", "/user/lee",
+                    Map.of(), Map.of())).isInstanceOf(SpecOwnedException.class).hasMessageContaining("lee.yaml");
+            assertThatThrownBy(() -> controller.app.manager().stopAndRemoveContainer(id))
+                    .isInstanceOf(SpecOwnedException.class).hasMessageContaining("lee.yaml");
+            assertThat(owned.runtime.inspect(id)).hasValueSatisfying(c -> assertThat(c.isRunning()).isTrue());
+        }
     }
 
     @Test

@@ -24,8 +24,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Tiny builders for planner inputs, so each test states only what its rule is about. */
-final class PlanFixture {
+/** Tiny builders for planner inputs, so each test states only what its rule is about (the reconcile tests borrow a spec and a container). */
+public final class PlanFixture {
 
     static final Instant NOW = Instant.parse("2030-01-01T12:00:00Z");
     static final AppKey ALICE = new AppKey("alice", "paraview");
@@ -37,7 +37,7 @@ final class PlanFixture {
 
     private PlanFixture() {}
 
-    static AppSpec spec(AppKey key) {
+    public static AppSpec spec(AppKey key) {
         return spec(key, "simphony/paraview:5.4");
     }
 
@@ -54,7 +54,7 @@ final class PlanFixture {
     }
 
     /** A running container that matches {@code spec}. */
-    static ObservedContainer runningFor(AppSpec spec) {
+    public static ObservedContainer runningFor(AppSpec spec) {
         return containerOf(spec.key()).hash(HASH.apply(spec)).source(spec.origin().file()).build();
     }
 

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.app.RemoteAppManager;
 import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.lifecycle.Jobs;
+import io.remoteappmanager.lifecycle.TimerJobs;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.reconcile.Controller;
@@ -20,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * A whole controller, assembled exactly as the application assembles it ({@link RemoteAppManager}), on a
@@ -44,21 +47,24 @@ public final class TestController implements AutoCloseable {
 
     /** A controller on {@code runtime}: the engine's own, or a wrapper of it that plays a misbehaving engine. */
     public TestController(TestEngine engine, ContainerRuntime runtime, MeterRegistry metrics) {
-        this(RemoteAppManager.assemble(engine.config, runtime, metrics));
+        this(jobs -> RemoteAppManager.assemble(engine.config, runtime, metrics, jobs));
     }
 
     /** A controller of {@code config} on {@code runtime}: a swarm's ({@link SwarmRealm}), or any other. */
     public TestController(RamConfig config, ContainerRuntime runtime) {
-        this(RemoteAppManager.assemble(config, runtime, new SimpleMeterRegistry()));
+        this(jobs -> RemoteAppManager.assemble(config, runtime, new SimpleMeterRegistry(), jobs));
     }
 
     /** A controller reading another source (a git repository); it closes {@code specs} when it is closed. */
     public TestController(TestEngine engine, SpecSource specs) {
-        this(RemoteAppManager.assemble(engine.config, engine.runtime, specs, new SimpleMeterRegistry()));
+        this(jobs -> RemoteAppManager.assemble(engine.config, engine.runtime, specs, new SimpleMeterRegistry(), jobs));
     }
 
-    private TestController(RemoteAppManager assembled) {
-        app = assembled;
+    /** The periodic jobs of this controller, on a timer of its own, closed with it. */
+    private final TimerJobs jobs = new TimerJobs();
+
+    private TestController(Function<Jobs, RemoteAppManager> assemble) {
+        app = assemble.apply(jobs);
         status = app.status();
         proxy = app.proxy();
         loop = app.controller();
@@ -97,5 +103,6 @@ public final class TestController implements AutoCloseable {
     @Override
     public void close() {
         app.close();
+        jobs.close();
     }
 }

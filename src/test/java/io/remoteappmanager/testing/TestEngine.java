@@ -8,13 +8,17 @@ import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.app.RemoteAppManager;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.config.StandaloneConfig;
+import io.remoteappmanager.lifecycle.TimerJobs;
 import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.docker.DockerRuntimes;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,9 +49,12 @@ public final class TestEngine implements AutoCloseable {
     public final ContainerTemplate template;
     /** A client of its own, for tests that play the engine's part (kill, remove, inspect) beside the controller. */
     public final DockerClient docker;
-    private final List<RemoteAppManager> libraries = new ArrayList<>();
+    /** Library controllers and their jobs, closed in order. */
+    private final List<AutoCloseable> libraries = new ArrayList<>();
+    private final Map<String, String> settings;
 
-    private TestEngine(RamConfig config, ContainerRuntime runtime) {
+    private TestEngine(Map<String, String> settings, RamConfig config, ContainerRuntime runtime) {
+        this.settings = settings;
         this.config = config;
         this.labels = new LabelScheme(config);
         this.docker = DockerRuntimes.client(config);
@@ -68,7 +75,7 @@ public final class TestEngine implements AutoCloseable {
     /** As {@link #withConfig(Map)}, counting the runtime's Docker API calls ({@code ram.docker.api.calls}) on {@code metrics}. */
     public static TestEngine withConfig(Map<String, String> settings, MeterRegistry metrics) {
         RamConfig config = config(settings);
-        return new TestEngine(config, DockerRuntimes.connect(config, metrics));
+        return new TestEngine(settings, config, DockerRuntimes.connect(config, metrics));
     }
 
     public static String uniqueRealm(String purpose) {
@@ -81,15 +88,40 @@ public final class TestEngine implements AutoCloseable {
         return StandaloneConfig.load(Map.of("ram.stop-timeout", "1s"), settings);
     }
 
-    /** The seed's ContainerManager on this engine and realm, over the given runtime (the real one, or a wrapper of it). */
+    /**
+     * The seed's ContainerManager on this engine and realm, over the given runtime (the real one, or a wrapper of it):
+     * a library controller of its own, started on an empty spec directory, since the seed API acts through the plan.
+     */
     public ContainerManager manager(ContainerRuntime over) {
-        RemoteAppManager library = RemoteAppManager.assemble(config, over, new SimpleMeterRegistry());
-        libraries.add(library);
-        return library.manager();
+        return library(over).manager();
+    }
+
+    /** A library controller on this engine and realm, started on an empty spec directory, over the given runtime. */
+    public RemoteAppManager library(ContainerRuntime over) {
+        Map<String, String> library = new HashMap<>(settings);
+        try {
+            library.put("ram.specs.dir", Files.createTempDirectory("ram-library-specs").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        TimerJobs jobs = new TimerJobs();
+        RemoteAppManager started = RemoteAppManager.assemble(config(library), over, new SimpleMeterRegistry(), jobs)
+                .start();
+        libraries.add(started);
+        libraries.add(jobs);
+        return started;
     }
 
     public ContainerManager manager() {
         return manager(runtime);
+    }
+
+    private static void closeQuietly(AutoCloseable library) {
+        try {
+            library.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing a library controller failed", e);
+        }
     }
 
     /** Runs {@code command} in the container, as {@code docker exec} does, and waits until it has finished. */
@@ -118,7 +150,7 @@ public final class TestEngine implements AutoCloseable {
     /** Removes every container of this realm and closes the engine handles. */
     @Override
     public void close() {
-        libraries.forEach(RemoteAppManager::close);
+        libraries.forEach(TestEngine::closeQuietly);
         try {
             removeContainers();
         } finally {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.remoteappmanager.api.AppView;
 import io.remoteappmanager.api.StatusView;
+import io.remoteappmanager.lifecycle.Threads;
 import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.status.StatusBoard;
 import io.remoteappmanager.status.StatusSnapshot;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,11 +41,7 @@ public class EventHub {
     private final StatusBoard status;
     private final ProxyStatus proxy;
     private final ObjectMapper json;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ram-events");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService worker = Threads.serial("events");
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     /** The state the clients were last told about; only the worker thread touches it. */

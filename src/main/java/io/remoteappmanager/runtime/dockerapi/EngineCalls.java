@@ -1,5 +1,6 @@
 package io.remoteappmanager.runtime.dockerapi;
 
+import io.remoteappmanager.lifecycle.Threads;
 import io.remoteappmanager.runtime.EngineTimeoutException;
 import io.remoteappmanager.runtime.RuntimeFault;
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,11 +26,7 @@ final class EngineCalls implements AutoCloseable {
     /** The call a thread works for: set on our call threads, inherited by the stream threads docker-java starts. */
     private static final InheritableThreadLocal<Scope> SCOPE = new InheritableThreadLocal<>();
 
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "ram-engine-call");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService threads = Threads.elastic("engine-call");
 
     /** Runs {@code body} and returns its result, or fails once {@code deadline} has passed. */
     <T> T run(String operation, Duration deadline, String setting, Supplier<T> body) {

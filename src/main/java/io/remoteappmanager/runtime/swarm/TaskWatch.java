@@ -3,6 +3,7 @@ package io.remoteappmanager.runtime.swarm;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.Task;
+import io.remoteappmanager.lifecycle.Threads;
 import io.remoteappmanager.runtime.RuntimeEvent;
 import io.remoteappmanager.runtime.RuntimeFault;
 import io.remoteappmanager.runtime.RuntimeWatcher;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,11 +44,7 @@ final class TaskWatch implements Closeable {
     private final Duration every;
     private final TaskChanges changes = new TaskChanges();
     private final AtomicBoolean over = new AtomicBoolean();
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ram-swarm-tasks");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService poller = Threads.serial("swarm-tasks");
     private EventStream stream;
 
     /**

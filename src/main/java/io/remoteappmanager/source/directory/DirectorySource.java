@@ -1,5 +1,6 @@
 package io.remoteappmanager.source.directory;
 
+import io.remoteappmanager.lifecycle.Jobs;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.source.SourceStatus;
 import io.remoteappmanager.source.SpecSource;
@@ -29,7 +30,7 @@ public final class DirectorySource implements SpecSource {
     }
 
     @Override
-    public synchronized void start(Runnable onChange) {
+    public synchronized void start(Runnable onChange, Jobs jobs) {
         if (watcher == null) {
             watcher = new SpecWatcher(directory.directory(), debounce, directory.changes(), onChange);
             watcher.start();

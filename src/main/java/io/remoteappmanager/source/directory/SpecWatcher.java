@@ -5,6 +5,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
+import io.remoteappmanager.lifecycle.Threads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -62,8 +63,7 @@ public final class SpecWatcher implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot watch " + this.directory + " (inotify limits?): " + e.getMessage(), e);
         }
-        this.thread = new Thread(this::run, "spec-watcher");
-        this.thread.setDaemon(true);
+        this.thread = Threads.named("spec-watcher").newThread(this::run);
     }
 
     /** Registers the watches now (so no event after this call is missed) and starts the thread. */

@@ -1,6 +1,8 @@
 package io.remoteappmanager.source.git;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.remoteappmanager.lifecycle.Jobs;
+import io.remoteappmanager.lifecycle.Threads;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.SpecProblem;
 import io.remoteappmanager.model.SpecProblem.Kind;
@@ -15,10 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.lib.ObjectId;
@@ -49,7 +49,9 @@ public final class GitSource implements SpecSource {
     private volatile Runnable onChange = () -> {};
     private volatile GitState state;
     private volatile boolean started;
-    private ScheduledFuture<?> nextPoll;
+    private Jobs.Job polling;
+    /** No scheduled fetch before this instant: a back-off after failed fetches. */
+    private volatile Instant nextFetchAt = Instant.MIN;
     private int failures;
 
     /** @param check the policy every spec must pass, as for a directory */
@@ -60,11 +62,7 @@ public final class GitSource implements SpecSource {
         this.redactor = new Redactor(settings.password());
         this.metrics = new GitMetrics(registry);
         this.state = GitState.initial(notReadYet());
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ram-git-fetch");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Threads.serial("git-fetch");
     }
 
     @Override
@@ -81,13 +79,19 @@ public final class GitSource implements SpecSource {
                 s.lastError());
     }
 
+    /** Reads the local copy, fetches once now, then every interval as one of {@code jobs} (less often after failures). */
     @Override
-    public void start(Runnable callback) {
+    public void start(Runnable callback, Jobs jobs) {
         onChange = callback;
         started = true;
         LOG.infof("git: reading %s every %s", settings, settings.interval());
         thread.execute(this::startFromLocalCopy);
         thread.execute(this::poll);
+        polling = jobs.every("git-poll", settings.interval(), () -> {
+            if (!clock.instant().isBefore(nextFetchAt)) {
+                refresh();
+            }
+        });
     }
 
     /** Fetches now, on the fetch thread, after a fetch that is running; a burst of calls is one fetch. */
@@ -119,6 +123,9 @@ public final class GitSource implements SpecSource {
 
     @Override
     public void close() {
+        if (polling != null) {
+            polling.close();
+        }
         thread.shutdownNow();
         try {
             if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -144,31 +151,25 @@ public final class GitSource implements SpecSource {
         }
     }
 
-    /** One scheduled fetch, then the next one: after the interval, or after a back-off when it failed. */
+    /** One fetch; after a failure the scheduled ones wait out a back-off (a refresh asked from outside does not). */
     private void poll() {
-        if (nextPoll != null) {
-            nextPoll.cancel(false);
-        }
-        Duration delay = settings.interval();
         try {
             update();
             if (failures > 0) {
                 LOG.infof("git: %s answers again after %d failed fetch(es)", settings.displayUrl(), failures);
             }
             failures = 0;
+            nextFetchAt = Instant.MIN;
         } catch (GitSourceException e) {
             failures++;
             metrics.failed();
-            delay = backoff();
+            Duration delay = backoff();
+            // due at the poll tick closest to the back-off's end: ticks come every interval
+            nextFetchAt = clock.instant().plus(delay).minus(settings.interval().dividedBy(2));
             state = state.failed(e.getMessage());
             LOG.warnf("git: fetch of %s failed (%d in a row); revision %s stays in force; next try in %s: %s",
                     settings.displayUrl(), failures, state.commit().map(CommitInfo::id).orElse("(none yet)"), delay,
                     e.getMessage());
-        }
-        try {
-            nextPoll = thread.schedule(this::poll, delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debugf("git: stopped polling %s", settings.displayUrl());
         }
     }
 

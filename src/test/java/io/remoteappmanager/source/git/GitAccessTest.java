@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.remoteappmanager.lifecycle.TimerJobs;
 import io.remoteappmanager.spec.SpecCheck;
 import io.remoteappmanager.testing.GitFixture;
 import io.remoteappmanager.testing.GitRepo;
@@ -112,8 +113,10 @@ class GitAccessTest {
 
     private GitSource start(GitSettings settings) {
         GitSource source = new GitSource(settings, SpecCheck.NONE, new SimpleMeterRegistry());
+        TimerJobs jobs = new TimerJobs();
         closing.add(source);
-        source.start(() -> {});
+        closing.add(jobs);
+        source.start(() -> {}, jobs);
         return source;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.remoteappmanager.lifecycle.TimerJobs;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.source.SourceStatus;
@@ -38,11 +39,13 @@ class GitSourceTest {
     Path data;
     final List<GitSource> sources = new ArrayList<>();
     final AtomicInteger changes = new AtomicInteger();
+    final TimerJobs jobs = new TimerJobs();
     final GitRepo repo = GitServers.shared().newRepo("source");
 
     @AfterEach
     void close() {
         sources.forEach(GitSource::close);
+        jobs.close();
     }
 
     @Test
@@ -173,7 +176,7 @@ class GitSourceTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         GitSource source = new GitSource(settings, SpecCheck.NONE, new SimpleMeterRegistry());
         sources.add(source);
-        source.start(changes::incrementAndGet);
+        source.start(changes::incrementAndGet, jobs);
         return source;
     }
 
