@@ -62,7 +62,7 @@ class ProxyRoutesTest {
         assertThat(route.target()).isEqualTo(app.hostUrl().orElseThrow());
         assertThat(route.realm()).contains(engine.config.realm());
         assertThat(Http.get(chp.proxyUrl + app.urlpath().orElseThrow() + "/").trim()).isEqualTo("ok");
-        assertThat(controller.proxy.snapshot().lastError()).isEmpty();
+        assertThat(controller.proxy().lastError()).isEmpty();
     }
 
     @Test
