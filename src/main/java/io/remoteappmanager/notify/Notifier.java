@@ -67,7 +67,8 @@ public final class Notifier implements AutoCloseable {
         if (closed) {
             return;
         }
-        unread.add(new Offered(snapshot.changes(), snapshot.firstPassDone() && snapshot.engine().trusted()));
+        unread.add(new Offered(snapshot.changes(), snapshot.firstPassDone() && snapshot.engine().trusted(),
+                clock.instant()));
         notifyAll();
     }
 
@@ -84,8 +85,7 @@ public final class Notifier implements AutoCloseable {
     private void run() {
         try {
             for (List<Offered> next = await(); next != null; next = await()) {
-                Instant now = clock.instant();
-                for (Notification event : next.stream().flatMap(o -> reader.read(o.changes(), o.following(), now)
+                for (Notification event : next.stream().flatMap(o -> reader.read(o.changes(), o.following(), o.at())
                         .stream()).toList()) {
                     LOG.debugf("notify: %s", event);
                     sinks.forEach(sink -> sink.offer(event));
@@ -111,12 +111,14 @@ public final class Notifier implements AutoCloseable {
         List<Offered> taken = unread;
         unread = new ArrayList<>();
         wakeAt = Optional.empty();
-        return closed ? null : taken.isEmpty() ? List.of(Offered.NOTHING) : taken;
+        return closed ? null : taken.isEmpty() ? List.of(new Offered(StatusChanges.FIRST, true, clock.instant()))
+                : taken;
     }
 
-    /** One snapshot's changes, and whether that snapshot follows the apps (first pass done, engine trusted). */
-    private record Offered(StatusChanges changes, boolean following) {
-        /** No new snapshot: the Pending times are checked against the apps as last followed. */
-        static final Offered NOTHING = new Offered(StatusChanges.FIRST, true);
-    }
+    /**
+     * One snapshot's changes, whether that snapshot follows the apps (first pass done, engine trusted), and when it
+     * was published: read as of then, so a late read tells nothing a timely one would not. With no changes, a wake
+     * for a Pending time that is up.
+     */
+    private record Offered(StatusChanges changes, boolean following, Instant at) {}
 }

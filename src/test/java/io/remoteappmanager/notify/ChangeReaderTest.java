@@ -89,6 +89,14 @@ class ChangeReaderTest {
     }
 
     @Test
+    void aLateReadTellsNothingATimelyOneWouldNot() {
+        aliceRunsAndIsKnown();
+        history.move(BOB, Phase.Pending, t(100)).move(BOB, Phase.Starting, t(350)).move(BOB, Phase.Running, t(360));
+
+        assertThat(history.read(reader, t(1000), t(1000))).as("Pending for 250 s of the 300 s allowed").isEmpty();
+    }
+
+    @Test
     void whileTheEngineIsUnreachableAppsAreNotFollowedNorWaitedFor() {
         aliceRunsAndIsKnown();
         history.move(BOB, Phase.Pending, t(100));

@@ -29,7 +29,8 @@ import java.util.TreeMap;
 /**
  * Status as the controller would publish it, through the real projection on a real board: apps move from phase to
  * phase as finished keys (each move a transition), passes carry the engine's state and the spec problems. The
- * changes of every snapshot are kept, as the notifier keeps them, until {@link #read} hands them to a reader.
+ * changes of every snapshot are kept with the time it was published, as the notifier keeps them, until
+ * {@link #read} hands them to a reader.
  */
 final class StatusHistory {
 
@@ -40,11 +41,13 @@ final class StatusHistory {
     private final Map<AppKey, Decision> decisions = new TreeMap<>();
     private final Map<AppKey, AppSpec> specs = new TreeMap<>();
     private final List<Offered> unread = new ArrayList<>();
+    /** When the next snapshot is published. */
+    private Instant clock = T0;
     private EngineState engine = new EngineState(true, true, Optional.empty(), T0);
     private List<String> problems = List.of();
 
     StatusHistory() {
-        board.listen(s -> unread.add(new Offered(s.changes(), s.firstPassDone() && s.engine().trusted())));
+        board.listen(s -> unread.add(new Offered(s.changes(), s.firstPassDone() && s.engine().trusted(), clock)));
     }
 
     /** {@code key} enters {@code phase} at {@code at} (a new app when unknown), as a worker finishing it says. */
@@ -53,6 +56,7 @@ final class StatusHistory {
         Decision decision = new Decision(key, phase, List.of(), Optional.empty(), "reason " + before);
         decisions.put(key, decision);
         AppSpec spec = specs.computeIfAbsent(key, StatusHistory::spec);
+        clock = at;
         board.publish(s -> StatusProjection.afterKey(s, key, Optional.of(decision), Optional.of(spec),
                 c -> ProbeVerdict.READY, List.of(), at));
         return this;
@@ -62,6 +66,7 @@ final class StatusHistory {
     StatusHistory remove(AppKey key, Instant at) {
         decisions.remove(key);
         specs.remove(key);
+        clock = at;
         board.publish(s -> StatusProjection.afterKey(s, key, Optional.empty(), Optional.empty(),
                 c -> ProbeVerdict.READY, List.of(), at));
         return this;
@@ -77,8 +82,12 @@ final class StatusHistory {
         return this;
     }
 
-    /** A pass finishing at {@code at}, then what {@code reader} makes, at {@code now}, of every change since the last read. */
+    /**
+     * A pass finishing at {@code at} and published at {@code now}, then what {@code reader} makes of every change
+     * since the last read, each read as of its publication.
+     */
     List<Notification> read(ChangeReader reader, Instant at, Instant now) {
+        clock = now;
         PassSummary pass = new PassSummary(Optional.of(at), Duration.ofMillis(3), "test", 0, 0, engine.error(),
                 problems, List.of());
         if (engine.trusted()) {
@@ -90,7 +99,7 @@ final class StatusHistory {
             board.publish(s -> StatusProjection.passWithoutEngine(s, pass, engine, s.source()));
         }
         List<Notification> events = new ArrayList<>();
-        unread.forEach(o -> events.addAll(reader.read(o.changes(), o.following(), now)));
+        unread.forEach(o -> events.addAll(reader.read(o.changes(), o.following(), o.at())));
         unread.clear();
         return events;
     }
@@ -107,6 +116,6 @@ final class StatusHistory {
                 AppSpec.Placement.DEFAULTS, Optional.empty());
     }
 
-    /** One snapshot's changes and whether it follows the apps, as the notifier keeps them. */
-    private record Offered(StatusChanges changes, boolean following) {}
+    /** One snapshot's changes, whether it follows the apps, and when it was published, as the notifier keeps them. */
+    private record Offered(StatusChanges changes, boolean following, Instant at) {}
 }
