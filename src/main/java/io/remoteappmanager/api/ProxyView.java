@@ -1,6 +1,6 @@
 package io.remoteappmanager.api;
 
-import io.remoteappmanager.proxy.ProxyStatus;
+import io.remoteappmanager.status.ProxyState;
 import java.time.Instant;
 import java.util.Map;
 
@@ -8,7 +8,7 @@ import java.util.Map;
 public record ProxyView(boolean enabled, String apiUrl, int routes, int changes, Map<String, String> refusedRoutes,
         Instant lastSyncAt, String lastError, Instant lastErrorAt) {
 
-    static ProxyView of(ProxyStatus.Snapshot s) {
+    static ProxyView of(ProxyState s) {
         return new ProxyView(s.enabled(), s.apiUrl().orElse(null), s.routes(), s.changes(), s.refused(),
                 s.lastSyncAt().orElse(null), s.lastError().orElse(null), s.lastErrorAt().orElse(null));
     }

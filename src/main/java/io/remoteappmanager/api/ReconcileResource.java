@@ -1,7 +1,6 @@
 package io.remoteappmanager.api;
 
 import io.remoteappmanager.config.RamConfig;
-import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.reconcile.Controller;
 import io.remoteappmanager.reconcile.PassResult;
 import io.remoteappmanager.status.StatusBoard;
@@ -23,13 +22,11 @@ public class ReconcileResource {
 
     private final Controller controller;
     private final StatusBoard status;
-    private final ProxyStatus proxy;
     private final Duration passTimeout;
 
-    public ReconcileResource(Controller controller, StatusBoard status, ProxyStatus proxy, RamConfig config) {
+    public ReconcileResource(Controller controller, StatusBoard status, RamConfig config) {
         this.controller = controller;
         this.status = status;
-        this.proxy = proxy;
         this.passTimeout = config.health().maxPassDuration();
     }
 
@@ -62,6 +59,6 @@ public class ReconcileResource {
     @GET
     @Path("status")
     public StatusView lastPass() {
-        return StatusView.of(status.current(), proxy.snapshot());
+        return StatusView.of(status.current());
     }
 }

@@ -1,6 +1,5 @@
 package io.remoteappmanager.api;
 
-import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.source.SourceStatus;
 import io.remoteappmanager.status.PassSummary;
 import io.remoteappmanager.status.StatusSnapshot;
@@ -15,10 +14,10 @@ public record StatusView(Instant finishedAt, long durationMillis, String trigger
         boolean engineReachable, String engineError, List<String> problems, List<String> warnings, ProxyView proxy,
         SourceView source) {
 
-    public static StatusView of(StatusSnapshot snapshot, ProxyStatus.Snapshot proxy) {
+    public static StatusView of(StatusSnapshot snapshot) {
         PassSummary s = snapshot.lastPass();
         return new StatusView(s.finishedAt().orElse(null), s.duration().toMillis(), s.trigger(), s.actions(),
                 s.failures(), snapshot.engine().trusted(), snapshot.engine().error().orElse(null), s.problems(),
-                s.warnings(), ProxyView.of(proxy), SourceView.of(snapshot.source()));
+                s.warnings(), ProxyView.of(snapshot.proxy()), SourceView.of(snapshot.source()));
     }
 }

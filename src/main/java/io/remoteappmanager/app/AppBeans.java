@@ -7,7 +7,6 @@ import io.quarkus.scheduler.Scheduler;
 import io.remoteappmanager.api.ApiAccess;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.manager.ContainerManager;
-import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.reconcile.Controller;
 import io.remoteappmanager.reconcile.WakeRequests;
 import io.remoteappmanager.source.SpecSource;
@@ -52,12 +51,6 @@ public class AppBeans {
     @Singleton
     ContainerManager containerManager(RemoteAppManager app) {
         return app.manager();
-    }
-
-    @Produces
-    @Singleton
-    ProxyStatus proxyStatus(RemoteAppManager app) {
-        return app.proxy();
     }
 
     @Produces

@@ -18,7 +18,6 @@ import io.remoteappmanager.planner.Idling;
 import io.remoteappmanager.policy.VolumeRule;
 import io.remoteappmanager.proxy.ActivityWatch;
 import io.remoteappmanager.proxy.ChpClient;
-import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.proxy.RouteSync;
 import io.remoteappmanager.readiness.ReadinessProbes;
 import io.remoteappmanager.reconcile.Controller;
@@ -26,6 +25,7 @@ import io.remoteappmanager.reconcile.WakeRequests;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.status.AppUrlLog;
+import io.remoteappmanager.status.ProxyState;
 import io.remoteappmanager.status.StatusBoard;
 import io.remoteappmanager.status.StatusSnapshot;
 import io.remoteappmanager.time.Backoff;
@@ -56,7 +56,6 @@ public final class RemoteAppManager implements AutoCloseable {
     private final ReadinessProbes probes;
     private final ImageUpdates images;
     private final StatusBoard status;
-    private final ProxyStatus proxy;
     private final Optional<RouteSync> routes;
     private final Optional<Notifier> notifier;
     private final Optional<ActivityWatch> activity;
@@ -77,10 +76,10 @@ public final class RemoteAppManager implements AutoCloseable {
                 HEARTBEAT, config.docker().callTimeout(), RESUBSCRIBE), clock, this::trigger);
         this.probes = new ReadinessProbes(config.readiness(), config.liveness(), this::trigger);
         this.images = new ImageUpdates(runtime, config.images().checkInterval(), this::trigger, metrics);
-        this.status = new StatusBoard(StatusSnapshot.initial(cache.engine(), source.status()));
-        this.proxy = new ProxyStatus(config.proxy().apiUrl());
+        this.status = new StatusBoard(StatusSnapshot.initial(cache.engine(), source.status(),
+                ProxyState.initial(config.proxy().apiUrl())));
         Optional<ChpClient> chp = ChpClient.fromConfig(config.proxy());
-        this.routes = chp.map(client -> new RouteSync(client, config.realm(), wakePage(config.cull()), proxy, metrics,
+        this.routes = chp.map(client -> new RouteSync(client, config.realm(), wakePage(config.cull()), status, metrics,
                 clock));
         boolean swarm = config.runtime() == RamConfig.RuntimeKind.SWARM;
         this.activity = chp.filter(client -> !swarm).map(client -> new ActivityWatch(client, config.realm(),
@@ -168,10 +167,6 @@ public final class RemoteAppManager implements AutoCloseable {
 
     public StatusBoard status() {
         return status;
-    }
-
-    public ProxyStatus proxy() {
-        return proxy;
     }
 
     public ContainerManager manager() {

@@ -3,37 +3,39 @@ package io.remoteappmanager.notify;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.lifecycle.Threads;
+import io.remoteappmanager.status.StatusChanges;
 import io.remoteappmanager.status.StatusSnapshot;
 import io.remoteappmanager.time.Backoff;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Tells webhooks what changed, as a listener of the status board: {@link #offer} only keeps the newest snapshot, and
- * a thread of its own turns snapshots into events ({@link EventDetector}) and hands each to every webhook's queue
- * ({@link WebhookSink}), so no pass ever waits for a notification. It also wakes by itself when an app is due to have
- * been Pending too long. Events come from each app's transitions, so skipping to the newest snapshot loses none.
+ * Tells webhooks what changed, as a listener of the status board: {@link #offer} only keeps the changes each
+ * snapshot carries, and a thread of its own reads them in order ({@link ChangeReader}) and hands each event to every
+ * webhook's queue ({@link WebhookSink}), so no pass ever waits for a notification and no change is missed. It also
+ * wakes by itself when an app is due to have been Pending too long.
  */
 public final class Notifier implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Notifier.class);
 
-    private final EventDetector detector;
+    private final ChangeReader reader;
     private final List<WebhookSink> sinks;
     private final Clock clock;
     private final Thread thread;
-    private StatusSnapshot newest;
-    private boolean fresh;
+    /** The changes offered and not yet read, oldest first. */
+    private List<Offered> unread = new ArrayList<>();
     private Optional<Instant> wakeAt = Optional.empty();
     private boolean closed;
 
-    private Notifier(EventDetector detector, List<WebhookSink> sinks, Clock clock) {
-        this.detector = detector;
+    private Notifier(ChangeReader reader, List<WebhookSink> sinks, Clock clock) {
+        this.reader = reader;
         this.sinks = List.copyOf(sinks);
         this.clock = clock;
         this.thread = Threads.named("notify").newThread(this::run);
@@ -52,7 +54,7 @@ public final class Notifier implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         List<WebhookSink> sinks = Webhooks.targets(config.webhooks()).stream()
                 .map(target -> new WebhookSink(target, settings, http, metrics, clock)).toList();
-        return Optional.of(new Notifier(new EventDetector(realm, config.pendingTooLong()), sinks, clock));
+        return Optional.of(new Notifier(new ChangeReader(realm, config.pendingTooLong()), sinks, clock));
     }
 
     public void start() {
@@ -60,10 +62,13 @@ public final class Notifier implements AutoCloseable {
         thread.start();
     }
 
-    /** Takes a new snapshot (the status board calls this on the publishing thread): it only keeps the newest. */
+    /** Takes a new snapshot (the status board calls this on the publishing thread, for each): keeps its changes. */
     public synchronized void offer(StatusSnapshot snapshot) {
-        newest = snapshot;
-        fresh = true;
+        if (closed) {
+            return;
+        }
+        unread.add(new Offered(snapshot.changes(), snapshot.firstPassDone() && snapshot.engine().trusted(),
+                clock.instant()));
         notifyAll();
     }
 
@@ -79,13 +84,14 @@ public final class Notifier implements AutoCloseable {
 
     private void run() {
         try {
-            for (StatusSnapshot next = await(); next != null; next = await()) {
-                for (Notification event : detector.observe(next, clock.instant())) {
+            for (List<Offered> next = await(); next != null; next = await()) {
+                for (Notification event : next.stream().flatMap(o -> reader.read(o.changes(), o.following(), o.at())
+                        .stream()).toList()) {
                     LOG.debugf("notify: %s", event);
                     sinks.forEach(sink -> sink.offer(event));
                 }
                 synchronized (this) {
-                    wakeAt = detector.wakeAt();
+                    wakeAt = reader.wakeAt();
                 }
             }
         } catch (InterruptedException e) {
@@ -93,17 +99,26 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
-    /** The snapshot to look at once a new one came or an app's Pending time is up; null once closed. */
-    private synchronized StatusSnapshot await() throws InterruptedException {
-        while (!closed && !fresh) {
+    /** The changes to read once new ones came or an app's Pending time is up (maybe none); null once closed. */
+    private synchronized List<Offered> await() throws InterruptedException {
+        while (!closed && unread.isEmpty()) {
             Optional<Duration> due = wakeAt.map(at -> Duration.between(clock.instant(), at));
             if (due.isPresent() && due.get().toMillis() <= 0) {
                 break;
             }
             wait(due.map(d -> Math.max(1, d.toMillis())).orElse(0L));
         }
-        fresh = false;
+        List<Offered> taken = unread;
+        unread = new ArrayList<>();
         wakeAt = Optional.empty();
-        return closed ? null : newest;
+        return closed ? null : taken.isEmpty() ? List.of(new Offered(StatusChanges.FIRST, true, clock.instant()))
+                : taken;
     }
+
+    /**
+     * One snapshot's changes, whether that snapshot follows the apps (first pass done, engine trusted), and when it
+     * was published: read as of then, so a late read tells nothing a timely one would not. With no changes, a wake
+     * for a Pending time that is up.
+     */
+    private record Offered(StatusChanges changes, boolean following, Instant at) {}
 }

@@ -6,6 +6,8 @@ import io.remoteappmanager.lifecycle.Threads;
 import io.remoteappmanager.model.UrlPaths;
 import io.remoteappmanager.status.AppRoute;
 import io.remoteappmanager.status.AppStatus;
+import io.remoteappmanager.status.StatusBoard;
+import io.remoteappmanager.status.StatusProjection;
 import io.remoteappmanager.status.StatusSnapshot;
 import java.time.Clock;
 import java.util.HashMap;
@@ -25,7 +27,8 @@ import org.jboss.logging.Logger;
  * snapshot, so a slow proxy delays no pass. It touches only routes marked with our realm, and never moves a route
  * from one app to another while the first app's container exists. A route CHP refuses is recorded for that route
  * alone; an unreachable CHP fails the whole synchronisation. Either is
- * retried with the next snapshot (at the latest the periodic pass).
+ * retried with the next snapshot (at the latest the periodic pass). Its outcome is the proxy's part of the status,
+ * published on the board it listens to; a snapshot that brings only that part asks for no new synchronisation.
  */
 public final class RouteSync implements AutoCloseable {
 
@@ -34,7 +37,7 @@ public final class RouteSync implements AutoCloseable {
     private final ChpClient chp;
     private final String realm;
     private final String wakePage;
-    private final ProxyStatus proxyStatus;
+    private final StatusBoard status;
     private final Counter errors;
     private final Clock clock;
     private final Thread thread;
@@ -44,12 +47,12 @@ public final class RouteSync implements AutoCloseable {
     private Map<String, String> lastRefused = Map.of();
 
     /** @param wakePage the target of an idle app's route: the controller's wake page, as the proxy reaches it */
-    public RouteSync(ChpClient chp, String realm, String wakePage, ProxyStatus proxyStatus, MeterRegistry metrics,
+    public RouteSync(ChpClient chp, String realm, String wakePage, StatusBoard status, MeterRegistry metrics,
             Clock clock) {
         this.chp = chp;
         this.realm = realm;
         this.wakePage = wakePage;
-        this.proxyStatus = proxyStatus;
+        this.status = status;
         this.clock = clock;
         this.errors = metrics.counter("ram.proxy.errors");
         this.thread = Threads.named("routes").newThread(this::run);
@@ -59,8 +62,14 @@ public final class RouteSync implements AutoCloseable {
         thread.start();
     }
 
-    /** Takes a new snapshot; only the newest one waiting is synchronised. */
+    /**
+     * Takes a new snapshot; only the newest one waiting is synchronised. One that only reports a synchronisation
+     * (this class's own publication) starts none: otherwise each report would start the next.
+     */
     public synchronized void offer(StatusSnapshot snapshot) {
+        if (pending == null && snapshot.changes().proxyOnly()) {
+            return;
+        }
         pending = snapshot;
         notifyAll();
     }
@@ -95,7 +104,7 @@ public final class RouteSync implements AutoCloseable {
                 sync(next);
             } catch (ProxyException e) {
                 errors.increment();
-                proxyStatus.failed(e.getMessage(), clock.instant());
+                status.publish(s -> StatusProjection.withProxy(s, s.proxy().failed(e.getMessage(), clock.instant())));
                 LOG.warnf("routes not synchronised, retrying with the next status: %s", e.getMessage());
             }
         }
@@ -145,7 +154,9 @@ public final class RouteSync implements AutoCloseable {
             }
         }
         reportNewlyRefused(refused);
-        proxyStatus.synced(ours, changes, refused, clock.instant());
+        int routes = ours;
+        int changed = changes;
+        status.publish(s -> StatusProjection.withProxy(s, s.proxy().synced(routes, changed, refused, clock.instant())));
     }
 
     /** Runs one route's change; a refusal concerns that route alone, so it is recorded and the others go on. */

@@ -1,21 +1,22 @@
 package io.remoteappmanager.source;
 
-import io.remoteappmanager.model.AppSpec;
-import io.remoteappmanager.model.SpecProblem;
-import io.remoteappmanager.model.SpecProblem.Kind;
-import io.remoteappmanager.spec.ParsedFile;
 import io.remoteappmanager.spec.SpecCheck;
-import io.remoteappmanager.spec.SpecParser;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Each spec file of one source across its reads, keyed by a version id (a file stamp for a directory, a blob id
  * for a git commit): an unchanged version keeps its parse, a new one is parsed and checked (the policy), and a
- * broken one keeps the file's last good content. A read goes through one {@link Round}; one read at a time.
+ * broken one keeps the file's last good content. Every source keeps its files here, so each rule has one home. A
+ * read goes through one {@link Round}, of the whole source ({@link #read}) or of some of its files
+ * ({@link #update}); one read at a time.
  *
  * @param <V> what identifies one version of a file; a null version never matches, so such a file is read again
  */
@@ -42,7 +43,28 @@ public final class SpecFileBook<V> {
 
     /** Starts a read of the whole source; files not reported to it are gone once it finishes. */
     public Round read() {
-        return new Round();
+        return new Round(new HashMap<>(files.size() * 2));
+    }
+
+    /** Starts a read of some files of the source; files not reported to it stay as they are. */
+    public Round update() {
+        return new Round(new HashMap<>(files));
+    }
+
+    /** The files whose last read failed (or was put off): they have no version, so the next read reads them again. */
+    public Set<String> toReadAgain() {
+        Set<String> names = new HashSet<>();
+        files.forEach((name, entry) -> {
+            if (entry.version() == null) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
+    /** Whether the version of any file passes {@code test}. */
+    public boolean anyVersion(Predicate<V> test) {
+        return files.values().stream().map(Entry::version).anyMatch(v -> v != null && test.test(v));
     }
 
     /** How many file versions were parsed so far (unchanged files must not count). */
@@ -53,10 +75,12 @@ public final class SpecFileBook<V> {
     /** One read of the source: report every spec file it has, then {@link #finish}. */
     public final class Round {
 
-        private final Map<String, Entry<V>> next = new TreeMap<>();
+        private final Map<String, Entry<V>> next;
         private boolean changed;
 
-        private Round() {}
+        private Round(Map<String, Entry<V>> next) {
+            this.next = next;
+        }
 
         /** True, and the file's state is kept, when its last read was of this very version. */
         public boolean unchanged(String name, V version) {
@@ -93,6 +117,11 @@ public final class SpecFileBook<V> {
             put(name, previous != null ? previous : new Entry<>(null, FileState.firstSeenMidWrite(name)));
         }
 
+        /** The name holds no spec file any more (a read of some files: it was removed, or is a directory now). */
+        public void gone(String name) {
+            changed |= next.remove(name) != null;
+        }
+
         /** Ends the read; true when a file appeared, vanished or changed since the previous one. */
         public boolean finish() {
             changed |= next.size() != files.size();
@@ -102,7 +131,11 @@ public final class SpecFileBook<V> {
 
         /** Every file of this read in name order, for {@link DesiredStateAssembler}. */
         public List<FileState> states() {
-            return next.values().stream().map(Entry::state).toList();
+            List<String> names = new ArrayList<>(next.keySet());
+            Collections.sort(names);
+            List<FileState> states = new ArrayList<>(names.size());
+            names.forEach(name -> states.add(next.get(name).state()));
+            return states;
         }
 
         private void put(String name, Entry<V> entry) {

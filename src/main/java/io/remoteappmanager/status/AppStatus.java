@@ -83,6 +83,14 @@ public record AppStatus(
         return last.error();
     }
 
+    /** Whether {@code other} says the same in everything but {@code updated}, which every pass renews. */
+    boolean sameExceptUpdated(AppStatus other) {
+        return this == other || equals(new AppStatus(other.key, other.name, other.source, other.phase, other.message,
+                other.containerId, other.image, other.imageDigest, other.urlId, other.urlpath, other.endpoint,
+                other.ready, other.route, other.revision, other.exitCode, other.node, other.network, other.last,
+                other.since, updated, other.transitions));
+    }
+
     /** {@code http://host:port} of its container, when it is published. */
     public Optional<String> hostUrl() {
         return endpoint.map(Endpoint::url);

@@ -7,9 +7,10 @@ import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
- * Holds the current {@link StatusSnapshot} and tells listeners of each new one. Only the controller publishes
- * (once per pass); everyone else reads. Listeners run on the publishing thread, in the
- * order of publication, so they must hand any slow work (a proxy call, a network write) to threads of their own.
+ * Holds the current {@link StatusSnapshot} and tells listeners of each new one: the one status. The controller
+ * publishes once per pass, route sync publishes the proxy's part; everyone else reads. Listeners run on the
+ * publishing thread, in the order of publication, so each sees every snapshot and its changes; they must hand any
+ * slow work (a proxy call, a network write) to threads of their own.
  */
 public final class StatusBoard {
 
@@ -26,9 +27,15 @@ public final class StatusBoard {
         return current;
     }
 
-    /** Replaces the snapshot with {@code change} applied to it, then tells the listeners, in publishing order. */
+    /**
+     * Replaces the snapshot with {@code change} applied to it, then tells the listeners, in publishing order; a change
+     * that returns the snapshot it was given publishes nothing.
+     */
     public synchronized void publish(UnaryOperator<StatusSnapshot> change) {
         StatusSnapshot next = change.apply(current);
+        if (next == current) {
+            return;
+        }
         current = next;
         for (Consumer<StatusSnapshot> listener : listeners) {
             try {

@@ -12,16 +12,21 @@ import io.remoteappmanager.planner.Plan;
 import io.remoteappmanager.source.SourceStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Status as a pure function of what the controller decided and did: (a pass's plan, the outcomes of the attempts
- * finished since the pass before, the readiness verdicts, the previous status) → the next immutable snapshot.
- * Nothing else writes status, so what the API shows is always what a pass concluded.
+ * finished since the pass before, the readiness verdicts, route sync's outcome, the previous status) → the next
+ * immutable snapshot. Nothing else writes status, so what the API shows is always what a pass or route sync
+ * concluded. It is also the one place that decides what changed: each snapshot carries its {@link StatusChanges},
+ * which notifications, the event stream and the URL log read instead of comparing snapshots themselves.
  */
 public final class StatusProjection {
 
@@ -42,13 +47,71 @@ public final class StatusProjection {
                     Optional.ofNullable(desired.apps().get(decision.key())), readiness, outcomes.apply(decision.key()),
                     now));
         }
-        return new StatusSnapshot(apps, summary, engine, source);
+        return next(previous, apps, appChanges(previous.apps(), apps, now), Optional.of(summary), engine, source,
+                previous.proxy());
     }
 
     /** A pass that could not trust the observed state: apps stay as they were, the pass and the engine say why. */
     public static StatusSnapshot passWithoutEngine(StatusSnapshot previous, PassSummary summary, EngineState engine,
             SourceStatus source) {
-        return new StatusSnapshot(previous.apps(), summary, engine, source);
+        return next(previous, previous.apps(), List.of(), Optional.of(summary), engine, source, previous.proxy());
+    }
+
+    /** After route sync: the proxy as it left it. The same state again is no new snapshot (the same one returns). */
+    public static StatusSnapshot withProxy(StatusSnapshot previous, ProxyState proxy) {
+        return proxy.equals(previous.proxy()) ? previous
+                : next(previous, previous.apps(), List.of(), Optional.empty(), previous.engine(), previous.source(), proxy);
+    }
+
+    /** The snapshot after {@code previous} with these parts, carrying what changed under the next sequence number. */
+    private static StatusSnapshot next(StatusSnapshot previous, Map<AppKey, AppStatus> apps, List<AppChange> changed,
+            Optional<PassSummary> pass, EngineState engine, SourceStatus source, ProxyState proxy) {
+        PassSummary summary = pass.orElse(previous.lastPass());
+        EngineState was = previous.engine();
+        StatusChanges changes = new StatusChanges(previous.sequence() + 1, changed,
+                Optional.of(engine).filter(e -> e.trusted() != was.trusted() || !e.error().equals(was.error())),
+                problems(previous.lastPass(), summary), pass,
+                Optional.of(source).filter(s -> !s.equals(previous.source())),
+                Optional.of(proxy).filter(p -> !p.equals(previous.proxy())));
+        return new StatusSnapshot(apps, summary, engine, source, proxy, changes);
+    }
+
+    /** Every app that changed (in key order), then every app gone (in key order). */
+    private static List<AppChange> appChanges(Map<AppKey, AppStatus> before, Map<AppKey, AppStatus> after,
+            Instant now) {
+        List<AppChange> changes = new ArrayList<>();
+        after.values().forEach(app -> change(app.key(), Optional.ofNullable(before.get(app.key())), Optional.of(app),
+                now).ifPresent(changes::add));
+        changes.sort(Comparator.comparing(AppChange::key));
+        before.values().stream().filter(app -> !after.containsKey(app.key()))
+                .forEach(app -> changes.add(new AppChange(app.key(), Optional.of(app), Optional.empty(),
+                        Optional.empty(), now)));
+        return changes;
+    }
+
+    /** How one app changed, if it did in anything but its renewal time, with the phase change it made. */
+    private static Optional<AppChange> change(AppKey key, Optional<AppStatus> before, Optional<AppStatus> after,
+            Instant now) {
+        boolean same = before.isPresent() ? after.filter(before.get()::sameExceptUpdated).isPresent() : after.isEmpty();
+        if (same) {
+            return Optional.empty();
+        }
+        Optional<Transition> transition = after.filter(a -> before.filter(b -> b.phase() == a.phase()).isEmpty())
+                .map(a -> a.transitions().get(a.transitions().size() - 1));
+        return Optional.of(new AppChange(key, before, after, transition, now));
+    }
+
+    /** The spec problems, when they changed: which appeared (in their new order) and which cleared. */
+    private static Optional<StatusChanges.Problems> problems(PassSummary before, PassSummary after) {
+        if (before.problems().equals(after.problems())) {
+            return Optional.empty();
+        }
+        Set<String> was = new HashSet<>(before.problems());
+        Set<String> is = new HashSet<>(after.problems());
+        return Optional.of(new StatusChanges.Problems(after.problems(),
+                after.problems().stream().filter(p -> !was.contains(p)).distinct().toList(),
+                before.problems().stream().filter(p -> !is.contains(p)).distinct().toList(),
+                after.finishedAt().orElseThrow()));
     }
 
     /** One app's status from its decision; what was last done to it carries over until something new is done. */

@@ -12,20 +12,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the controller tells about itself at one moment, immutable: every app, the last pass, the engine and
- * the spec source. The API, health checks, metrics, route sync and the dashboard all read one such value.
+ * Everything the controller tells about itself at one moment, immutable: every app, the last pass, the engine, the
+ * spec source and the reverse proxy, and what changed since the snapshot before. The API, health checks, metrics,
+ * route sync, notifications, the event stream and the dashboard all read one such value.
  *
- * @param apps every app, iterated in key order and looked up by hash (each pass looks up every app of the last)
+ * @param apps    every app, iterated in key order and looked up by hash (each pass looks up every app of the last)
+ * @param proxy   the reverse proxy as route sync last left it
+ * @param changes what made this snapshot differ from the one before, with this snapshot's sequence number
  */
 public record StatusSnapshot(Map<AppKey, AppStatus> apps, PassSummary lastPass, EngineState engine,
-        SourceStatus source) {
+        SourceStatus source, ProxyState proxy, StatusChanges changes) {
 
     public StatusSnapshot {
         apps = inKeyOrder(apps);
     }
 
-    public static StatusSnapshot initial(EngineState engine, SourceStatus source) {
-        return new StatusSnapshot(Map.of(), PassSummary.NONE, engine, source);
+    public static StatusSnapshot initial(EngineState engine, SourceStatus source, ProxyState proxy) {
+        return new StatusSnapshot(Map.of(), PassSummary.NONE, engine, source, proxy, StatusChanges.FIRST);
+    }
+
+    /** The number of this snapshot: one more than the one before. */
+    public long sequence() {
+        return changes.sequence();
     }
 
     /** Every app, sorted by key. */

@@ -40,7 +40,7 @@ class ProxyRestartTest {
                 chp.stop();
                 SpecFiles.write(specs, "bob.yaml", SpecFiles.app("bob-web", "bob", HTTPD));
                 waiting().until(() -> controller.app(bob).map(AppStatus::hostUrl).flatMap(h -> h).isPresent());
-                waiting().until(() -> controller.proxy.snapshot().lastError(), e -> e.filter(m -> m.contains("unreachable")).isPresent());
+                waiting().until(() -> controller.proxy().lastError(), e -> e.filter(m -> m.contains("unreachable")).isPresent());
 
                 chp.start();
                 assertThat(chp.routes()).isEmpty();
@@ -48,8 +48,8 @@ class ProxyRestartTest {
 
                 waiting().until(() -> chp.route(alicePath).isPresent());
                 routed(controller, chp, bob);
-                assertThat(controller.proxy.snapshot().lastError()).isEmpty();
-                assertThat(controller.proxy.snapshot().routes()).isEqualTo(2);
+                assertThat(controller.proxy().lastError()).isEmpty();
+                assertThat(controller.proxy().routes()).isEqualTo(2);
             }
         }
     }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +63,20 @@ class ProxyRoutesTest {
         assertThat(route.target()).isEqualTo(app.hostUrl().orElseThrow());
         assertThat(route.realm()).contains(engine.config.realm());
         assertThat(Http.get(chp.proxyUrl + app.urlpath().orElseThrow() + "/").trim()).isEqualTo("ok");
-        assertThat(controller.proxy.snapshot().lastError()).isEmpty();
+        assertThat(controller.proxy().lastError()).isEmpty();
+    }
+
+    @Test
+    void routeSyncsOwnReportOnTheBoardStartsNoSynchronisation() {
+        AtomicInteger reports = new AtomicInteger();
+        AtomicInteger others = new AtomicInteger();
+        controller.status.listen(s -> (s.changes().proxyOnly() ? reports : others).incrementAndGet());
+        SpecFiles.write(specs, "alice.yaml", SpecFiles.app("alice-paraview", "alice", HTTPD, "mappingId: paraview"));
+        awaitRouted(ALICE);
+
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> reports.get() <= others.get());
+        assertThat(reports.get()).as("each synchronisation that changed the proxy's state reported").isPositive();
     }
 
     @Test

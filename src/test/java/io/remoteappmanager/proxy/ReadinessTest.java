@@ -127,7 +127,7 @@ class ReadinessTest {
                 waiting().until(() -> second.app(ALICE).map(AppStatus::phase), Optional.of(Phase.Starting)::equals);
                 Instant asked = Instant.now();
                 second.loop.requestPass("test").join();
-                waiting().until(() -> second.proxy.snapshot().lastSyncAt().filter(asked::isBefore).isPresent());
+                waiting().until(() -> second.proxy().lastSyncAt().filter(asked::isBefore).isPresent());
                 assertThat(second.app(ALICE).orElseThrow().containerId()).isEqualTo(routed.containerId());
                 assertThat(chp.route(routed.urlpath().orElseThrow()).map(ProxyRoute::target))
                         .as("the route stays while the adopted app's probe decides").isEqualTo(routed.hostUrl());

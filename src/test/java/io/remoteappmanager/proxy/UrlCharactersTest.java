@@ -79,7 +79,7 @@ class UrlCharactersTest {
         assertThat(UrlPaths.decoded(app.urlpath().get())).startsWith("/user/c\u00e9line/containers/");
         assertThat(Http.get(chp.proxyUrl + app.urlpath().get() + "/").trim()).isEqualTo("ok");
         controller.loop.requestPass("test: look again").get(30, TimeUnit.SECONDS);
-        waiting().until(() -> controller.proxy.snapshot().lastSyncAt().isPresent() && controller.proxy.snapshot().changes() == 0);
+        waiting().until(() -> controller.proxy().lastSyncAt().isPresent() && controller.proxy().changes() == 0);
     }
 
     @Test
@@ -92,7 +92,7 @@ class UrlCharactersTest {
 
         waiting().until(() -> controller.app(BOB).flatMap(AppStatus::urlpath).flatMap(chp::route).isPresent());
         waiting().until(() -> chp.routes().stream().noneMatch(r -> r.path().startsWith("/" + realm + "/")));
-        assertThat(controller.proxy.snapshot().refused()).isEmpty();
+        assertThat(controller.proxy().refused()).isEmpty();
     }
 
     static ConditionFactory waiting() {

@@ -9,13 +9,13 @@ import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.lifecycle.Jobs;
 import io.remoteappmanager.lifecycle.TimerJobs;
 import io.remoteappmanager.model.AppKey;
-import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.reconcile.Controller;
 import io.remoteappmanager.reconcile.PassResult;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.status.PassSummary;
+import io.remoteappmanager.status.ProxyState;
 import io.remoteappmanager.status.StatusBoard;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,7 +33,6 @@ public final class TestController implements AutoCloseable {
 
     public final RemoteAppManager app;
     public final StatusBoard status;
-    public final ProxyStatus proxy;
     public final Controller loop;
 
     public TestController(TestEngine engine) {
@@ -66,7 +65,6 @@ public final class TestController implements AutoCloseable {
     private TestController(Function<Jobs, RemoteAppManager> assemble) {
         app = assemble.apply(jobs);
         status = app.status();
-        proxy = app.proxy();
         loop = app.controller();
     }
 
@@ -83,6 +81,11 @@ public final class TestController implements AutoCloseable {
 
     public PassSummary lastPass() {
         return status.current().lastPass();
+    }
+
+    /** The reverse proxy as route sync last left it. */
+    public ProxyState proxy() {
+        return status.current().proxy();
     }
 
     /** Asks for a pass and waits for it and the work it queued. */

@@ -2,11 +2,10 @@ package io.remoteappmanager.api.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.remoteappmanager.api.AppView;
 import io.remoteappmanager.api.StatusView;
 import io.remoteappmanager.lifecycle.Threads;
-import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.status.StatusBoard;
+import io.remoteappmanager.status.StatusChanges;
 import io.remoteappmanager.status.StatusSnapshot;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +17,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Feeds every client of {@code GET /api/v1/events}: on each status snapshot it takes the state, diffs it with the
- * last one ({@link EventDiff}) and sends the events to every client; a new client first gets a snapshot. One thread
- * does all of it, so every client sees the events in one order and a snapshot is never overtaken by a change.
+ * Feeds every client of {@code GET /api/v1/events}: each published status snapshot carries what changed
+ * ({@link io.remoteappmanager.status.StatusChanges}), which it turns into events ({@link LiveEvents}) and sends to
+ * every client; a new client first gets a snapshot, then the changes of every later one. One thread does all of
+ * it, so every client sees the events in one order and a snapshot is never overtaken by a change.
  */
 @ApplicationScoped
 public class EventHub {
@@ -32,37 +32,31 @@ public class EventHub {
     private static final Logger LOG = Logger.getLogger(EventHub.class);
     /** A comment this often keeps proxies and load balancers from cutting an idle stream. */
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
-    /**
-     * The proxy's route sync publishes no snapshots of its own: its state is compared this often while a client
-     * listens (cheap: the diff of a thousand apps takes about a millisecond).
-     */
-    private static final Duration RECHECK = Duration.ofSeconds(1);
 
     private final StatusBoard status;
-    private final ProxyStatus proxy;
     private final ObjectMapper json;
     private final ScheduledExecutorService worker = Threads.serial("events");
     private final List<Client> clients = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean refreshQueued = new AtomicBoolean();
-    /** The state the clients were last told about; only the worker thread touches it. */
-    private LiveState told;
+    /** Clients connected or connecting: while there are none, snapshots are not even queued. */
+    private final AtomicInteger listening = new AtomicInteger();
 
-    public EventHub(StatusBoard status, ProxyStatus proxy, ObjectMapper json) {
+    public EventHub(StatusBoard status, ObjectMapper json) {
         this.status = status;
-        this.proxy = proxy;
         this.json = json;
-        status.listen(snapshot -> changed());
-        worker.scheduleWithFixedDelay(this::recheck, RECHECK.toMillis(), RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+        status.listen(this::published);
         worker.scheduleWithFixedDelay(this::keepAlive, KEEP_ALIVE.toMillis(), KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Sends {@code sink} a snapshot, then every change until it closes. */
+    /** Sends {@code sink} a snapshot, then every change after it until it closes. */
     public void subscribe(SseEventSink sink, Sse sse) {
+        listening.incrementAndGet();
         worker.execute(() -> {
-            refresh();
-            Client client = new Client(sink, sse);
-            if (client.send(EventDiff.snapshot(told), this)) {
+            StatusSnapshot snapshot = status.current();
+            Client client = new Client(sink, sse, snapshot.sequence());
+            if (client.send(LiveEvents.snapshot(snapshot), this)) {
                 clients.add(client);
+            } else {
+                listening.decrementAndGet();
             }
         });
     }
@@ -74,34 +68,26 @@ public class EventHub {
         clients.clear();
     }
 
-    /** Called on whichever thread changed the status: only queues a refresh, at most one at a time. */
-    private void changed() {
-        if (!clients.isEmpty() && refreshQueued.compareAndSet(false, true)) {
-            worker.execute(this::refresh);
+    /** Called on whichever thread published: hands the snapshot's changes (not the snapshot) to the worker. */
+    private void published(StatusSnapshot snapshot) {
+        if (listening.get() > 0) {
+            StatusChanges changes = snapshot.changes();
+            StatusView view = StatusView.of(snapshot);
+            worker.execute(() -> send(changes, view));
         }
     }
 
-    private void recheck() {
-        if (!clients.isEmpty()) {
-            refresh();
+    /** Sends the events of one snapshot to every client whose first snapshot came before it. */
+    private void send(StatusChanges changes, StatusView view) {
+        List<Client> behind = clients.stream().filter(c -> c.since < changes.sequence()).toList();
+        if (!behind.isEmpty()) {
+            LiveEvents.of(changes, view).forEach(event -> broadcast(event, behind));
         }
     }
 
-    /** Takes the state now and sends what changed since the clients were last told. */
-    private void refresh() {
-        refreshQueued.set(false);
-        StatusSnapshot snapshot = status.current();
-        LiveState now = new LiveState(snapshot.all().stream().map(AppView::of).toList(),
-                StatusView.of(snapshot, proxy.snapshot()), snapshot.source());
-        if (told != null) {
-            EventDiff.between(told, now).forEach(this::broadcast);
-        }
-        told = now;
-    }
-
-    private void broadcast(LiveEvent event) {
+    private void broadcast(LiveEvent event, List<Client> to) {
         String data = toJson(event);
-        clients.forEach(c -> c.send(c.sse.newEventBuilder().name(event.type()).data(data).build(), this));
+        to.forEach(c -> c.send(c.sse.newEventBuilder().name(event.type()).data(data).build(), this));
     }
 
     private void keepAlive() {
@@ -118,13 +104,17 @@ public class EventHub {
 
     private void dropped(Client client, Throwable why) {
         if (clients.remove(client)) {
+            listening.decrementAndGet();
             LOG.debugf("events client gone: %s", why.toString());
             client.close();
         }
     }
 
-    /** One connected client: its sink, and the {@link Sse} that builds its events. */
-    private record Client(SseEventSink sink, Sse sse) {
+    /**
+     * One connected client: its sink, the {@link Sse} that builds its events, and the sequence number of the
+     * snapshot it started from.
+     */
+    private record Client(SseEventSink sink, Sse sse, long since) {
 
         boolean send(LiveEvent event, EventHub hub) {
             return send(sse.newEventBuilder().name(event.type()).data(hub.toJson(event)).build(), hub);

@@ -1,5 +1,5 @@
 /**
- * The live stream {@code GET /api/v1/events}: a pure diff of two states into Server-Sent Events, and the hub that
- * takes a state after every change and sends the diff to every connected client.
+ * The live stream {@code GET /api/v1/events}: the changes each status snapshot carries, turned into Server-Sent
+ * Events, and the hub that sends them to every connected client.
  */
 package io.remoteappmanager.api.events;

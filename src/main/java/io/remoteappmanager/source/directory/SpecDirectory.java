@@ -7,7 +7,7 @@ import io.remoteappmanager.source.DesiredStateAssembler;
 import io.remoteappmanager.source.FileState;
 import io.remoteappmanager.source.SpecFileBook;
 import io.remoteappmanager.source.directory.ChangedNames.Changes;
-import io.remoteappmanager.source.directory.SpecFileReader.Loaded;
+import io.remoteappmanager.source.directory.SpecFileReader.Stamp;
 import io.remoteappmanager.spec.SpecCheck;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
@@ -21,20 +21,17 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The spec directory as desired state: each read gives the whole desired state (level-based), re-parses only files
- * that changed, and remembers each file's last good content so that breaking a file never changes what runs. A file
+ * that changed, and remembers each file's last good content (in the {@link SpecFileBook} every source keeps its
+ * files in) so that breaking a file never changes what runs. A file
  * caught while it is being written (modified within the settle window, or changed during its read) is not acted
  * on: its last good content stays until it settles. Reads are serialized; one reconcile thread is the expected
  * caller.
@@ -60,8 +57,8 @@ public final class SpecDirectory {
     private final Path directory;
     private final Clock clock;
     private final SpecFileReader reader;
+    private final SpecFileBook<Stamp> book;
     private final ChangedNames changes = new ChangedNames();
-    private Map<String, Loaded> files = new HashMap<>();
     private DesiredState current;
     private Version version;
     private Instant nextFullRead = Instant.MIN;
@@ -93,7 +90,8 @@ public final class SpecDirectory {
     SpecDirectory(Path directory, SpecCheck check, Duration settle, Clock clock) {
         this.directory = directory;
         this.clock = clock;
-        this.reader = new SpecFileReader(check, settle, clock);
+        this.reader = new SpecFileReader(settle, clock);
+        this.book = new SpecFileBook<>(check);
     }
 
     public Path directory() {
@@ -130,50 +128,27 @@ public final class SpecDirectory {
                 return current;
             }
         }
-        Map<String, Loaded> next = full ? new HashMap<>(files.size() * 2) : new HashMap<>(files);
+        SpecFileBook<Stamp>.Round round = full ? book.read() : book.update();
         Set<String> unsettled = new TreeSet<>();
-        boolean modified = false;
         for (String name : names) {
-            Loaded previous = files.get(name);
-            Loaded entry = reader.load(directory.resolve(name), name, previous, unsettled);
-            modified |= entry != previous;
-            if (entry == null) {
-                next.remove(name);
-            } else {
-                next.put(name, entry);
-            }
+            reader.load(directory.resolve(name), name, round, unsettled);
         }
-        modified |= next.size() != files.size() || !unsettled.equals(current == null ? Set.of() : current.unsettled());
-        remember(next, unsettled, seen, full ? now.plus(FULL_READ_INTERVAL) : nextFullRead);
+        boolean modified = round.finish()
+                || !unsettled.equals(current == null ? Set.of() : current.unsettled());
+        remember(unsettled, seen, full ? now.plus(FULL_READ_INTERVAL) : nextFullRead);
         if (modified || current == null) {
-            current = DesiredStateAssembler.assemble(byName(next), !next.isEmpty(), unsettled);
+            List<FileState> states = round.states();
+            current = DesiredStateAssembler.assemble(states, !states.isEmpty(), unsettled);
         }
         return current;
     }
 
-    /** The files' states in name order, so that problems come out in a stable order. */
-    private static List<FileState> byName(Map<String, Loaded> files) {
-        List<String> names = new ArrayList<>(files.keySet());
-        Collections.sort(names);
-        List<FileState> states = new ArrayList<>(names.size());
-        names.forEach(name -> states.add(files.get(name).state()));
-        return states;
-    }
-
-    private void remember(Map<String, Loaded> next, Set<String> unsettled, Version seen, Instant nextFull) {
-        files = next;
+    /** What the next read must look at again: unsettled and unreadable files, and every file once one is a link. */
+    private void remember(Set<String> unsettled, Version seen, Instant nextFull) {
         version = seen;
         nextFullRead = nextFull;
-        Set<String> retry = new HashSet<>(unsettled);
-        boolean anyLink = false;
-        for (Map.Entry<String, Loaded> entry : next.entrySet()) {
-            if (entry.getValue().retried()) {
-                retry.add(entry.getKey());
-            }
-            anyLink |= entry.getValue().link();
-        }
-        retried = retry;
-        linked = anyLink;
+        retried = union(book.toReadAgain(), unsettled);
+        linked = book.anyVersion(Stamp::link);
     }
 
     private static Version versionOf(Path directory) throws IOException {
@@ -221,6 +196,6 @@ public final class SpecDirectory {
 
     /** How many files were parsed so far: unchanged files must not count (for tests of the cache). */
     synchronized long parses() {
-        return reader.parses();
+        return book.parses();
     }
 }

@@ -1,7 +1,6 @@
 package io.remoteappmanager.source.directory;
 
-import io.remoteappmanager.source.FileState;
-import io.remoteappmanager.spec.SpecCheck;
+import io.remoteappmanager.source.SpecFileBook;
 import io.remoteappmanager.spec.SpecParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,61 +23,51 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One spec file of the directory, read only when its version changed: the version is its size, mtime and inode (a
- * symlink swap changes the inode); a file modified within the settle window or changed during its read is not
- * acted on (its last good content stays until it settles); a file that fails keeps its last good content; a symlink
- * whose real path leaves the directory is refused unread (links within it, as ConfigMap volumes make, are followed).
+ * Reads one spec file of the directory into the {@link SpecFileBook}, only when its version changed: the version is
+ * its size, mtime and inode (a symlink swap changes the inode) and whether its name is a symlink; a file modified
+ * within the settle window or changed during its read is not acted on (its last good content stays until it
+ * settles); a file that fails keeps its last good content; a symlink whose real path leaves the directory is
+ * refused unread (links within it, as ConfigMap volumes make, are followed), and a name swapped for a symlink after
+ * its check is not followed.
  */
 final class SpecFileReader {
 
-    /** What identifies one version of a file: a changed size, mtime or inode means re-parse. */
-    record Stamp(long size, FileTime modified, Object fileKey) {
-        static Stamp of(BasicFileAttributes attributes) {
-            return new Stamp(attributes.size(), attributes.lastModifiedTime(), attributes.fileKey());
-        }
-    }
-
     /**
-     * A file's state and the version it was read from; a null stamp (a read error, a first sight mid-write) never
-     * matches, so it is retried. {@code link}: the name is a symlink, whose target can change without an event.
+     * What identifies one version of a file: a changed size, mtime or inode means re-parse. {@code link}: the name is
+     * a symlink, whose target can change without an event.
      */
-    record Loaded(Stamp stamp, FileState state, boolean link) {
-        boolean retried() {
-            return stamp == null;
+    record Stamp(long size, FileTime modified, Object fileKey, boolean link) {
+        static Stamp of(BasicFileAttributes attributes, boolean link) {
+            return new Stamp(attributes.size(), attributes.lastModifiedTime(), attributes.fileKey(), link);
         }
     }
 
     /** Open options of a spec file's read, made once (the varargs form builds a set for every file). */
     private static final Set<OpenOption> READ_NOT_FOLLOWING = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 
-    private final SpecCheck check;
     private final Duration settle;
     private final Clock clock;
-    private long parses;
 
-    SpecFileReader(SpecCheck check, Duration settle, Clock clock) {
-        this.check = check;
+    SpecFileReader(Duration settle, Clock clock) {
         this.settle = settle;
         this.clock = clock;
     }
 
-    long parses() {
-        return parses;
-    }
-
     /**
-     * The file's entry: {@code previous} itself when unchanged or not settled yet (its name then goes into
-     * {@code unsettled}), a new one when it changed, or null when the name holds no file (gone, or a subdirectory).
+     * Reports the file at {@code path} to {@code round}: unchanged, kept while not settled yet (its name then goes
+     * into {@code unsettled}), parsed when it changed, unreadable, or gone when the name holds no file (removed, or a
+     * subdirectory).
      */
-    Loaded load(Path path, String name, Loaded previous, Set<String> unsettled) {
-        FileState before = previous == null ? null : previous.state();
+    void load(Path path, String name, SpecFileBook<Stamp>.Round round, Set<String> unsettled) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
-            return null;
+            round.gone(name);
+            return;
         } catch (IOException e) {
-            return unreadable(name, describe(e), before);
+            round.unreadable(name, describe(e));
+            return;
         }
         boolean link = attributes.isSymbolicLink();
         Path file = path;
@@ -86,39 +75,44 @@ final class SpecFileReader {
             try {
                 Path real = path.toRealPath();
                 if (!real.startsWith(path.getParent().toRealPath())) {
-                    return unreadable(name, "refused: a symlink to " + real + ", outside the spec directory (not read)",
-                            before);
+                    round.unreadable(name, "refused: a symlink to " + real + ", outside the spec directory (not read)");
+                    return;
                 }
                 file = real;
                 attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
-                return unreadable(name, describe(e), before);
+                round.unreadable(name, describe(e));
+                return;
             }
         }
         if (attributes.isDirectory()) {
-            return null;
+            round.gone(name);
+            return;
         }
         if (!attributes.isRegularFile()) {
-            return unreadable(name, "not a regular file", before);
+            round.unreadable(name, "not a regular file");
+            return;
         }
-        Stamp stamp = Stamp.of(attributes);
-        if (previous != null && stamp.equals(previous.stamp())) {
-            return previous.link() == link ? previous : new Loaded(stamp, previous.state(), link);
+        Stamp stamp = Stamp.of(attributes, link);
+        if (round.unchanged(name, stamp)) {
+            return;
         }
         if (!settled(attributes)) {
-            return unsettled(name, previous, unsettled);
+            unsettled(name, round, unsettled);
+            return;
         }
         byte[] content;
         try {
             content = read(file, attributes.size());
         } catch (IOException e) {
-            return unreadable(name, describe(e), before);
+            round.unreadable(name, describe(e));
+            return;
         }
-        if (!stamp.equals(stampNow(file))) {
-            return unsettled(name, previous, unsettled);
+        if (!stamp.equals(stampNow(file, link))) {
+            unsettled(name, round, unsettled);
+            return;
         }
-        parses++;
-        return new Loaded(stamp, FileState.read(name, content, check, Optional.empty(), before), link);
+        round.parsed(name, stamp, content, Optional.empty());
     }
 
     /**
@@ -148,25 +142,18 @@ final class SpecFileReader {
         return modified.isAfter(now) || !modified.isAfter(now.minus(settle));
     }
 
-    /**
-     * A file caught mid-write: what was known of it stays (a file seen for the first time protects the containers
-     * its name labels, as a broken one does), and it is read again at the next pass.
-     */
-    private static Loaded unsettled(String name, Loaded previous, Set<String> unsettled) {
+    /** A file caught mid-write: what was known of it stays, and it is read again at the next pass. */
+    private static void unsettled(String name, SpecFileBook<Stamp>.Round round, Set<String> unsettled) {
         unsettled.add(name);
-        return previous != null ? previous : new Loaded(null, FileState.firstSeenMidWrite(name), false);
+        round.keep(name);
     }
 
-    private static Stamp stampNow(Path path) {
+    private static Stamp stampNow(Path path, boolean link) {
         try {
-            return Stamp.of(Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+            return Stamp.of(Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS), link);
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static Loaded unreadable(String name, String reason, FileState previous) {
-        return new Loaded(null, FileState.unreadable(name, reason, previous), false);
     }
 
     static String describe(IOException e) {

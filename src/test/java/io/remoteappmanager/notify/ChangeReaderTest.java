@@ -12,24 +12,27 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** What successive snapshots tell: changes only, one event per change of condition, nothing at a restart. */
-class EventDetectorTest {
+/**
+ * What the changes the projection decides tell, read snapshot by snapshot: changes only, one event per change of
+ * condition, nothing at a restart.
+ */
+class ChangeReaderTest {
 
     static final AppKey ALICE = new AppKey("alice", "paraview");
     static final AppKey BOB = new AppKey("bob", "web");
 
-    final EventDetector detector = new EventDetector("realm1", Duration.ofMinutes(5));
+    final ChangeReader reader = new ChangeReader("realm1", Duration.ofMinutes(5));
     final StatusHistory history = new StatusHistory();
 
     @Test
     void whatTheFirstSnapshotShowsIsTakenAsKnownAndARepeatTellsNothing() {
-        history.move(ALICE, Phase.CrashLoopBackOff, t(0)).move(BOB, Phase.Running, t(0)).problems("bob.yaml:3: bad");
+        history.problems("bob.yaml:3: bad").move(ALICE, Phase.CrashLoopBackOff, t(0)).move(BOB, Phase.Running, t(0));
 
-        assertThat(detector.observe(history.at(t(1)), t(1))).as("a restarted controller repeats nothing").isEmpty();
-        assertThat(detector.observe(history.at(t(2)), t(2))).as("the same state again").isEmpty();
+        assertThat(history.read(reader, t(1), t(1))).as("a restarted controller repeats nothing").isEmpty();
+        assertThat(history.read(reader, t(2), t(2))).as("the same state again").isEmpty();
 
         history.move(ALICE, Phase.Restarting, t(3)).move(ALICE, Phase.Running, t(4));
-        assertThat(lines(detector.observe(history.at(t(5)), t(5))))
+        assertThat(lines(history.read(reader, t(5), t(5))))
                 .as("trouble known from the start still ends with an event")
                 .containsExactly("app resolved alice/paraview CrashLoopBackOff->Running at " + t(4));
     }
@@ -39,12 +42,12 @@ class EventDetectorTest {
         aliceRunsAndIsKnown();
 
         history.move(ALICE, Phase.Restarting, t(10)).move(ALICE, Phase.CrashLoopBackOff, t(11));
-        List<Notification> began = detector.observe(history.at(t(12)), t(12));
+        List<Notification> began = history.read(reader, t(12), t(12));
         history.move(ALICE, Phase.Restarting, t(21)).move(ALICE, Phase.CrashLoopBackOff, t(22))
                 .move(ALICE, Phase.Restarting, t(42)).move(ALICE, Phase.CrashLoopBackOff, t(43));
-        List<Notification> looping = detector.observe(history.at(t(44)), t(44));
+        List<Notification> looping = history.read(reader, t(44), t(44));
         history.move(ALICE, Phase.Restarting, t(83)).move(ALICE, Phase.Starting, t(84)).move(ALICE, Phase.Running, t(85));
-        List<Notification> ended = detector.observe(history.at(t(85)), t(85));
+        List<Notification> ended = history.read(reader, t(85), t(85));
 
         assertThat(lines(began)).containsExactly("app firing alice/paraview Restarting->CrashLoopBackOff at " + t(11));
         assertThat(looping).as("restarts within the loop").isEmpty();
@@ -60,7 +63,7 @@ class EventDetectorTest {
         history.move(ALICE, Phase.Restarting, t(1)).move(ALICE, Phase.CrashLoopBackOff, t(2))
                 .move(ALICE, Phase.Failed, t(3)).move(ALICE, Phase.Pending, t(4)).move(ALICE, Phase.Running, t(5));
 
-        assertThat(lines(detector.observe(history.at(t(6)), t(6)))).containsExactly(
+        assertThat(lines(history.read(reader, t(6), t(6)))).containsExactly(
                 "app firing alice/paraview Restarting->CrashLoopBackOff at " + t(2),
                 "app firing alice/paraview CrashLoopBackOff->Failed at " + t(3),
                 "app resolved alice/paraview Failed->Running at " + t(5));
@@ -71,14 +74,14 @@ class EventDetectorTest {
         aliceRunsAndIsKnown();
         history.move(BOB, Phase.Pending, t(100));
 
-        assertThat(detector.observe(history.at(t(101)), t(101))).isEmpty();
-        assertThat(detector.wakeAt()).as("the notifier's alarm").contains(t(400));
-        assertThat(detector.observe(history.at(t(101)), t(399))).isEmpty();
-        List<Notification> due = detector.observe(history.at(t(101)), t(400));
-        assertThat(detector.observe(history.at(t(101)), t(1000))).as("once per stay").isEmpty();
-        assertThat(detector.wakeAt()).isEmpty();
+        assertThat(history.read(reader, t(101), t(101))).isEmpty();
+        assertThat(reader.wakeAt()).as("the notifier's alarm").contains(t(400));
+        assertThat(history.read(reader, t(101), t(399))).isEmpty();
+        List<Notification> due = history.read(reader, t(101), t(400));
+        assertThat(history.read(reader, t(101), t(1000))).as("once per stay").isEmpty();
+        assertThat(reader.wakeAt()).isEmpty();
         history.move(BOB, Phase.Starting, t(1001)).move(BOB, Phase.Running, t(1002));
-        List<Notification> over = detector.observe(history.at(t(1003)), t(1003));
+        List<Notification> over = history.read(reader, t(1003), t(1003));
 
         assertThat(lines(due)).containsExactly("app firing bob/web Pending->PendingTooLong at " + t(400));
         assertThat(due.get(0).reason()).startsWith("Pending for more than 5m: ");
@@ -86,16 +89,24 @@ class EventDetectorTest {
     }
 
     @Test
+    void aLateReadTellsNothingATimelyOneWouldNot() {
+        aliceRunsAndIsKnown();
+        history.move(BOB, Phase.Pending, t(100)).move(BOB, Phase.Starting, t(350)).move(BOB, Phase.Running, t(360));
+
+        assertThat(history.read(reader, t(1000), t(1000))).as("Pending for 250 s of the 300 s allowed").isEmpty();
+    }
+
+    @Test
     void whileTheEngineIsUnreachableAppsAreNotFollowedNorWaitedFor() {
         aliceRunsAndIsKnown();
         history.move(BOB, Phase.Pending, t(100));
-        detector.observe(history.at(t(101)), t(101));
+        history.read(reader, t(101), t(101));
         history.engine(new EngineState(false, false, Optional.of("connection refused"), t(200)));
 
-        assertThat(lines(detector.observe(history.at(t(500)), t(500)))).containsExactly("engine firing at " + t(200));
-        assertThat(detector.wakeAt()).as("no alarm for an app whose state is unknown").isEmpty();
+        assertThat(lines(history.read(reader, t(500), t(500)))).containsExactly("engine firing at " + t(200));
+        assertThat(reader.wakeAt()).as("no alarm for an app whose state is unknown").isEmpty();
         history.engine(new EngineState(true, true, Optional.empty(), t(600)));
-        assertThat(lines(detector.observe(history.at(t(601)), t(601)))).containsExactly("engine resolved at " + t(600),
+        assertThat(lines(history.read(reader, t(601), t(601)))).containsExactly("engine resolved at " + t(600),
                 "app firing bob/web Pending->PendingTooLong at " + t(400));
     }
 
@@ -104,9 +115,9 @@ class EventDetectorTest {
         aliceRunsAndIsKnown();
 
         history.move(BOB, Phase.Conflict, t(5));
-        List<Notification> came = detector.observe(history.at(t(6)), t(6));
-        history.remove(BOB).remove(ALICE);
-        List<Notification> went = detector.observe(history.at(t(7)), t(7));
+        List<Notification> came = history.read(reader, t(6), t(6));
+        history.remove(BOB, t(7)).remove(ALICE, t(7));
+        List<Notification> went = history.read(reader, t(7), t(7));
 
         assertThat(lines(came)).containsExactly("app firing bob/web null->Conflict at " + t(5));
         assertThat(lines(went)).as("only the app that was in trouble")
@@ -117,13 +128,13 @@ class EventDetectorTest {
     @Test
     void theEngineIsToldWhenItGoesAndComesBackAndNotWhileNotYetTried() {
         history.engine(EngineState.starting(t(0)));
-        assertThat(detector.observe(history.at(t(0)), t(0))).as("not listed yet").isEmpty();
+        assertThat(history.read(reader, t(0), t(0))).as("not listed yet").isEmpty();
 
         history.engine(new EngineState(false, false, Optional.of("connection refused"), t(1)));
-        List<Notification> down = detector.observe(history.at(t(2)), t(2));
-        assertThat(detector.observe(history.at(t(3)), t(3))).as("still down").isEmpty();
+        List<Notification> down = history.read(reader, t(2), t(2));
+        assertThat(history.read(reader, t(3), t(3))).as("still down").isEmpty();
         history.engine(new EngineState(true, true, Optional.empty(), t(4)));
-        List<Notification> back = detector.observe(history.at(t(5)), t(5));
+        List<Notification> back = history.read(reader, t(5), t(5));
 
         assertThat(lines(down)).containsExactly("engine firing at " + t(1));
         assertThat(down.get(0).engine().orElseThrow().error()).contains("connection refused");
@@ -135,12 +146,12 @@ class EventDetectorTest {
     @Test
     void specProblemsAreToldAsTheyAppearAndClear() {
         history.problems("a.yaml:1: one");
-        detector.observe(history.at(t(0)), t(0));
+        history.read(reader, t(0), t(0));
 
         history.problems("a.yaml:1: one", "b.yaml:2: two");
-        List<Notification> appeared = detector.observe(history.at(t(1)), t(1));
+        List<Notification> appeared = history.read(reader, t(1), t(1));
         history.problems("b.yaml:2: two");
-        List<Notification> cleared = detector.observe(history.at(t(2)), t(2));
+        List<Notification> cleared = history.read(reader, t(2), t(2));
 
         assertThat(lines(appeared)).containsExactly("spec-problem firing b.yaml:2: two at " + t(1));
         assertThat(lines(cleared)).containsExactly("spec-problem resolved a.yaml:1: one at " + t(2));
@@ -151,22 +162,22 @@ class EventDetectorTest {
         aliceRunsAndIsKnown();
         history.move(ALICE, Phase.Restarting, t(1)).move(ALICE, Phase.CrashLoopBackOff, t(2))
                 .move(ALICE, Phase.Failed, t(3)).problems("a.yaml:1: one");
-        List<Notification> events = detector.observe(history.at(t(4)), t(4));
+        List<Notification> events = history.read(reader, t(4), t(4));
 
-        assertThat(lines(events.stream().filter(e -> e.passes(Set.of("Failed"))).toList())).containsExactly(
-                "spec-problem firing a.yaml:1: one at " + t(4),
-                "app firing alice/paraview CrashLoopBackOff->Failed at " + t(3));
+        assertThat(lines(events.stream().filter(e -> e.passes(Set.of("Failed"))).toList())).as("in the order they happened")
+                .containsExactly("app firing alice/paraview CrashLoopBackOff->Failed at " + t(3),
+                        "spec-problem firing a.yaml:1: one at " + t(4));
     }
 
-    /** The quiet start most cases begin from: Alice runs, and the detector has seen it. */
+    /** The quiet start most cases begin from: Alice runs, and the reader has seen it. */
     private void aliceRunsAndIsKnown() {
         history.move(ALICE, Phase.Running, t(0));
-        detector.observe(history.at(t(0)), t(0));
+        history.read(reader, t(0), t(0));
     }
 
     /** Each event in a line: type, state, what, when. */
     private static List<String> lines(List<Notification> events) {
-        return events.stream().map(EventDetectorTest::line).toList();
+        return events.stream().map(ChangeReaderTest::line).toList();
     }
 
     private static String line(Notification e) {
