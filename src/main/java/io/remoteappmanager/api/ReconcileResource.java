@@ -1,6 +1,5 @@
 package io.remoteappmanager.api;
 
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.proxy.ProxyStatus;
 import io.remoteappmanager.reconcile.Controller;
 import io.remoteappmanager.reconcile.PassResult;
@@ -26,11 +25,14 @@ public class ReconcileResource {
     private final ProxyStatus proxy;
     private final Duration passTimeout;
 
-    public ReconcileResource(Controller controller, StatusBoard status, ProxyStatus proxy, RamConfig config) {
+    /** @param passTimeout how long a requested pass is waited for ({@code ram.health.max-pass-duration}) */
+    public record Settings(Duration passTimeout) {}
+
+    public ReconcileResource(Controller controller, StatusBoard status, ProxyStatus proxy, Settings settings) {
         this.controller = controller;
         this.status = status;
         this.proxy = proxy;
-        this.passTimeout = config.health().maxPassDuration();
+        this.passTimeout = settings.passTimeout();
     }
 
     /** What a pass would do now; nothing is changed or recorded. */

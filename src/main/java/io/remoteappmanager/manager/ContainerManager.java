@@ -1,7 +1,6 @@
 package io.remoteappmanager.manager;
 
 import io.remoteappmanager.actuator.Actuator;
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.AppSpec.VolumeBind;
@@ -29,20 +28,21 @@ public final class ContainerManager {
     private final ContainerRuntime runtime;
     private final Actuator actuator;
     private final LabelScheme labels;
-    private final RamConfig config;
+    private final int containerPort;
     private final InFlight<AppKey> starts = new InFlight<>("start");
     private final InFlight<String> stops = new InFlight<>("stop");
 
-    public ContainerManager(ContainerRuntime runtime, Actuator actuator, LabelScheme labels, RamConfig config) {
+    /** @param containerPort the port apps listen on when their spec names none ({@code ram.container-port}) */
+    public ContainerManager(ContainerRuntime runtime, Actuator actuator, LabelScheme labels, int containerPort) {
         this.runtime = runtime;
         this.actuator = actuator;
         this.labels = labels;
-        this.config = config;
+        this.containerPort = containerPort;
     }
 
     /** The container port apps listen on; published on a random port of {@code ram.docker.host-ip}. */
     public int containerPort() {
-        return config.containerPort();
+        return containerPort;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.remoteappmanager.source.directory;
 
+import io.remoteappmanager.app.FromConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remoteappmanager.model.AppKey;
@@ -41,7 +42,7 @@ class SpecDirectoryFuzzTest {
     @Test
     void hostileFilesNeverBreakTheReaderAndValidFilesStillApply() throws Exception {
         GOOD.forEach(k -> SpecFiles.write(dir, k.mappingId() + ".yaml", SpecFiles.app(k.mappingId(), "alice", "ram-test/httpd:1")));
-        SpecPolicy policy = SpecPolicy.from(TestEngine.config(Map.of()).policy());
+        SpecPolicy policy = FromConfig.policy(TestEngine.config(Map.of()));
         SpecDirectory specs = new SpecDirectory(dir, policy);
         int parsedCleanly = 0;
         HostileFiles hostile = new HostileFiles(SEED);
