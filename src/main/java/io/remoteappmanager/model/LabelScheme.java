@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The container labels (README, "Containers"), with the configured prefix and realm: the only state the
+ * The container labels, with the configured prefix and realm: the only state the
  * controller keeps, so everything it knows about a container is read back through here.
  */
 public class LabelScheme {
