@@ -116,7 +116,7 @@ public final class ContainerTemplate {
         if (!hashed.equals(FORMER_DEFAULT)) {
             canonical.put("security", hashed);
         }
-        if (runtime.runsAppPolicies()) {
+        if (runtime.hashesRestartPolicyAndPlacement()) {
             canonical.put("swarm", Map.of("restartPolicy", spec.restartPolicy(), "placement", placement(spec)));
         }
         try {

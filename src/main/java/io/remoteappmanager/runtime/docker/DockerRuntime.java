@@ -47,7 +47,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private static final Logger LOG = Logger.getLogger(DockerRuntime.class);
     private static final String PULL_TIMEOUT = "ram.docker.pull-timeout";
     /** An engine stops a container and keeps it, and places nothing: an app runs where the engine is. */
-    public static final RuntimeCapabilities CAPABILITIES = new RuntimeCapabilities(true, false, false);
+    public static final RuntimeCapabilities CAPABILITIES = new RuntimeCapabilities(true, false);
 
     private final EngineClient engine;
     private final DockerClient docker;

@@ -47,7 +47,7 @@ public final class SwarmRuntime implements ContainerRuntime {
      * A service cannot be stopped and kept (scaling it to zero loses its task), so nothing is culled here; the swarm
      * places each service on a node and runs its restart policy itself.
      */
-    public static final RuntimeCapabilities CAPABILITIES = new RuntimeCapabilities(false, true, true);
+    public static final RuntimeCapabilities CAPABILITIES = new RuntimeCapabilities(false, true);
 
     private final EngineClient engine;
     private final DockerClient docker;
