@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.ContainerNames;
 import io.remoteappmanager.model.LabelScheme;
@@ -13,6 +12,7 @@ import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRequest.Limits;
 import io.remoteappmanager.runtime.ContainerRequest.Placement;
 import io.remoteappmanager.runtime.ContainerRequest.Security;
+import io.remoteappmanager.runtime.RuntimeCapabilities;
 import io.remoteappmanager.spec.MemorySize;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,6 +30,20 @@ import java.util.TreeMap;
  */
 public final class ContainerTemplate {
 
+    /**
+     * What every container gets unless its spec says otherwise ({@code ram.container-port}, {@code ram.docker.*},
+     * {@code ram.swarm.placement.*}).
+     *
+     * @param hostIp             the host address the container port is published on
+     * @param init               run with the engine's init
+     * @param capAdd             Linux capabilities kept after dropping all
+     * @param defaultMemory      a memory size such as {@code 512m}
+     * @param defaultConstraints placement constraints of a spec that names none
+     * @param defaultSpreads     the node attributes or labels apps are spread over when their spec names none
+     */
+    public record Settings(int containerPort, String hostIp, boolean init, List<String> capAdd, String defaultMemory,
+            double defaultCpus, long defaultPids, List<String> defaultConstraints, List<String> defaultSpreads) {}
+
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
@@ -37,24 +51,17 @@ public final class ContainerTemplate {
     private static final Security FORMER_DEFAULT = normalized(new Security(true,
             List.of("CHOWN", "SETUID", "SETGID", "DAC_OVERRIDE", "FOWNER", "KILL", "NET_BIND_SERVICE"), true));
 
-    private final RamConfig config;
+    private final Settings settings;
     private final LabelScheme labels;
-    private static final String SPREAD = "spread=";
-
+    private final RuntimeCapabilities runtime;
     private final Security security;
-    private final boolean swarm;
-    private final List<String> defaultConstraints;
-    private final List<String> defaultSpreads;
 
-    /** @throws IllegalArgumentException when a {@code ram.swarm.placement.preferences} entry is not {@code spread=...} */
-    public ContainerTemplate(RamConfig config, LabelScheme labels) {
-        this.config = config;
+    /** The template for containers on a runtime that can do {@code runtime}. */
+    public ContainerTemplate(Settings settings, LabelScheme labels, RuntimeCapabilities runtime) {
+        this.settings = settings;
         this.labels = labels;
-        this.security = new Security(config.docker().init(), config.docker().capAdd(), true);
-        this.swarm = config.runtime() == RamConfig.RuntimeKind.SWARM;
-        this.defaultConstraints = config.swarm().placement().constraints().orElse(List.of());
-        this.defaultSpreads = config.swarm().placement().preferences().orElse(List.of()).stream()
-                .map(ContainerTemplate::spreadOf).toList();
+        this.runtime = runtime;
+        this.security = new Security(settings.init(), settings.capAdd(), true);
     }
 
     /** The container for {@code spec}, reachable under {@code urlId}. */
@@ -80,7 +87,7 @@ public final class ContainerTemplate {
                 .map(e -> new VolumeMount(e.getKey(), e.getValue().bind(), e.getValue().readOnly()))
                 .toList();
         return new ContainerRequest(ContainerNames.of(labels.realm(), spec.key()), spec.image(), spec.imagePullPolicy(),
-                labelValues, environment, spec.command(), containerPort(spec), config.docker().hostIp(), volumes,
+                labelValues, environment, spec.command(), containerPort(spec), settings.hostIp(), volumes,
                 limits(spec), security, spec.restartPolicy(), placement(spec), Optional.empty());
     }
 
@@ -89,8 +96,8 @@ public final class ContainerTemplate {
      * document gives the same hash, any change to what would run gives another. The security settings
      * ({@code ram.docker.init}, {@code ram.docker.cap-add}) count as soon as they differ from what every container
      * ran with before they counted, so tightening them reaches running apps, and an upgrade alone recreates none.
-     * On a swarm the restart policy and the placement are part of the service, so they count there (and only there:
-     * a single engine runs neither, and its hashes stay what they were).
+     * On a runtime that runs the restart policy and the placement itself (a swarm) they are part of what runs, so they
+     * count there, and only there: a single engine runs neither, and its hashes stay what they were.
      */
     public String specHash(AppSpec spec) {
         Map<String, Object> canonical = new LinkedHashMap<>();
@@ -104,12 +111,12 @@ public final class ContainerTemplate {
         canonical.put("environment", new TreeMap<>(spec.environment()));
         canonical.put("command", spec.command());
         canonical.put("limits", limits(spec));
-        canonical.put("hostIp", config.docker().hostIp());
+        canonical.put("hostIp", settings.hostIp());
         Security hashed = normalized(security);
         if (!hashed.equals(FORMER_DEFAULT)) {
             canonical.put("security", hashed);
         }
-        if (swarm) {
+        if (runtime.hashesRestartPolicyAndPlacement()) {
             canonical.put("swarm", Map.of("restartPolicy", spec.restartPolicy(), "placement", placement(spec)));
         }
         try {
@@ -121,30 +128,21 @@ public final class ContainerTemplate {
     }
 
     public int containerPort(AppSpec spec) {
-        return spec.containerPort().orElse(config.containerPort());
+        return spec.containerPort().orElse(settings.containerPort());
     }
 
     private Limits limits(AppSpec spec) {
-        RamConfig.Docker defaults = config.docker();
         AppSpec.Resources resources = spec.resources();
         return new Limits(
-                resources.memoryBytes().orElseGet(() -> MemorySize.parseBytes(defaults.defaultMemory())),
-                resources.cpus().orElse(defaults.defaultCpus()),
-                resources.pids().orElse(defaults.defaultPids()));
+                resources.memoryBytes().orElseGet(() -> MemorySize.parseBytes(settings.defaultMemory())),
+                resources.cpus().orElse(settings.defaultCpus()),
+                resources.pids().orElse(settings.defaultPids()));
     }
 
-    /** The spec's placement, each list it leaves out taken from {@code ram.swarm.placement.*}. */
+    /** The spec's placement, each list it leaves out taken from the defaults. */
     private Placement placement(AppSpec spec) {
-        return new Placement(spec.placement().constraints().orElse(defaultConstraints),
-                spec.placement().spreads().orElse(defaultSpreads));
-    }
-
-    private static String spreadOf(String preference) {
-        if (!preference.startsWith(SPREAD) || preference.length() == SPREAD.length()) {
-            throw new IllegalArgumentException("ram.swarm.placement.preferences: '" + preference
-                    + "' is not spread=<node attribute or label>, such as spread=node.labels.zone");
-        }
-        return preference.substring(SPREAD.length());
+        return new Placement(spec.placement().constraints().orElse(settings.defaultConstraints()),
+                spec.placement().spreads().orElse(settings.defaultSpreads()));
     }
 
     private static Security normalized(Security security) {

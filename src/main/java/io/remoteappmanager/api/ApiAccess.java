@@ -1,6 +1,5 @@
 package io.remoteappmanager.api;
 
-import io.remoteappmanager.config.RamConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,7 +8,7 @@ import java.util.Optional;
 /**
  * The API's access rule from {@code ram.api.*}: when a token is set, every request but a read needs
  * {@code Authorization: Bearer <token>}, and reads too unless {@code ram.api.token-for-reads=false}.
- * A bean of its own so the filter, built before runtime config exists, reads the config on first use.
+ * A bean of its own so the filter, built before runtime config exists, gets its settings on first use.
  */
 @ApplicationScoped
 public class ApiAccess {
@@ -19,9 +18,17 @@ public class ApiAccess {
     private final Optional<byte[]> token;
     private final boolean forReads;
 
-    public ApiAccess(RamConfig config) {
-        this.token = config.api().token().filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
-        this.forReads = config.api().tokenForReads();
+    /**
+     * The rule's settings ({@code ram.api.*}).
+     *
+     * @param token         the bearer token; empty or blank: none, the API is open
+     * @param tokenForReads whether GET requests need the token too
+     */
+    public record Settings(Optional<String> token, boolean tokenForReads) {}
+
+    public ApiAccess(Settings settings) {
+        this.token = settings.token().filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
+        this.forReads = settings.tokenForReads();
     }
 
     /** What the start-up log says when no token is set: anyone who reaches {@code host:port} may act. */

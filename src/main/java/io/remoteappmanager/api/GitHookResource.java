@@ -1,6 +1,5 @@
 package io.remoteappmanager.api;
 
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.source.SpecSource;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -31,10 +30,18 @@ public class GitHookResource {
     private final boolean gitSource;
     private final Optional<byte[]> secret;
 
-    public GitHookResource(SpecSource source, RamConfig config) {
+    /**
+     * The hook's settings.
+     *
+     * @param gitSource     whether the specs come from git ({@code ram.source=git}); else there is nothing to fetch
+     * @param webhookSecret the shared secret ({@code ram.git.webhook-secret}); empty: the hook is off
+     */
+    public record Settings(boolean gitSource, Optional<String> webhookSecret) {}
+
+    public GitHookResource(SpecSource source, Settings settings) {
         this.source = source;
-        this.gitSource = config.source() == RamConfig.SourceKind.GIT;
-        this.secret = config.git().webhookSecret().filter(s -> !s.isEmpty()).map(s -> s.getBytes(StandardCharsets.UTF_8));
+        this.gitSource = settings.gitSource();
+        this.secret = settings.webhookSecret().filter(s -> !s.isEmpty()).map(s -> s.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The answer to a proven delivery: a fetch was asked for, and the commit in force before it. */

@@ -1,6 +1,5 @@
 package io.remoteappmanager.api;
 
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.reconcile.Controller;
 import io.remoteappmanager.reconcile.PassResult;
 import io.remoteappmanager.status.StatusBoard;
@@ -24,10 +23,13 @@ public class ReconcileResource {
     private final StatusBoard status;
     private final Duration passTimeout;
 
-    public ReconcileResource(Controller controller, StatusBoard status, RamConfig config) {
+    /** @param passTimeout how long a requested pass is waited for ({@code ram.health.max-pass-duration}) */
+    public record Settings(Duration passTimeout) {}
+
+    public ReconcileResource(Controller controller, StatusBoard status, Settings settings) {
         this.controller = controller;
         this.status = status;
-        this.passTimeout = config.health().maxPassDuration();
+        this.passTimeout = settings.passTimeout();
     }
 
     /** What a pass would do now; nothing is changed or recorded. */

@@ -5,7 +5,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduler;
 import io.remoteappmanager.api.ApiAccess;
+import io.remoteappmanager.api.GitHookResource;
+import io.remoteappmanager.api.ReconcileResource;
 import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.health.LoopLiveness;
 import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.reconcile.Controller;
 import io.remoteappmanager.reconcile.WakeRequests;
@@ -63,6 +66,30 @@ public class AppBeans {
     @Singleton
     WakeRequests wakeRequests(RemoteAppManager app) {
         return app.wakes();
+    }
+
+    @Produces
+    @Singleton
+    ApiAccess.Settings apiAccess(RamConfig config) {
+        return FromConfig.api(config);
+    }
+
+    @Produces
+    @Singleton
+    GitHookResource.Settings gitHook(RamConfig config) {
+        return FromConfig.gitHook(config);
+    }
+
+    @Produces
+    @Singleton
+    ReconcileResource.Settings reconcileApi(RamConfig config) {
+        return FromConfig.reconcileApi(config);
+    }
+
+    @Produces
+    @Singleton
+    LoopLiveness.Settings loopLiveness(RamConfig config) {
+        return FromConfig.liveness(config);
     }
 
     void onStart(@Observes StartupEvent startup, RemoteAppManager app, RamConfig config, ApiAccess access) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.actuator.Actuator;
 import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.api.WakeResource;
+import io.remoteappmanager.config.ConfigCheck;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.images.ImageUpdates;
 import io.remoteappmanager.lifecycle.Jobs;
@@ -23,6 +24,7 @@ import io.remoteappmanager.readiness.ReadinessProbes;
 import io.remoteappmanager.reconcile.Controller;
 import io.remoteappmanager.reconcile.WakeRequests;
 import io.remoteappmanager.runtime.ContainerRuntime;
+import io.remoteappmanager.runtime.RuntimeCapabilities;
 import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.status.AppUrlLog;
 import io.remoteappmanager.status.ProxyState;
@@ -33,6 +35,7 @@ import io.remoteappmanager.time.MonotonicClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -67,27 +70,30 @@ public final class RemoteAppManager implements AutoCloseable {
     /** @param jobs where the periodic work runs: quarkus-scheduler in the application, a timer elsewhere */
     private RemoteAppManager(RamConfig config, ContainerRuntime runtime, SpecSource source, MeterRegistry metrics,
             Clock clock, Jobs jobs) {
-        this.config = config;
+        this.config = ConfigCheck.validate(config);
         this.runtime = runtime;
         this.source = source;
-        LabelScheme labels = new LabelScheme(config);
-        ContainerTemplate template = new ContainerTemplate(config, labels);
+        LabelScheme labels = FromConfig.labels(config);
+        RuntimeCapabilities can = runtime.capabilities();
+        ContainerTemplate template = new ContainerTemplate(FromConfig.template(config), labels, can);
         this.cache = new ObservedCache(runtime, labels, new ObservedCache.Settings(config.reconcile().relistInterval(),
                 HEARTBEAT, config.docker().callTimeout(), RESUBSCRIBE), clock, this::trigger);
-        this.probes = new ReadinessProbes(config.readiness(), config.liveness(), this::trigger);
+        this.probes = new ReadinessProbes(FromConfig.probes(config), this::trigger);
         this.images = new ImageUpdates(runtime, config.images().checkInterval(), this::trigger, metrics);
         this.status = new StatusBoard(StatusSnapshot.initial(cache.engine(), source.status(),
                 ProxyState.initial(config.proxy().apiUrl())));
-        Optional<ChpClient> chp = ChpClient.fromConfig(config.proxy());
+        Optional<ChpClient> chp = ChpClient.fromConfig(FromConfig.proxy(config));
         this.routes = chp.map(client -> new RouteSync(client, config.realm(), wakePage(config.cull()), status, metrics,
                 clock));
-        boolean swarm = config.runtime() == RamConfig.RuntimeKind.SWARM;
-        this.activity = chp.filter(client -> !swarm).map(client -> new ActivityWatch(client, config.realm(),
-                config.cull().checkInterval(), clock, this::trigger));
+        this.activity = chp.filter(client -> can.canStopAndKeep()).map(client -> new ActivityWatch(client,
+                config.realm(), config.cull().checkInterval(), clock, this::trigger));
         this.wakes = new WakeRequests(clock);
         if (activity.isEmpty() && config.cull().idleTimeout().isPresent()) {
-            LOG.warn(swarm ? "ram.cull.idle-timeout is set but ram.runtime=swarm: idle culling needs the docker runtime"
-                    : "ram.cull.idle-timeout is set but ram.proxy.api-url is not: no app is culled without the proxy");
+            String runtimeName = config.runtime().name().toLowerCase(Locale.ROOT);
+            LOG.warn(can.canStopAndKeep()
+                    ? "ram.cull.idle-timeout is set but ram.proxy.api-url is not: no app is culled without the proxy"
+                    : "ram.cull.idle-timeout is set but ram.runtime=" + runtimeName + " cannot stop an app and keep it:"
+                            + " idle culling needs the docker runtime");
         }
         Actuator actuator = new Actuator(runtime, template,
                 new VolumeRule(config.policy().volumeRoots().orElse(List.of())), labels, cache);
@@ -102,7 +108,7 @@ public final class RemoteAppManager implements AutoCloseable {
                 new ContainerManager.Settings(config.containerPort(), answerTimeout(config.docker())), clock);
         status.listen(new AppUrlLog());
         routes.ifPresent(sync -> status.listen(sync::offer));
-        this.notifier = Notifier.fromConfig(config.notifications(), config.realm(), metrics, clock);
+        this.notifier = Notifier.fromConfig(FromConfig.notify(config), config.realm(), metrics, clock);
         notifier.ifPresent(n -> status.listen(n::offer));
         services.register("spec source", service(() -> source.start(() -> trigger("spec files changed"), jobs), source::close))
                 .register("observed cache", service(() -> cache.start(jobs), cache::close));

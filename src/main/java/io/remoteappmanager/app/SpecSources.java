@@ -2,11 +2,9 @@ package io.remoteappmanager.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.config.RamConfig;
-import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.source.directory.DirectorySource;
 import io.remoteappmanager.source.directory.SpecDirectory;
-import io.remoteappmanager.source.git.GitSettings;
 import io.remoteappmanager.source.git.GitSource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,16 +20,16 @@ public final class SpecSources {
      */
     public static SpecSource fromConfig(RamConfig config, MeterRegistry metrics) {
         if (config.source() == RamConfig.SourceKind.GIT) {
-            return new GitSource(GitSettings.from(config.git()), SpecPolicy.from(config.policy()), metrics);
+            return new GitSource(FromConfig.git(config), FromConfig.policy(config), metrics);
         }
         Duration debounce = config.specs().debounce();
-        return new DirectorySource(new SpecDirectory(config.specs().dir(), SpecPolicy.from(config.policy()), debounce),
+        return new DirectorySource(new SpecDirectory(config.specs().dir(), FromConfig.policy(config), debounce),
                 debounce);
     }
 
     /** A directory read once, as {@code validate} and {@code plan} read it: every file as it is now. */
     public static SpecSource oneOff(Path directory, RamConfig config) {
-        return new DirectorySource(new SpecDirectory(directory, SpecPolicy.from(config.policy()), Duration.ZERO),
+        return new DirectorySource(new SpecDirectory(directory, FromConfig.policy(config), Duration.ZERO),
                 Duration.ZERO);
     }
 }

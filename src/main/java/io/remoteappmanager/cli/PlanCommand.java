@@ -2,9 +2,7 @@ package io.remoteappmanager.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.app.RemoteAppManager;
-import io.remoteappmanager.app.Runtimes;
-import io.remoteappmanager.config.RamConfig;
-import io.remoteappmanager.config.StandaloneConfig;
+import io.remoteappmanager.app.ToolConfig;
 import io.remoteappmanager.lifecycle.TimerJobs;
 import io.remoteappmanager.planner.Action;
 import io.remoteappmanager.planner.Decision;
@@ -53,18 +51,18 @@ final class PlanCommand implements Callable<Integer> {
         if (dockerHost != null) {
             options.put("ram.docker.host", dockerHost);
         }
-        RamConfig config = StandaloneConfig.load(Map.of(), options);
+        ToolConfig config = ToolConfig.load(options);
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         try (SpecSourceOptions.Opened opened = source.open(config);
-                ContainerRuntime runtime = Runtimes.connect(config, metrics);
+                ContainerRuntime runtime = config.connect(metrics);
                 TimerJobs idle = new TimerJobs(); // a preview is never started: no job is scheduled
-                RemoteAppManager controller = RemoteAppManager.assemble(config, runtime, opened.source(), metrics, idle)) {
+                RemoteAppManager controller = config.assemble(runtime, opened.source(), metrics, idle)) {
             out.println("specs: " + opened.name());
             print(out, config, controller.controller().preview());
             return 0;
         } catch (RuntimeFault e) {
             spec.commandLine().getErr().printf("cannot reach the Docker engine at %s: %s%n",
-                    Runtimes.address(config), e.getMessage());
+                    config.runtimeAddress(), e.getMessage());
             return Cli.FINDING;
         } catch (GitSourceException e) {
             spec.commandLine().getErr().println("cannot read the git repository: " + e.getMessage());
@@ -72,7 +70,7 @@ final class PlanCommand implements Callable<Integer> {
         }
     }
 
-    private void print(PrintWriter out, RamConfig config, Preview result) {
+    private void print(PrintWriter out, ToolConfig config, Preview result) {
         out.printf("realm '%s', %d app(s) desired, %d container(s) observed%n", config.realm(),
                 result.desired().apps().size(), result.observed().size());
         result.desired().problems().forEach(p -> out.println("problem: " + p));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the controller (the default when no command is given).",
                 "Configuration comes from ram.* properties, RAM_* environment variables and config/application.properties;"
-                        + " see the README's configuration table."})
+                        + " see docs/configuration.md."})
 final class RunCommand implements Callable<Integer> {
 
     @Override

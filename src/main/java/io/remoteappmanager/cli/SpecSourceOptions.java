@@ -1,9 +1,7 @@
 package io.remoteappmanager.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.remoteappmanager.app.SpecSources;
-import io.remoteappmanager.config.RamConfig;
-import io.remoteappmanager.policy.SpecPolicy;
+import io.remoteappmanager.app.ToolConfig;
 import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.source.git.GitSettings;
 import io.remoteappmanager.source.git.GitSource;
@@ -55,7 +53,7 @@ final class SpecSourceOptions {
      *
      * @throws GitSourceException when the repository cannot be fetched or read (a finding, exit 1)
      */
-    Opened open(RamConfig config) {
+    Opened open(ToolConfig config) {
         if (gitUrl == null) {
             if (directory == null) {
                 throw usage("Missing required parameter: 'DIR' (or --git URL)");
@@ -63,7 +61,7 @@ final class SpecSourceOptions {
             if (!Files.isDirectory(directory)) {
                 throw usage("not a directory: " + directory);
             }
-            return new Opened(SpecSources.oneOff(directory, config), directory.toString(), Optional.empty());
+            return new Opened(config.directory(directory), directory.toString(), Optional.empty());
         }
         if (directory != null) {
             throw usage("give DIR or --git URL, not both");
@@ -71,14 +69,12 @@ final class SpecSourceOptions {
         Path scratch = scratch();
         GitSettings settings;
         try {
-            RamConfig.Git git = config.git();
-            settings = new GitSettings(gitUrl, ref != null ? ref : git.ref(), path != null ? path : git.path().orElse(""),
-                    git.interval(), scratch, git.timeout(), git.username(), git.password(), git.sshKey(), git.knownHosts());
+            settings = config.git(gitUrl, Optional.ofNullable(ref), Optional.ofNullable(path), scratch);
         } catch (IllegalArgumentException e) {
             deleteTree(scratch);
             throw usage(e.getMessage());
         }
-        GitSource source = new GitSource(settings, SpecPolicy.from(config.policy()), new SimpleMeterRegistry());
+        GitSource source = new GitSource(settings, config.policy(), new SimpleMeterRegistry());
         Opened opened = new Opened(source, settings.toString(), Optional.of(scratch));
         try {
             source.fetchNow();

@@ -1,6 +1,6 @@
 package io.remoteappmanager.cli;
 
-import io.remoteappmanager.config.StandaloneConfig;
+import io.remoteappmanager.app.ToolConfig;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.SpecProblem;
 import io.remoteappmanager.source.git.GitSourceException;
@@ -26,7 +26,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SpecSourceOptions.Opened opened = source.open(StandaloneConfig.load(Map.of()))) {
+        try (SpecSourceOptions.Opened opened = source.open(ToolConfig.load(Map.of()))) {
             DesiredState desired = opened.source().read();
             for (SpecProblem problem : desired.problems()) {
                 spec.commandLine().getOut().println(problem);

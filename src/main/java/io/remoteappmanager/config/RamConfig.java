@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The controller's whole configuration, typed and defaulted in one place; the README lists every key. */
+/**
+ * The controller's whole configuration, typed and defaulted in one place; docs/configuration.md is generated from it
+ * (scripts/config-doc.sh), so the Javadoc here is what operators read.
+ */
 @ConfigMapping(prefix = "ram")
 public interface RamConfig {
 
@@ -35,7 +38,10 @@ public interface RamConfig {
     @WithDefault("directory")
     SourceKind source();
 
-    /** What runs the apps: {@code docker} (one engine, {@code ram.docker.*}) or {@code swarm} (services on a swarm). */
+    /**
+     * What runs the apps: {@code docker} (containers on the one engine of {@code ram.docker.host}) or {@code swarm}
+     * (services on the swarm whose manager {@code ram.docker.host} names; see docs/swarm.md).
+     */
     @WithDefault("docker")
     RuntimeKind runtime();
 
@@ -72,6 +78,7 @@ public interface RamConfig {
 
     /** Where the spec files live. */
     interface Specs {
+        /** The spec directory. */
         @WithDefault("config/specs")
         Path dir();
 
@@ -92,24 +99,27 @@ public interface RamConfig {
 
     /**
      * A git repository as the spec source ({@code ram.source=git}): the specs of one commit of one ref, fetched into a
-     * local bare repository. Credentials here are never logged or shown.
+     * local bare repository. Credentials here are never logged or shown. See docs/gitops.md.
      */
     interface Git {
-        /** https, http, ssh, git or file URL of the repository; required with {@code ram.source=git}. */
+        /**
+         * The spec repository: {@code https://}, {@code http://}, {@code ssh://} (or {@code user@host:path}),
+         * {@code git://} or {@code file://}; required with {@code ram.source=git}.
+         */
         Optional<String> url();
 
         /** A branch, a tag, a full ref name or a full commit id. */
         @WithDefault("main")
         String ref();
 
-        /** The folder of specs inside the repository; absent means its root. */
+        /** The folder of specs inside the repository (same file rules as the directory); absent means its root. */
         Optional<String> path();
 
         /** How often the remote is asked whether the ref moved (a webhook asks at once). */
         @WithDefault("1m")
         Duration interval();
 
-        /** Where the local bare repository lives; losing it costs one full fetch. */
+        /** Where the local bare repository lives (a cache: losing it costs one full fetch); one per controller. */
         @WithDefault("${java.io.tmpdir}/remoteappmanager-git")
         Path dir();
 
@@ -138,9 +148,11 @@ public interface RamConfig {
 
     /** How often and how widely the reconcile loop works. */
     interface Reconcile {
+        /** The periodic full resync: a pass runs at least this often. */
         @WithDefault("30s")
         Duration interval();
 
+        /** Apps acted on at once. */
         @WithDefault("8")
         int parallelism();
 
@@ -149,6 +161,7 @@ public interface RamConfig {
         @WithDefault("10s")
         Duration initialBackoff();
 
+        /** The longest retry delay. */
         @WithName("max-backoff")
         @WithDefault("5m")
         Duration maxBackoff();
@@ -180,7 +193,7 @@ public interface RamConfig {
 
     /** How to reach the Docker engine and how containers are published on it. */
     interface Docker {
-        /** Engine address; when absent, DOCKER_HOST, else the local socket. */
+        /** Engine address; when absent, DOCKER_HOST, else {@code unix:///var/run/docker.sock}. */
         Optional<String> host();
 
         /** Host address the container port is published on; loopback so only the proxy reaches it. */
@@ -188,13 +201,16 @@ public interface RamConfig {
         @WithDefault("127.0.0.1")
         String hostIp();
 
+        /** TLS to the engine. */
         @WithName("tls-verify")
         @WithDefault("false")
         boolean tlsVerify();
 
+        /** Client certificates for TLS. */
         @WithName("cert-path")
         Optional<String> certPath();
 
+        /** Pins the engine API version; absent: negotiated. */
         @WithName("api-version")
         Optional<String> apiVersion();
 
@@ -212,15 +228,17 @@ public interface RamConfig {
         @WithDefault("true")
         boolean init();
 
-        /** Default resource limits for a spec that sets none. */
+        /** Memory limit of a spec that sets none. */
         @WithName("default-memory")
         @WithDefault("512m")
         String defaultMemory();
 
+        /** CPU limit of a spec that sets none. */
         @WithName("default-cpus")
         @WithDefault("1.0")
         double defaultCpus();
 
+        /** Process limit of a spec that sets none. */
         @WithName("default-pids")
         @WithDefault("512")
         long defaultPids();
@@ -231,15 +249,16 @@ public interface RamConfig {
         List<String> capAdd();
 
         /**
-         * The bridge networks apps are placed on, each app on one by a stable rule; {@code bridge} is the engine's
-         * default bridge, any other name a network the controller creates (labelled with the realm) when missing.
+         * The bridge networks apps are placed on, comma-separated, each app on one by a stable rule; {@code bridge} is
+         * the engine's default bridge, any other name a network the controller creates (labelled with the realm) when
+         * missing (see docs/operations.md, Networks).
          */
         @WithDefault("bridge")
         List<String> networks();
 
         /**
-         * The most containers (of every realm, and any other) a network may hold before new apps go to the next one;
-         * a Linux bridge holds at most 1023.
+         * The most containers (counting every container on it, of every realm, and any other) a network may hold
+         * before new apps go to the next one: 1 to 1023, the most a Linux bridge holds.
          */
         @WithName("max-apps-per-network")
         @WithDefault("1000")
@@ -273,10 +292,10 @@ public interface RamConfig {
 
     /** Default placement of every app on a swarm. */
     interface SwarmPlacement {
-        /** Swarm constraints, such as {@code node.role == worker} or {@code node.labels.class == student}. */
+        /** Swarm constraints, comma-separated, such as {@code node.role == worker} or {@code node.labels.class == student}. */
         Optional<List<String>> constraints();
 
-        /** Spread preferences as Swarm's command line writes them: {@code spread=node.labels.zone}. */
+        /** Spread preferences, comma-separated, as Swarm's command line writes them: {@code spread=node.labels.zone}. */
         Optional<List<String>> preferences();
     }
 
@@ -288,8 +307,10 @@ public interface RamConfig {
         /** The registry host as image references name it, e.g. {@code registry.example.org:5000}. */
         Optional<String> server();
 
+        /** The user sent with pulls from {@code server}; without it no credentials are sent. */
         Optional<String> username();
 
+        /** The password sent with {@code username}. */
         Optional<String> password();
     }
 
@@ -303,7 +324,11 @@ public interface RamConfig {
         @WithDefault("**")
         List<String> allowedImages();
 
-        /** Host directories under which volume sources must lie; none means no host volume at all. */
+        /**
+         * Host directories under which volume sources must lie, after symlinks and {@code ..} are resolved; none means
+         * no host volume at all. {@code /}, {@code /etc}, {@code /proc}, {@code /sys}, {@code /dev}, {@code /run},
+         * {@code /var/run}, {@code /var/lib/docker}, {@code /boot} and any {@code *.sock} are always refused.
+         */
         @WithName("volume-roots")
         Optional<List<String>> volumeRoots();
 
@@ -312,16 +337,18 @@ public interface RamConfig {
         @WithDefault("4g")
         String maxMemory();
 
+        /** The most CPUs a spec may ask for. */
         @WithName("max-cpus")
         @WithDefault("2")
         double maxCpus();
 
+        /** The most processes a spec may ask for. */
         @WithName("max-pids")
         @WithDefault("4096")
         long maxPids();
     }
 
-    /** The reverse proxy (configurable-http-proxy) whose routes the controller keeps in step; off without an API URL. */
+    /** The reverse proxy (configurable-http-proxy) whose routes the controller keeps in step; off without an API URL (see docs/proxy.md). */
     interface Proxy {
         /** CHP's REST API, such as {@code http://127.0.0.1:8001}; when absent no route is ever touched. */
         @WithName("api-url")
@@ -367,7 +394,10 @@ public interface RamConfig {
      * image's own HEALTHCHECK saying unhealthy, makes the app Unhealthy: its route goes and it is recreated.
      */
     interface Liveness {
-        /** true: every app is checked; false: only apps whose spec has a {@code liveness} section. */
+        /**
+         * true: every app is checked; false: only apps whose spec has a {@code liveness} section. These keys are the
+         * defaults of {@code spec.liveness}.
+         */
         @WithDefault("false")
         boolean enabled();
 
@@ -392,8 +422,8 @@ public interface RamConfig {
     /** Image updates: a tag that names new content in its registry reaches the apps that pull it Always. */
     interface Images {
         /**
-         * How often each imagePullPolicy Always app's registry is asked which digest its image's tag names; absent
-         * (the default) never asks.
+         * How often each imagePullPolicy Always app's registry is asked which digest its image's tag names, such as
+         * {@code 5m}; absent (the default) never asks (see docs/operations.md, Image updates).
          */
         @WithName("check-interval")
         Optional<Duration> checkInterval();
@@ -401,7 +431,7 @@ public interface RamConfig {
 
     /**
      * Idle culling: an app whose route carried no request for its idle timeout is stopped (kept) and its route leads
-     * to the controller's wake page, which starts it again. Needs {@code ram.proxy.api-url}: the proxy says who is idle.
+     * to the controller's wake page, which starts it again. Needs {@code ram.proxy.api-url}: the proxy says who is idle. See docs/culling.md.
      */
     interface Cull {
         /** The idle timeout of apps whose spec sets no {@code idleTimeout}; absent (the default): they are never culled. */
@@ -435,7 +465,7 @@ public interface RamConfig {
 
     /** When the health checks call the controller unhealthy. */
     interface Health {
-        /** A pass running longer than this makes liveness fail: the loop is stuck. */
+        /** A pass running longer than this makes liveness fail (the loop is stuck); also how long {@code POST /api/v1/reconcile} waits. */
         @WithName("max-pass-duration")
         @WithDefault("5m")
         Duration maxPassDuration();
@@ -443,7 +473,7 @@ public interface RamConfig {
 
     /**
      * Webhooks told when an app gets into or out of trouble, when the engine goes away or comes back, and when a
-     * spec problem appears or clears; nothing is sent without a webhook.
+     * spec problem appears or clears; nothing is sent without a webhook. See docs/notifications.md.
      */
     interface Notify {
         /** The receivers, {@code ram.notify.webhooks[N].*}; each gets every event its filter lets through. */
@@ -463,6 +493,7 @@ public interface RamConfig {
         @WithDefault("30")
         int rateLimit();
 
+        /** The window of {@link #rateLimit()}. */
         @WithName("rate-period")
         @WithDefault("1m")
         Duration ratePeriod();
@@ -482,6 +513,7 @@ public interface RamConfig {
         @WithDefault("1s")
         Duration initialBackoff();
 
+        /** The longest pause between two tries. */
         @WithName("max-backoff")
         @WithDefault("1m")
         Duration maxBackoff();

@@ -1,6 +1,5 @@
 package io.remoteappmanager.health;
 
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.reconcile.Controller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -18,9 +17,12 @@ public class LoopLiveness implements HealthCheck {
     private final Controller loop;
     private final Duration maxPass;
 
-    public LoopLiveness(Controller loop, RamConfig config) {
+    /** @param maxPassDuration a pass running longer than this makes liveness fail */
+    public record Settings(Duration maxPassDuration) {}
+
+    public LoopLiveness(Controller loop, Settings settings) {
         this.loop = loop;
-        this.maxPass = config.health().maxPassDuration();
+        this.maxPass = settings.maxPassDuration();
     }
 
     @Override

@@ -1,16 +1,12 @@
 package io.remoteappmanager.model;
 
-import io.remoteappmanager.config.RamConfig;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The container labels (README, "Containers"), with the configured prefix and realm: the only state the
+ * The container labels, with the configured prefix and realm: the only state the
  * controller keeps, so everything it knows about a container is read back through here.
  */
-@ApplicationScoped
 public class LabelScheme {
 
     public static final String REALM = "realm";
@@ -27,11 +23,6 @@ public class LabelScheme {
 
     private final String prefix;
     private final String realm;
-
-    @Inject
-    public LabelScheme(RamConfig config) {
-        this(config.labelPrefix(), config.realm());
-    }
 
     public LabelScheme(String prefix, String realm) {
         this.prefix = prefix;

@@ -16,9 +16,6 @@ final class EventQueue {
     private boolean closed;
 
     EventQueue(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("ram.notify.queue-size must be at least 1, not " + capacity);
-        }
         this.capacity = capacity;
     }
 

@@ -1,7 +1,6 @@
 package io.remoteappmanager.notify;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.lifecycle.Threads;
 import io.remoteappmanager.status.StatusChanges;
 import io.remoteappmanager.status.StatusSnapshot;
@@ -42,7 +41,7 @@ public final class Notifier implements AutoCloseable {
     }
 
     /** The notifier {@code ram.notify.*} describes, or empty when it names no webhook. */
-    public static Optional<Notifier> fromConfig(RamConfig.Notify config, String realm, MeterRegistry metrics,
+    public static Optional<Notifier> fromConfig(NotifySettings config, String realm, MeterRegistry metrics,
             Clock clock) {
         if (config.webhooks().isEmpty()) {
             return Optional.empty();

@@ -16,10 +16,6 @@ final class RateLimit {
     private final ArrayDeque<Instant> sent = new ArrayDeque<>();
 
     RateLimit(int limit, Duration period) {
-        if (limit < 1 || period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("ram.notify.rate-limit must be at least 1 per a positive "
-                    + "ram.notify.rate-period, not " + limit + " per " + period);
-        }
         this.limit = limit;
         this.period = period;
     }

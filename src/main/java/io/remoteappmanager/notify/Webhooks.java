@@ -1,6 +1,5 @@
 package io.remoteappmanager.notify;
 
-import io.remoteappmanager.config.RamConfig;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,11 +12,11 @@ final class Webhooks {
 
     private Webhooks() {}
 
-    static List<WebhookSink.Target> targets(List<RamConfig.Webhook> webhooks) {
+    static List<WebhookSink.Target> targets(List<NotifySettings.Webhook> webhooks) {
         List<WebhookSink.Target> targets = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < webhooks.size(); i++) {
-            RamConfig.Webhook webhook = webhooks.get(i);
+            NotifySettings.Webhook webhook = webhooks.get(i);
             String name = webhook.name().orElse("webhook-" + i);
             if (!names.add(name)) {
                 throw new IllegalArgumentException("ram.notify.webhooks[" + i + "].name: '" + name + "' is taken");

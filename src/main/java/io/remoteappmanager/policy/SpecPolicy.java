@@ -1,10 +1,8 @@
 package io.remoteappmanager.policy;
 
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.SpecProblem;
 import io.remoteappmanager.model.SpecProblem.Kind;
-import io.remoteappmanager.spec.MemorySize;
 import io.remoteappmanager.spec.SpecCheck;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,12 +27,6 @@ public final class SpecPolicy implements SpecCheck {
         this.images = allowedImages.stream().map(ImageGlob::of).toList();
         this.volumes = new VolumeRule(volumeRoots);
         this.ceilings = ceilings;
-    }
-
-    /** The policy the configuration describes. */
-    public static SpecPolicy from(RamConfig.Policy policy) {
-        return new SpecPolicy(policy.allowedImages(), policy.volumeRoots().orElse(List.of()),
-                new Ceilings(MemorySize.parseBytes(policy.maxMemory()), policy.maxCpus(), policy.maxPids()));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.remoteappmanager.proxy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.remoteappmanager.config.RamConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -51,8 +50,17 @@ public final class ChpClient {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
-    /** The client {@code ram.proxy.*} describes: empty when {@code ram.proxy.api-url} is not set (proxy sync off). */
-    public static Optional<ChpClient> fromConfig(RamConfig.Proxy proxy) {
+    /**
+     * Where CHP's API is and how to call it ({@code ram.proxy.*}).
+     *
+     * @param apiUrl         CHP's REST API; empty: no route is ever touched
+     * @param apiToken       CHP's API token; empty: the environment variable CONFIGPROXY_AUTH_TOKEN, as CHP reads
+     * @param requestTimeout how long one call may take before it counts as an error
+     */
+    public record Settings(Optional<String> apiUrl, Optional<String> apiToken, Duration requestTimeout) {}
+
+    /** The client {@code proxy} describes: empty when it has no API URL (proxy sync off). */
+    public static Optional<ChpClient> fromConfig(Settings proxy) {
         return proxy.apiUrl().map(url -> new ChpClient(url,
                 proxy.apiToken().or(() -> Optional.ofNullable(System.getenv(TOKEN_ENV))).orElseThrow(() ->
                         new IllegalStateException("ram.proxy.api-url is set but neither ram.proxy.api-token nor "

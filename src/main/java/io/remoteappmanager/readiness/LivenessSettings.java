@@ -1,6 +1,5 @@
 package io.remoteappmanager.readiness;
 
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.Endpoint;
 import java.net.URI;
@@ -17,7 +16,7 @@ import java.util.Optional;
 public record LivenessSettings(String path, Duration period, Duration timeout, int failureThreshold) {
 
     /** The app's settings, or empty when its liveness is not checked (no spec section, {@code ram.liveness.enabled} off). */
-    public static Optional<LivenessSettings> of(RamConfig.Liveness defaults, AppSpec spec) {
+    public static Optional<LivenessSettings> of(ProbeDefaults.Liveness defaults, AppSpec spec) {
         if (!spec.livenessChecked(defaults.enabled())) {
             return Optional.empty();
         }

@@ -1,6 +1,5 @@
 package io.remoteappmanager.readiness;
 
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.lifecycle.Threads;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.Endpoint;
@@ -45,8 +44,8 @@ public final class ReadinessProbes implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ReadinessProbes.class);
 
-    private final RamConfig.Readiness defaults;
-    private final RamConfig.Liveness livenessDefaults;
+    private final ProbeDefaults.Readiness defaults;
+    private final ProbeDefaults.Liveness livenessDefaults;
     private final boolean enabled;
     private final Consumer<String> wake;
     private final Semaphore inFlight;
@@ -65,24 +64,15 @@ public final class ReadinessProbes implements AutoCloseable {
     private final ScheduledExecutorService timer = Threads.serial("readiness");
 
     /**
-     * @param defaults {@code ram.readiness.*}: whether probing is on (else every running container is ready at
-     *                 once), how many requests may be in flight, and the settings a spec does not override
-     * @param livenessDefaults {@code ram.liveness.*}: which apps are checked once ready, and how
+     * @param defaults whether probing is on (else every running container is ready at once), how many requests may
+     *                 be in flight, which apps are checked once ready, and the settings a spec does not override
      * @param wake     asks the controller for a pass, with a reason
      */
-    public ReadinessProbes(RamConfig.Readiness defaults, RamConfig.Liveness livenessDefaults, Consumer<String> wake) {
-        if (defaults.maxConcurrent() < 1) {
-            throw new IllegalArgumentException("ram.readiness.max-concurrent must be at least 1, not "
-                    + defaults.maxConcurrent());
-        }
-        if (livenessDefaults.failureThreshold() < 1) {
-            throw new IllegalArgumentException("ram.liveness.failure-threshold must be at least 1, not "
-                    + livenessDefaults.failureThreshold());
-        }
-        this.defaults = defaults;
-        this.livenessDefaults = livenessDefaults;
-        this.enabled = defaults.enabled();
-        this.inFlight = new Semaphore(defaults.maxConcurrent());
+    public ReadinessProbes(ProbeDefaults defaults, Consumer<String> wake) {
+        this.defaults = defaults.readiness();
+        this.livenessDefaults = defaults.liveness();
+        this.enabled = this.defaults.enabled();
+        this.inFlight = new Semaphore(this.defaults.maxConcurrent());
         this.wake = wake;
     }
 

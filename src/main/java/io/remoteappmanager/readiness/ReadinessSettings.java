@@ -1,6 +1,5 @@
 package io.remoteappmanager.readiness;
 
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.Endpoint;
 import java.net.URI;
@@ -15,7 +14,7 @@ public record ReadinessSettings(String path, Duration period, Duration timeout) 
 
     static final String URLPATH = "{urlpath}";
 
-    public static ReadinessSettings of(RamConfig.Readiness defaults, AppSpec.Readiness spec) {
+    public static ReadinessSettings of(ProbeDefaults.Readiness defaults, AppSpec.Readiness spec) {
         return new ReadinessSettings(spec.path().orElse(defaults.path()), spec.period().orElse(defaults.period()),
                 spec.timeout().orElse(defaults.timeout()));
     }

@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public interface ContainerRuntime extends AutoCloseable {
 
+    /** What this runtime can do; constant for its life. */
+    RuntimeCapabilities capabilities();
+
     /** Checks that the engine answers. */
     void ping();
 
@@ -41,7 +44,8 @@ public interface ContainerRuntime extends AutoCloseable {
 
     /**
      * Stops a container (SIGTERM, then SIGKILL after {@code ram.stop-timeout}) and keeps it, to be started again with
-     * {@link #restart}; returns it as it is then.
+     * {@link #restart}; returns it as it is then. Only a runtime whose {@link #capabilities()} can stop and keep is
+     * ever asked; another fails with a {@link RuntimeFault}.
      */
     RuntimeContainer stop(String id);
 

@@ -1,12 +1,10 @@
 package io.remoteappmanager.actuator;
 
+import io.remoteappmanager.testing.Templates;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.config.StandaloneConfig;
 import io.remoteappmanager.model.AppSpec;
-import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.spec.SpecParser;
 import java.nio.charset.StandardCharsets;
@@ -57,15 +55,8 @@ class ContainerTemplateTest {
                 .as("a changed default placement rolls the apps that use it").isNotEqualTo(swarm.specHash(plain));
     }
 
-    @Test
-    void aDefaultPreferenceThatIsNoSpreadIsRefusedNamingTheKey() {
-        assertThatThrownBy(() -> template(Map.of("ram.swarm.placement.preferences", "node.labels.zone")))
-                .hasMessageContaining("ram.swarm.placement.preferences").hasMessageContaining("spread=");
-    }
-
     private static ContainerTemplate template(Map<String, String> settings) {
-        RamConfig config = StandaloneConfig.load(Map.of(), settings);
-        return new ContainerTemplate(config, new LabelScheme(config));
+        return Templates.of(StandaloneConfig.load(Map.of(), settings));
     }
 
     private static AppSpec spec(String extra) {

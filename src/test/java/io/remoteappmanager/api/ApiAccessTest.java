@@ -1,5 +1,6 @@
 package io.remoteappmanager.api;
 
+import io.remoteappmanager.app.FromConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remoteappmanager.config.StandaloneConfig;
@@ -14,7 +15,7 @@ class ApiAccessTest {
 
     @Test
     void withoutATokenEverythingIsOpen() {
-        ApiAccess access = new ApiAccess(StandaloneConfig.load(Map.of(), Map.of("ram.api.token", "")));
+        ApiAccess access = new ApiAccess(FromConfig.api(StandaloneConfig.load(Map.of(), Map.of("ram.api.token", ""))));
 
         assertThat(access.refusal(false, null)).isEmpty();
         assertThat(access.refusal(true, null)).isEmpty();
@@ -24,15 +25,15 @@ class ApiAccessTest {
 
     @Test
     void withATokenTheStartUpLogHasNoWarning() {
-        ApiAccess access = new ApiAccess(StandaloneConfig.load(Map.of(), Map.of("ram.api.token", "t0k")));
+        ApiAccess access = new ApiAccess(FromConfig.api(StandaloneConfig.load(Map.of(), Map.of("ram.api.token", "t0k"))));
 
         assertThat(access.openWarning("0.0.0.0", "8080")).isEmpty();
     }
 
     @Test
     void tokenForReadsFalseOpensReadsOnly() {
-        ApiAccess access = new ApiAccess(StandaloneConfig.load(Map.of(),
-                Map.of("ram.api.token", "t0k", "ram.api.token-for-reads", "false")));
+        ApiAccess access = new ApiAccess(FromConfig.api(StandaloneConfig.load(Map.of(),
+                Map.of("ram.api.token", "t0k", "ram.api.token-for-reads", "false"))));
 
         assertThat(access.refusal(true, null)).isEmpty();
         assertThat(access.refusal(false, null)).hasValueSatisfying(r -> assertThat(r).contains("missing token"));

@@ -1,5 +1,6 @@
 package io.remoteappmanager.api;
 
+import io.remoteappmanager.app.FromConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remoteappmanager.config.StandaloneConfig;
@@ -49,14 +50,14 @@ class GitHookRefusalsTest {
 
     @Test
     void aDirectorySourceHasNoHook() {
-        GitHookResource hook = new GitHookResource(source, StandaloneConfig.load(Map.of(), Map.of("ram.source", "directory")));
+        GitHookResource hook = new GitHookResource(source, FromConfig.gitHook(StandaloneConfig.load(Map.of(), Map.of("ram.source", "directory"))));
         assertThat(hook.push(BODY, "sha256=" + hmac("s"), null, null).getStatus()).isEqualTo(404);
         assertThat(refreshes).hasValue(0);
     }
 
     @Test
     void withoutASecretTheHookIsOffWith403() {
-        GitHookResource hook = new GitHookResource(source, StandaloneConfig.load(Map.of(), Map.of("ram.source", "git")));
+        GitHookResource hook = new GitHookResource(source, FromConfig.gitHook(StandaloneConfig.load(Map.of(), Map.of("ram.source", "git"))));
         Response response = hook.push(BODY, "sha256=" + hmac("any"), null, null);
         assertThat(response.getStatus()).isEqualTo(403);
         assertThat(((ApiError) response.getEntity()).error()).contains("ram.git.webhook-secret");
@@ -66,7 +67,7 @@ class GitHookRefusalsTest {
     @Test
     void everyProofPresentMustBeRight() {
         GitHookResource hook = new GitHookResource(source,
-                StandaloneConfig.load(Map.of(), Map.of("ram.source", "git", "ram.git.webhook-secret", "s3cret")));
+                FromConfig.gitHook(StandaloneConfig.load(Map.of(), Map.of("ram.source", "git", "ram.git.webhook-secret", "s3cret"))));
         assertThat(hook.push(BODY, "sha256=" + hmac("s3cret"), hmac("wrong"), null).getStatus()).isEqualTo(401);
         assertThat(hook.push(BODY, hmac("s3cret"), null, null).getStatus()).as("no sha256= prefix").isEqualTo(401);
         assertThat(hook.push(BODY, null, null, "s3cret ").getStatus()).isEqualTo(401);

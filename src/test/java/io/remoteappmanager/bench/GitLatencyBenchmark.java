@@ -1,7 +1,7 @@
 package io.remoteappmanager.bench;
 
+import io.remoteappmanager.app.FromConfig;
 import io.remoteappmanager.model.AppKey;
-import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.source.git.GitSource;
 import io.remoteappmanager.testing.GitRepo;
 import io.remoteappmanager.testing.GitServers;
@@ -45,7 +45,7 @@ final class GitLatencyBenchmark {
         try (BenchRealm realm = new BenchRealm("git")) {
             Path dir = Files.createTempDirectory("ram-bench-git");
             GitSource source = new GitSource(new GitSettingsBuilder(repo.daemonUrl(), dir).interval(interval).build(),
-                    SpecPolicy.from(realm.engine.config.policy()), new SimpleMeterRegistry());
+                    FromConfig.policy(realm.engine.config), new SimpleMeterRegistry());
             try (TestController controller = new TestController(realm.engine, source).start();
                     RealmEvents starts = new RealmEvents(realm.observer)) {
                 Awaitility.await().atMost(TIMEOUT).until(() -> source.status().revision().isPresent()

@@ -1,5 +1,6 @@
 package io.remoteappmanager.bench;
 
+import io.remoteappmanager.testing.Templates;
 import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
@@ -11,7 +12,6 @@ import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.Endpoint;
 import io.remoteappmanager.model.HealthStatus;
-import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.ProbeVerdict;
 import io.remoteappmanager.model.SpecOrigin;
@@ -48,7 +48,7 @@ final class PlanBenchmark {
 
     void run(int n) {
         String scenario = "plan-" + n;
-        ContainerTemplate template = new ContainerTemplate(TestEngine.config(Map.of()), new LabelScheme(TestEngine.config(Map.of())));
+        ContainerTemplate template = Templates.of(TestEngine.config(Map.of()));
         Map<AppKey, AppSpec> apps = new HashMap<>();
         Map<AppSpec, String> hashes = new HashMap<>();
         List<ObservedContainer> observed = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.remoteappmanager.bench;
 
+import io.remoteappmanager.testing.Templates;
+import io.remoteappmanager.app.FromConfig;
 import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskState;
 import io.micrometer.core.instrument.Counter;
@@ -69,13 +71,13 @@ final class SwarmColdBenchmark {
 
     /** The same N service creates the controller sends, 8 at a time, then until Swarm runs all N tasks. */
     private static double engineLimit(TestSwarm swarm, SwarmRealm realm, int n) {
-        ContainerTemplate template = new ContainerTemplate(realm.config, realm.labels);
+        ContainerTemplate template = Templates.of(realm.config, realm.runtime.capabilities());
         List<ContainerRequest> requests = new SpecDirectory(realm.specs).read().apps().values().stream()
                 .map(spec -> template.request(spec, Actuator.newUrlId())).toList();
-        try (EngineClient engine = EngineClient.connect(realm.config, new SimpleMeterRegistry())) {
+        try (EngineClient engine = EngineClient.connect(FromConfig.engine(realm.config), new SimpleMeterRegistry())) {
             long start = System.nanoTime();
             EngineLimit.inParallel(realm.config.reconcile().parallelism(), requests.stream()
-                    .<Runnable>map(r -> () -> SwarmRuntimes.createService(engine, realm.config, r, false)).toList());
+                    .<Runnable>map(r -> () -> SwarmRuntimes.createService(engine, FromConfig.swarm(realm.config), r, false)).toList());
             awaitTasks(swarm, realm, tasks -> running(tasks).size() == n);
             return Stats.since(start);
         }

@@ -1,9 +1,11 @@
 package io.remoteappmanager.notify;
 
+import io.remoteappmanager.app.FromConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.remoteappmanager.notify.NotifySettings;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.config.StandaloneConfig;
 import io.remoteappmanager.time.MonotonicClock;
@@ -18,12 +20,12 @@ class NotifyConfigTest {
 
     @Test
     void indexedWebhooksAndTheirDefaults() {
-        RamConfig.Notify notify = StandaloneConfig.load(Map.of(), Map.of(
+        NotifySettings notify = FromConfig.notify(StandaloneConfig.load(Map.of(), Map.of(
                 "ram.notify.webhooks[0].url", "https://chat.example.org/hooks/abc",
                 "ram.notify.webhooks[0].secret", "s3cret",
                 "ram.notify.webhooks[1].url", "http://127.0.0.1:9000/",
                 "ram.notify.webhooks[1].phases", "Failed,PendingTooLong",
-                "ram.notify.webhooks[1].name", "pager")).notifications();
+                "ram.notify.webhooks[1].name", "pager")));
 
         assertThat(notify.webhooks()).hasSize(2);
         assertThat(notify.webhooks().get(0).secret()).contains("s3cret");
@@ -46,14 +48,14 @@ class NotifyConfigTest {
     void noWebhookMeansNoNotifier() {
         RamConfig config = StandaloneConfig.load(Map.of());
         assertThat(config.notifications().webhooks()).isEmpty();
-        assertThat(Notifier.fromConfig(config.notifications(), "r", new SimpleMeterRegistry(), MonotonicClock.system()))
+        assertThat(Notifier.fromConfig(FromConfig.notify(config), "r", new SimpleMeterRegistry(), MonotonicClock.system()))
                 .isEqualTo(Optional.empty());
     }
 
     @Test
     void aWebhookThatIsNoHttpUrlIsRefusedWithoutShowingIt() {
-        RamConfig.Notify notify = StandaloneConfig.load(Map.of(), Map.of(
-                "ram.notify.webhooks[0].url", "ftp://user:token@files.example.org/x")).notifications();
+        NotifySettings notify = FromConfig.notify(StandaloneConfig.load(Map.of(), Map.of(
+                "ram.notify.webhooks[0].url", "ftp://user:token@files.example.org/x")));
 
         assertThatThrownBy(() -> Webhooks.targets(notify.webhooks()))
                 .hasMessage("ram.notify.webhooks[0].url must be an http or https URL with a host");

@@ -1,5 +1,6 @@
 package io.remoteappmanager.policy;
 
+import io.remoteappmanager.app.FromConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remoteappmanager.model.AppKey;
@@ -46,7 +47,7 @@ class PolicyInSpecDirectoryTest {
 
     @Test
     void configuredDefaultsAllowAnyImageAndNoHostVolume() {
-        SpecPolicy policy = SpecPolicy.from(TestEngine.config(Map.of()).policy());
+        SpecPolicy policy = FromConfig.policy(TestEngine.config(Map.of()));
         SpecDirectory specs = new SpecDirectory(dir, policy);
         SpecFiles.write(dir, "a.yaml", SpecFiles.app("web", "alice", "some.registry:5000/deep/path/app:1",
                 "resources: {memory: 4g, cpus: 2, pids: 4096}"));

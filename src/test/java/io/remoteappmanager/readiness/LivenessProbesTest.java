@@ -1,5 +1,6 @@
 package io.remoteappmanager.readiness;
 
+import io.remoteappmanager.app.FromConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class LivenessProbesTest {
 
     private static final RamConfig CONFIG = TestEngine.config(Map.of());
-    private static final ReadinessSettings READINESS = ReadinessSettings.of(CONFIG.readiness(), AppSpec.Readiness.DEFAULTS);
+    private static final ReadinessSettings READINESS = ReadinessSettings.of(FromConfig.probes(CONFIG).readiness(), AppSpec.Readiness.DEFAULTS);
     private static final LivenessSettings LIVENESS = new LivenessSettings("/", Duration.ofMillis(50),
             Duration.ofSeconds(1), 2);
 
@@ -55,7 +56,7 @@ class LivenessProbesTest {
 
     @Test
     void aReadyAppThatFailsItsThresholdOfChecksInARowIsUnhealthyWithTheReason() {
-        try (ReadinessProbes probes = new ReadinessProbes(CONFIG.readiness(), CONFIG.liveness(), reason -> {})) {
+        try (ReadinessProbes probes = new ReadinessProbes(FromConfig.probes(CONFIG), reason -> {})) {
             probes.watch(key("c"), url, READINESS, Optional.of(new LivenessCheck(LIVENESS, url)));
             await().atMost(Duration.ofSeconds(30)).until(() -> probes.verdict(key("c")).ready());
             int answered = requests.get();
@@ -73,7 +74,7 @@ class LivenessProbesTest {
 
     @Test
     void withoutLivenessSettingsAReadyAppIsNotAskedAgain() {
-        try (ReadinessProbes probes = new ReadinessProbes(CONFIG.readiness(), CONFIG.liveness(), reason -> {})) {
+        try (ReadinessProbes probes = new ReadinessProbes(FromConfig.probes(CONFIG), reason -> {})) {
             probes.watch(key("c"), url, READINESS, Optional.empty());
             await().atMost(Duration.ofSeconds(30)).until(() -> probes.verdict(key("c")).ready());
             int answered = requests.get();

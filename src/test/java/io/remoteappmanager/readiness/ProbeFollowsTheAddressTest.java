@@ -1,5 +1,6 @@
 package io.remoteappmanager.readiness;
 
+import io.remoteappmanager.app.FromConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,7 +50,7 @@ class ProbeFollowsTheAddressTest {
         before = server(new AtomicBoolean(true));
         after = server(movedAnswers);
         RamConfig config = TestEngine.config(Map.of());
-        try (ReadinessProbes probes = new ReadinessProbes(config.readiness(), config.liveness(), reason -> {})) {
+        try (ReadinessProbes probes = new ReadinessProbes(FromConfig.probes(config), reason -> {})) {
             ObservedContainer there = servedAt(before);
             probes.watch(there, Optional.empty());
             await().until(() -> probes.verdict(there).ready());
@@ -71,7 +72,7 @@ class ProbeFollowsTheAddressTest {
         before = server(new AtomicBoolean(true));
         after = server(new AtomicBoolean(true));
         RamConfig config = TestEngine.config(Map.of());
-        try (ReadinessProbes probes = new ReadinessProbes(config.readiness(), config.liveness(), reason -> {})) {
+        try (ReadinessProbes probes = new ReadinessProbes(FromConfig.probes(config), reason -> {})) {
             ObservedContainer old = servedAt(before);
             ObservedContainer started = servedAt(after, "started");
             probes.watch(old, Optional.empty());

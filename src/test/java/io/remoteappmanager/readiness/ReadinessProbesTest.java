@@ -1,7 +1,7 @@
 package io.remoteappmanager.readiness;
 
+import io.remoteappmanager.app.FromConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
@@ -31,7 +31,7 @@ class ReadinessProbesTest {
     private static final int MAX_CONCURRENT = 4;
     private static final int CONTAINERS = 40;
     /** A request may take one period: longer than the test, so no request times out and is sent again meanwhile. */
-    private static final ReadinessSettings SETTINGS = ReadinessSettings.of(TestEngine.config(Map.of()).readiness(),
+    private static final ReadinessSettings SETTINGS = ReadinessSettings.of(FromConfig.probes(TestEngine.config(Map.of())).readiness(),
             new AppSpec.Readiness(Optional.empty(), Optional.of(Duration.ofSeconds(60)), Optional.of(Duration.ofSeconds(120))));
 
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -69,7 +69,7 @@ class ReadinessProbesTest {
     void probesBeyondTheBoundWaitTheirTurnAndAllBecomeReady() {
         URI url = URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/");
         RamConfig config = TestEngine.config(Map.of("ram.readiness.max-concurrent", String.valueOf(MAX_CONCURRENT)));
-        try (ReadinessProbes probes = new ReadinessProbes(config.readiness(), config.liveness(), reason -> {})) {
+        try (ReadinessProbes probes = new ReadinessProbes(FromConfig.probes(config), reason -> {})) {
             IntStream.range(0, CONTAINERS).forEach(i -> probes.watch(key("c" + i), url, SETTINGS, Optional.empty()));
 
             await().until(() -> inFlight.get() >= MAX_CONCURRENT);
@@ -88,20 +88,13 @@ class ReadinessProbesTest {
         URI refused = URI.create("http:/no-host/");
         answer.countDown();
         RamConfig config = TestEngine.config(Map.of("ram.readiness.max-concurrent", "1"));
-        try (ReadinessProbes probes = new ReadinessProbes(config.readiness(), config.liveness(), reason -> {})) {
+        try (ReadinessProbes probes = new ReadinessProbes(FromConfig.probes(config), reason -> {})) {
             probes.watch(key("refused"), refused, SETTINGS, Optional.empty());
             probes.watch(key("good"), good, SETTINGS, Optional.empty());
 
             await().until(() -> probes.verdict(key("good")).ready());
             assertThat(probes.verdict(key("refused")).ready()).as("the refused URL never answers").isFalse();
         }
-    }
-
-    @Test
-    void aBoundBelowOneIsRefusedWithTheKeyName() {
-        RamConfig config = TestEngine.config(Map.of("ram.readiness.max-concurrent", "0"));
-        assertThatThrownBy(() -> new ReadinessProbes(config.readiness(), config.liveness(), reason -> {}))
-                .hasMessageContaining("ram.readiness.max-concurrent");
     }
 
     /** A probe key for a test URL: a container id with no published address. */

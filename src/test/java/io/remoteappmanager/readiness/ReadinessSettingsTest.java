@@ -1,8 +1,8 @@
 package io.remoteappmanager.readiness;
 
+import io.remoteappmanager.app.FromConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.Endpoint;
 import io.remoteappmanager.testing.TestEngine;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The spec's readiness settings over ram.readiness.*, and the URL they probe. */
 class ReadinessSettingsTest {
 
-    static final RamConfig.Readiness DEFAULTS = TestEngine.config(Map.of()).readiness();
+    static final ProbeDefaults.Readiness DEFAULTS = FromConfig.probes(TestEngine.config(Map.of())).readiness();
 
     @Test
     void defaultsProbeTheUrlpathWithATrailingSlash() {

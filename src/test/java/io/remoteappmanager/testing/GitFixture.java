@@ -1,11 +1,11 @@
 package io.remoteappmanager.testing;
 
+import io.remoteappmanager.app.FromConfig;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.Phase;
-import io.remoteappmanager.policy.SpecPolicy;
 import io.remoteappmanager.source.git.GitSettings;
 import io.remoteappmanager.source.git.GitSource;
 import io.remoteappmanager.status.AppStatus;
@@ -27,7 +27,7 @@ public final class GitFixture implements AutoCloseable {
 
     private GitFixture(String purpose, GitSettings settings) {
         engine = TestEngine.withFreshRealm(purpose);
-        source = new GitSource(settings, SpecPolicy.from(engine.config.policy()), new SimpleMeterRegistry());
+        source = new GitSource(settings, FromConfig.policy(engine.config), new SimpleMeterRegistry());
         controller = new TestController(engine, source).start();
     }
 

@@ -1,5 +1,6 @@
 package io.remoteappmanager.testing;
 
+import io.remoteappmanager.app.FromConfig;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.model.Service;
@@ -39,7 +40,7 @@ public final class SwarmRealm implements AutoCloseable {
     private SwarmRealm(TestSwarm swarm, RamConfig config, Path specs) {
         this.swarm = swarm;
         this.config = config;
-        this.labels = new LabelScheme(config);
+        this.labels = FromConfig.labels(config);
         this.runtime = Runtimes.connect(config, metrics);
         this.specs = specs;
     }

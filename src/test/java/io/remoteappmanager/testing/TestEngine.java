@@ -1,5 +1,6 @@
 package io.remoteappmanager.testing;
 
+import io.remoteappmanager.app.FromConfig;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,10 +57,10 @@ public final class TestEngine implements AutoCloseable {
     private TestEngine(Map<String, String> settings, RamConfig config, ContainerRuntime runtime) {
         this.settings = settings;
         this.config = config;
-        this.labels = new LabelScheme(config);
-        this.docker = DockerRuntimes.client(config);
+        this.labels = FromConfig.labels(config);
+        this.docker = DockerRuntimes.client(FromConfig.engine(config));
         this.runtime = runtime;
-        this.template = new ContainerTemplate(config, labels);
+        this.template = Templates.of(config, runtime.capabilities());
     }
 
     /** An engine handle with a realm no other test uses, and fast stops. */
@@ -75,7 +76,7 @@ public final class TestEngine implements AutoCloseable {
     /** As {@link #withConfig(Map)}, counting the runtime's Docker API calls ({@code ram.docker.api.calls}) on {@code metrics}. */
     public static TestEngine withConfig(Map<String, String> settings, MeterRegistry metrics) {
         RamConfig config = config(settings);
-        return new TestEngine(settings, config, DockerRuntimes.connect(config, metrics));
+        return new TestEngine(settings, config, DockerRuntimes.connect(FromConfig.docker(config), metrics));
     }
 
     public static String uniqueRealm(String purpose) {

@@ -1,5 +1,6 @@
 package io.remoteappmanager.testing;
 
+import io.remoteappmanager.app.FromConfig;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -64,7 +65,7 @@ public final class TestSwarm {
         this.httpd = registry + "/" + TestEngine.HTTPD;
         this.httpdV2 = registry + "/" + TestEngine.HTTPD_V2;
         this.crash = registry + "/" + TestEngine.CRASH;
-        this.docker = DockerRuntimes.client(TestEngine.config(Map.of("ram.docker.host", manager)));
+        this.docker = DockerRuntimes.client(FromConfig.engine(TestEngine.config(Map.of("ram.docker.host", manager))));
         this.scriptEnv = scriptEnv;
     }
 
@@ -97,7 +98,7 @@ public final class TestSwarm {
 
     /** A client of node {@code n}'s own dockerd (1-based); the caller closes it. */
     public DockerClient nodeClient(int n) {
-        return DockerRuntimes.client(TestEngine.config(Map.of("ram.docker.host", nodeSockets.get(n - 1))));
+        return DockerRuntimes.client(FromConfig.engine(TestEngine.config(Map.of("ram.docker.host", nodeSockets.get(n - 1)))));
     }
 
     /** The swarm's id of node {@code n} (1-based, as in the script). */

@@ -7,12 +7,12 @@ import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.EventType;
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRuntime;
+import io.remoteappmanager.runtime.RuntimeCapabilities;
 import io.remoteappmanager.runtime.EngineTimeoutException;
 import io.remoteappmanager.runtime.ImageInfo;
 import io.remoteappmanager.runtime.ImageNotFoundException;
@@ -46,6 +46,8 @@ public final class DockerRuntime implements ContainerRuntime {
 
     private static final Logger LOG = Logger.getLogger(DockerRuntime.class);
     private static final String PULL_TIMEOUT = "ram.docker.pull-timeout";
+    /** An engine stops a container and keeps it, and places nothing: an app runs where the engine is. */
+    public static final RuntimeCapabilities CAPABILITIES = new RuntimeCapabilities(true, false);
 
     private final EngineClient engine;
     private final DockerClient docker;
@@ -56,18 +58,23 @@ public final class DockerRuntime implements ContainerRuntime {
     private final Duration stopTimeout;
     private final DockerNetworks networks;
 
-    DockerRuntime(EngineClient engine, RamConfig config) {
+    DockerRuntime(EngineClient engine, DockerSettings settings) {
         this.engine = engine;
         this.docker = engine.docker();
-        this.auth = new RegistryAuth(config.docker().registry());
+        this.auth = new RegistryAuth(settings.registry());
         this.registryDigests = new RegistryDigests(engine, auth);
         this.imageDigests = new ImageDigests(id -> LocalImages.inspect(engine, "image-digests", id));
-        this.pullTimeout = config.docker().pullTimeout();
-        this.stopTimeout = config.stopTimeout();
-        LabelScheme labels = new LabelScheme(config);
+        this.pullTimeout = settings.pullTimeout();
+        this.stopTimeout = settings.stopTimeout();
+        LabelScheme labels = settings.labels();
         this.networks = new DockerNetworks(
-                new NetworkPlacement(config.docker().networks(), config.docker().maxAppsPerNetwork()), docker,
+                new NetworkPlacement(settings.networks(), settings.maxAppsPerNetwork()), docker,
                 engine::call, labels.key(LabelScheme.NETWORK), labels.realmFilter());
+    }
+
+    @Override
+    public RuntimeCapabilities capabilities() {
+        return CAPABILITIES;
     }
 
     @Override

@@ -6,7 +6,6 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
-import io.remoteappmanager.config.RamConfig;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,17 +17,17 @@ public final class DockerClients {
     private DockerClients() {}
 
     /** A client whose requests {@link EngineCalls} can interrupt at their deadline. */
-    public static DockerClient client(RamConfig.Docker docker) {
+    public static DockerClient client(EngineSettings docker) {
         DockerClientConfig config = clientConfig(docker);
         return DockerClientImpl.getInstance(config, http(config));
     }
 
     /** Where {@code docker} points the client, as error messages name it. */
-    public static String engineAddress(RamConfig.Docker docker) {
+    public static String engineAddress(EngineSettings docker) {
         return clientConfig(docker).getDockerHost().toString();
     }
 
-    static DockerClientConfig clientConfig(RamConfig.Docker docker) {
+    static DockerClientConfig clientConfig(EngineSettings docker) {
         String host = docker.host()
                 .or(() -> Optional.ofNullable(System.getenv("DOCKER_HOST")))
                 .filter(h -> !h.isBlank())

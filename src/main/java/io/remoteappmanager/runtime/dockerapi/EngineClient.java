@@ -12,7 +12,6 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.runtime.EngineTimeoutException;
 import io.remoteappmanager.runtime.RuntimeFault;
 import java.io.IOException;
@@ -52,9 +51,9 @@ public final class EngineClient implements AutoCloseable {
     }
 
     /** Connects lazily: nothing is sent to the engine until the first call. */
-    public static EngineClient connect(RamConfig config, MeterRegistry metrics) {
-        DockerClientConfig clientConfig = DockerClients.clientConfig(config.docker());
-        return new EngineClient(clientConfig, DockerClients.http(clientConfig), metrics, config.docker().callTimeout());
+    public static EngineClient connect(EngineSettings settings, MeterRegistry metrics) {
+        DockerClientConfig clientConfig = DockerClients.clientConfig(settings);
+        return new EngineClient(clientConfig, DockerClients.http(clientConfig), metrics, settings.callTimeout());
     }
 
     /** The typed client; call it only inside {@link #call}. */

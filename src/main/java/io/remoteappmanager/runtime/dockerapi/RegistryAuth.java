@@ -1,7 +1,6 @@
 package io.remoteappmanager.runtime.dockerapi;
 
 import com.github.dockerjava.api.model.AuthConfig;
-import io.remoteappmanager.config.RamConfig;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,7 +14,13 @@ public final class RegistryAuth {
     private final Optional<AuthConfig> auth;
     private final String registry;
 
-    public RegistryAuth(RamConfig.Registry config) {
+    /** Credentials for pulls from one private registry ({@code ram.docker.registry.*}); all empty: none. */
+    public record Credentials(Optional<String> server, Optional<String> username, Optional<String> password) {
+
+        public static final Credentials NONE = new Credentials(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public RegistryAuth(Credentials config) {
         this.registry = config.server().map(RegistryAuth::host).orElse("");
         this.auth = config.server().flatMap(server -> config.username().map(user -> new AuthConfig()
                 .withRegistryAddress(server)

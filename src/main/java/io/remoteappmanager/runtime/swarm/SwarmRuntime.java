@@ -5,13 +5,14 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskState;
-import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.ImageInfo;
 import io.remoteappmanager.runtime.LaunchFailedException;
+import io.remoteappmanager.runtime.RuntimeCapabilities;
 import io.remoteappmanager.runtime.RuntimeContainer;
+import io.remoteappmanager.runtime.RuntimeFault;
 import io.remoteappmanager.runtime.RuntimeWatcher;
 import io.remoteappmanager.runtime.dockerapi.EngineClient;
 import io.remoteappmanager.runtime.dockerapi.LocalImages;
@@ -42,6 +43,11 @@ public final class SwarmRuntime implements ContainerRuntime {
     private static final Logger LOG = Logger.getLogger(SwarmRuntime.class);
     /** The first Engine API that keeps {@code ContainerSpec.Privileges.NoNewPrivileges} (Docker 25). */
     static final String NO_NEW_PRIVILEGES_API = "1.44";
+    /**
+     * A service cannot be stopped and kept (scaling it to zero loses its task), so nothing is culled here; the swarm
+     * places each service on a node and runs its restart policy itself.
+     */
+    public static final RuntimeCapabilities CAPABILITIES = new RuntimeCapabilities(false, true);
 
     private final EngineClient engine;
     private final DockerClient docker;
@@ -55,18 +61,23 @@ public final class SwarmRuntime implements ContainerRuntime {
     private final Optional<String> pinnedApi;
     private volatile String managerApi;
 
-    SwarmRuntime(EngineClient engine, RamConfig config) {
+    SwarmRuntime(EngineClient engine, SwarmSettings settings) {
         this.engine = engine;
         this.docker = engine.docker();
-        RegistryAuth auth = new RegistryAuth(config.docker().registry());
+        RegistryAuth auth = new RegistryAuth(settings.registry());
         this.writer = new ServiceWriter(engine, auth);
         this.registryDigests = new RegistryDigests(engine, auth);
         this.nodes = new NodeDirectory(() -> engine.call("list nodes", () -> docker.listSwarmNodesCmd().exec()));
-        this.stopGrace = config.stopTimeout();
-        this.restartDelay = config.reconcile().initialBackoff();
-        this.taskPoll = config.swarm().taskPoll();
-        this.requireNoNewPrivileges = config.swarm().requireNoNewPrivileges();
-        this.pinnedApi = config.docker().apiVersion();
+        this.stopGrace = settings.stopGrace();
+        this.restartDelay = settings.restartDelay();
+        this.taskPoll = settings.taskPoll();
+        this.requireNoNewPrivileges = settings.requireNoNewPrivileges();
+        this.pinnedApi = settings.engine().apiVersion();
+    }
+
+    @Override
+    public RuntimeCapabilities capabilities() {
+        return CAPABILITIES;
     }
 
     @Override
@@ -131,7 +142,8 @@ public final class SwarmRuntime implements ContainerRuntime {
     /** Never asked for: idle culling, the only reason to stop an app and keep it, is off in swarm mode. */
     @Override
     public RuntimeContainer stop(String id) {
-        throw new UnsupportedOperationException("swarm mode does not stop services; idle culling is off with it");
+        throw new RuntimeFault("stop " + id + ": a swarm service cannot be stopped and kept, so idle culling is off"
+                + " with ram.runtime=swarm and no stop should have been planned");
     }
 
     /** Removes the service; Swarm stops its task (SIGTERM, then SIGKILL after the stop grace period). */

@@ -1,6 +1,5 @@
 package io.remoteappmanager.source.git;
 
-import io.remoteappmanager.config.RamConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,17 +30,8 @@ public record GitSettings(
             throw new IllegalArgumentException("ram.git.ref must name a branch, a tag or a commit");
         }
         path = normalize(path);
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("ram.git.interval must be positive, not " + interval);
-        }
         username = username.filter(u -> !u.isBlank());
         password = password.filter(p -> !p.isEmpty());
-    }
-
-    /** The settings of {@code ram.git.*}; throws {@link IllegalArgumentException} naming the key that is wrong. */
-    public static GitSettings from(RamConfig.Git git) {
-        return new GitSettings(git.url().orElse(null), git.ref(), git.path().orElse(""), git.interval(), git.dir(),
-                git.timeout(), git.username(), git.password(), git.sshKey(), git.knownHosts());
     }
 
     /** The same repository, ref and path with other local settings (a one-off read into a temporary directory). */

@@ -1,12 +1,11 @@
 package io.remoteappmanager.runtime.swarm;
 
+import io.remoteappmanager.testing.Templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.config.StandaloneConfig;
-import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.spec.SpecParser;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +103,7 @@ class ServiceSpecsTest {
     private static ContainerRequest request(String extra) {
         String yaml = "apiVersion: remoteappmanager/v1\nkind: RemoteApp\nmetadata:\n  name: web\nspec:\n  user: alice\n"
                 + "  image: 10.214.0.1:5000/ram-test/httpd:1\n  mappingId: web\n" + extra;
-        return new ContainerTemplate(CONFIG, new LabelScheme(CONFIG))
+        return Templates.of(CONFIG)
                 .request(SpecParser.parse("alice.yaml", yaml.getBytes(StandardCharsets.UTF_8)).specs().get(0), "0123abcd");
     }
 

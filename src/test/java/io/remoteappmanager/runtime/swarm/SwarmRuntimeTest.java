@@ -1,5 +1,6 @@
 package io.remoteappmanager.runtime.swarm;
 
+import io.remoteappmanager.testing.Templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -9,7 +10,6 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 import io.remoteappmanager.actuator.Actuator;
-import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.NameConflictException;
@@ -94,7 +94,7 @@ class SwarmRuntimeTest {
 
     private ContainerRequest request(String... extra) {
         String yaml = SpecFiles.app("web", "alice", swarm.httpd, extra);
-        return new ContainerTemplate(realm.config, realm.labels)
+        return Templates.of(realm.config, realm.runtime.capabilities())
                 .request(SpecParser.parse("alice.yaml", yaml.getBytes(StandardCharsets.UTF_8)).specs().get(0), Actuator.newUrlId());
     }
 

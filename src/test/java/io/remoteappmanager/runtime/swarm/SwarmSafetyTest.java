@@ -1,5 +1,6 @@
 package io.remoteappmanager.runtime.swarm;
 
+import io.remoteappmanager.testing.Templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +11,6 @@ import com.github.dockerjava.api.model.ServiceReplicatedModeOptions;
 import com.github.dockerjava.api.model.ServiceSpec;
 import com.github.dockerjava.api.model.TaskSpec;
 import io.remoteappmanager.actuator.Actuator;
-import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.runtime.RuntimeContainer;
@@ -142,7 +142,7 @@ class SwarmSafetyTest {
     private RuntimeContainer launchDirectly(String name, String user) {
         String yaml = SpecFiles.app(name, user, swarm.httpd, "mappingId: web");
         var spec = SpecParser.parse(name + ".yaml", yaml.getBytes(StandardCharsets.UTF_8)).specs().get(0);
-        return realm.runtime.launch(new ContainerTemplate(realm.config, realm.labels).request(spec, Actuator.newUrlId()));
+        return realm.runtime.launch(Templates.of(realm.config, realm.runtime.capabilities()).request(spec, Actuator.newUrlId()));
     }
 
     private long version(String serviceId) {

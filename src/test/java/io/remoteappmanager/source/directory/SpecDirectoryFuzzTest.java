@@ -1,7 +1,9 @@
 package io.remoteappmanager.source.directory;
 
+import io.remoteappmanager.app.FromConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.remoteappmanager.app.FromConfig;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.DesiredState;
@@ -44,7 +46,7 @@ class SpecDirectoryFuzzTest {
     @Test
     void hostileFilesNeverBreakTheReaderAndValidFilesStillApply() throws Exception {
         GOOD.forEach(k -> SpecFiles.write(dir, k.mappingId() + ".yaml", SpecFiles.app(k.mappingId(), "alice", "ram-test/httpd:1")));
-        SpecPolicy policy = SpecPolicy.from(TestEngine.config(Map.of()).policy());
+        SpecPolicy policy = FromConfig.policy(TestEngine.config(Map.of()));
         SpecDirectory specs = new SpecDirectory(dir, policy);
         int parsedCleanly = 0;
         HostileFiles hostile = new HostileFiles(SEED);
@@ -105,7 +107,7 @@ class SpecDirectoryFuzzTest {
      */
     @Test
     void mutatedDocumentsGiveAppsWithinThePolicyOrLocatedProblems() {
-        SpecPolicy policy = SpecPolicy.from(TestEngine.config(Map.of()).policy());
+        SpecPolicy policy = FromConfig.policy(TestEngine.config(Map.of()));
         byte[] original = MutatedSpecs.ORIGINAL.getBytes(StandardCharsets.UTF_8);
         MutatedSpecs mutations = new MutatedSpecs(SEED);
         int parsed = 0;
