@@ -97,12 +97,11 @@ public final class RemoteAppManager implements AutoCloseable {
         }
         Actuator actuator = new Actuator(runtime, template,
                 new VolumeRule(config.policy().volumeRoots().orElse(List.of())), labels, cache);
-        this.controller = new Controller(source, cache, probes, images, actuator, template, config.prune().allowEmpty(),
-                config.liveness().enabled(), status,
+        this.controller = new Controller(source, cache, probes, images, actuator, template::specHash, status,
                 new Controller.Settings(config.reconcile().parallelism(), config.reconcile().interval(),
                         config.specs().debounce(),
                         new Backoff(config.reconcile().initialBackoff(), config.reconcile().maxBackoff()),
-                        config.reconcile().maxDisruptions()),
+                        config.reconcile().maxDisruptions(), config.prune().allowEmpty(), config.liveness().enabled()),
                 this::idling, metrics, clock);
         this.manager = new ContainerManager(runtime, controller, status, labels,
                 new ContainerManager.Settings(config.containerPort(), answerTimeout(config.docker())), clock);

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.actuator.Actuator;
-import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.images.ImageUpdates;
 import io.remoteappmanager.lifecycle.Jobs;
 import io.remoteappmanager.model.AppKey;
@@ -31,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -46,10 +46,13 @@ public final class Controller implements AutoCloseable {
     /**
      * How the loop runs.
      *
-     * @param interval the periodic pass, the safety net under every trigger
-     * @param settle   how soon to look again at spec files caught while being written
+     * @param interval          the periodic pass, the safety net under every trigger
+     * @param settle            how soon to look again at spec files caught while being written
+     * @param pruneAllowEmpty   {@code ram.prune.allow-empty}
+     * @param livenessByDefault {@code ram.liveness.enabled}
      */
-    public record Settings(int parallelism, Duration interval, Duration settle, Backoff backoff, String maxDisruptions) {}
+    public record Settings(int parallelism, Duration interval, Duration settle, Backoff backoff, String maxDisruptions,
+            boolean pruneAllowEmpty, boolean livenessByDefault) {}
 
     private final SpecSource source;
     private final ObservedCache cache;
@@ -74,20 +77,18 @@ public final class Controller implements AutoCloseable {
 
     /**
      * @param images          which digest the tags of the images apps pull Always name in their registries
-     * @param template        gives every desired spec its {@code spec_hash}
-     * @param pruneAllowEmpty {@code ram.prune.allow-empty}
-     * @param livenessByDefault {@code ram.liveness.enabled}
+     * @param specHash        every desired spec's {@code spec_hash}
      * @param idling          the proxy's activity and the wake requests as they are now, for idle culling
      */
     public Controller(SpecSource source, ObservedCache cache, ReadinessProbes probes, ImageUpdates images,
-            Actuator actuator, ContainerTemplate template, boolean pruneAllowEmpty, boolean livenessByDefault,
-            StatusBoard status, Settings settings, Supplier<Idling> idling, MeterRegistry metrics, Clock clock) {
+            Actuator actuator, Function<AppSpec, String> specHash, StatusBoard status, Settings settings,
+            Supplier<Idling> idling, MeterRegistry metrics, Clock clock) {
         this.source = source;
         this.cache = cache;
         this.probes = probes;
         this.images = images;
-        this.hashes = new SpecHashes(template::specHash);
-        this.planner = new Planner(pruneAllowEmpty, livenessByDefault, hashes);
+        this.hashes = new SpecHashes(specHash);
+        this.planner = new Planner(settings.pruneAllowEmpty(), settings.livenessByDefault(), hashes);
         this.histories = new KeyHistories(settings.backoff());
         this.inputs = new PlanInputsReader(histories, probes, idling, images);
         this.status = status;
