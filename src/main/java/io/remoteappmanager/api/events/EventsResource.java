@@ -24,6 +24,9 @@ public class EventsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@Context SseEventSink sink, @Context Sse sse) {
+        // The stream's head is written here, on the request's thread: the hub sends from a thread of its own, and two
+        // threads writing the head at once fail one request with "Response head already sent".
+        sink.send(sse.newEventBuilder().comment("connected").build());
         hub.subscribe(sink, sse);
     }
 }
