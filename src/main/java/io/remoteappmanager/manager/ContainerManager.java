@@ -14,6 +14,7 @@ import io.remoteappmanager.runtime.ImageInfo;
 import io.remoteappmanager.runtime.LaunchFailedException;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.status.AppStatus;
+import io.remoteappmanager.status.PassSummary;
 import io.remoteappmanager.status.StatusBoard;
 import io.remoteappmanager.status.StatusSnapshot;
 import java.time.Clock;
@@ -191,10 +192,14 @@ public final class ContainerManager {
                 .map(Answer::of);
     }
 
-    /** Done once a pass that began after the request no longer shows the container for the key. */
+    /**
+     * Done once a pass that began after the request, on an observed state it could trust (so one that had seen the
+     * container), no longer shows the container for the key.
+     */
     private static Optional<Answer<Void>> removed(StatusSnapshot snapshot, AppKey key, String containerId,
             Instant asked) {
-        if (snapshot.lastPass().finishedAt().filter(at -> !at.isBefore(asked)).isEmpty()) {
+        PassSummary pass = snapshot.lastPass();
+        if (pass.finishedAt().filter(at -> !at.isBefore(asked)).isEmpty() || pass.engineError().isPresent()) {
             return Optional.empty();
         }
         Optional<AppStatus> app = snapshot.app(key);
