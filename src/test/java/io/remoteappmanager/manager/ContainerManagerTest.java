@@ -134,9 +134,10 @@ class ContainerManagerTest {
 
     @Test
     void secondConcurrentStopOfOneContainerRaisesOperationInProgress() throws Exception {
-        Container c = manager.startContainer("gina", HTTPD, "dbl-stop", "/user/gina", Map.of(), Map.of());
+        // One controller starts and stops the app: another one that wanted it would start it again meanwhile.
         PausingRuntime control = PausingRuntime.control();
         ContainerManager paused = engine.manager(PausingRuntime.pauseOn(engine.runtime, "remove", control));
+        Container c = paused.startContainer("gina", HTTPD, "dbl-stop", "/user/gina", Map.of(), Map.of());
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> paused.stopAndRemoveContainer(c.dockerId()));
         assertThat(control.entered.await(30, TimeUnit.SECONDS)).as("the paused call was entered").isTrue();
 

@@ -97,7 +97,8 @@ class VolumeSwapTest {
         SpecFiles.write(specs, "alice.yaml", SpecFiles.app("web", "alice", HTTPD,
                 "volumes: {" + linked + ": {bind: /workspace}}"));
 
-        await().until(() -> RealmContainers.converged(engine, List.of(ALICE))
+        // ignoreExceptions: a container replaced between the listing and the inspect is looked at again
+        await().ignoreExceptions().until(() -> RealmContainers.converged(engine, List.of(ALICE))
                 && binds(RealmContainers.ids(engine).get(ALICE)).length == 1);
         assertThat(binds(RealmContainers.ids(engine).get(ALICE))).containsExactly(home.toRealPath() + ":/workspace:rw");
     }
