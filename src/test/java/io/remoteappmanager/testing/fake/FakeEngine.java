@@ -11,9 +11,11 @@ import io.remoteappmanager.runtime.EngineUnavailableException;
 import io.remoteappmanager.runtime.ImageInfo;
 import io.remoteappmanager.runtime.ImageNotFoundException;
 import io.remoteappmanager.runtime.LaunchFailedException;
+import io.remoteappmanager.runtime.RuntimeCapabilities;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.runtime.RuntimeFault;
 import io.remoteappmanager.runtime.RuntimeWatcher;
+import io.remoteappmanager.runtime.docker.DockerRuntime;
 import java.io.Closeable;
 import java.time.Duration;
 import java.time.Instant;
@@ -263,6 +265,12 @@ public final class FakeEngine implements ContainerRuntime {
     }
 
     /** Ends the event delivery; the containers are forgotten with the engine. */
+    /** What the engine it stands in for can do: a single Docker engine's. */
+    @Override
+    public RuntimeCapabilities capabilities() {
+        return DockerRuntime.CAPABILITIES;
+    }
+
     @Override
     public void close() {
         daemon.close();
