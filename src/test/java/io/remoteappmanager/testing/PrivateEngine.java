@@ -29,6 +29,14 @@ public final class PrivateEngine {
         script("start");
     }
 
+    /**
+     * Stops the engine hard, its containers with it, and starts it again: for an engine that no longer removes
+     * containers after being stopped mid-start (dockerd 20.10 leaves them "Removal In Progress").
+     */
+    public static void recover() {
+        script("recover");
+    }
+
     private static void script(String verb) {
         try {
             Process p = new ProcessBuilder("bash", "scripts/engine.sh", verb).inheritIO().start();
