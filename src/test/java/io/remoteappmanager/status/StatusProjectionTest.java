@@ -46,7 +46,7 @@ class StatusProjectionTest {
     }
 
     private static AppStatus project(Optional<AppStatus> previous, Phase phase, String message, Instant now) {
-        return StatusProjection.app(previous, new Decision(ALICE, phase, List.of(), Optional.empty(), message),
+        return StatusProjection.app(previous, new Decision(ALICE, phase, List.of(), Optional.empty(), message, Optional.empty()),
                 Optional.empty(), READY, List.of(), now);
     }
 }
