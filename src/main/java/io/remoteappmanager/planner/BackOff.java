@@ -30,13 +30,15 @@ final class BackOff {
      * no action at all (Failed) when the key's last action failed; without its repair: the RESTART
      * (CrashLoopBackOff) when the key's container keeps exiting, the recreate (Unhealthy) when it keeps failing its
      * liveness checks. Back-off holds only the repair: a spec change (RECREATE) or a duplicate's removal goes ahead.
-     * Only a key with actions reads history.
+     * The back-off is that of the decision's version: a new spec or image starts at zero, whatever its predecessor
+     * earned. Only a key with actions reads history.
      */
     Decision apply(Decision decision) {
         if (decision.actions().isEmpty()) {
             return decision;
         }
-        KeyHistory past = Objects.requireNonNullElse(history.apply(decision.key()), KeyHistory.FRESH);
+        KeyHistory past = Objects.requireNonNullElse(history.apply(decision.key()), KeyHistory.FRESH)
+                .of(decision.version());
         if (!past.waiting(now)) {
             return decision;
         }
@@ -66,6 +68,6 @@ final class BackOff {
         if (requeueAt == null || notBefore.isBefore(requeueAt)) {
             requeueAt = notBefore;
         }
-        return new Decision(decision.key(), phase, actions, decision.container(), message);
+        return decision.holding(phase, actions, message);
     }
 }

@@ -69,7 +69,8 @@ final class KeyRules {
         }
         if (containers.isEmpty()) {
             Action create = Action.create(spec, spec.urlId(), Reasons.created(key));
-            return new Decision(key, Phase.Pending, List.of(create), Optional.empty(), create.reason());
+            return new Decision(key, Phase.Pending, List.of(create), Optional.empty(), create.reason(),
+                    Optional.of(new AppVersion(specHash.apply(spec), Optional.empty())));
         }
         String hash = spec == null ? null : specHash.apply(spec);
         Survivor survivor = Survivor.among(containers, hash);
@@ -80,7 +81,19 @@ final class KeyRules {
         if (outcome.action() != null) {
             actions.add(outcome.action());
         }
-        return new Decision(key, outcome.phase(), actions, Optional.of(survivor.kept()), outcome.message());
+        return new Decision(key, outcome.phase(), actions, Optional.of(survivor.kept()), outcome.message(),
+                Optional.of(version(hash, survivor.kept())));
+    }
+
+    /**
+     * The version the key's actions serve: the desired spec's, with the image the kept container runs when it was made
+     * from that spec (a new spec's image is not known before its container runs); without a spec, the kept one's.
+     */
+    private static AppVersion version(String hash, ObservedContainer kept) {
+        if (hash == null || hash.equals(kept.specHash())) {
+            return new AppVersion(kept.specHash(), kept.imageDigest());
+        }
+        return new AppVersion(hash, Optional.empty());
     }
 
     /** Whether a removal was withheld because the spec source gave no app at all. */
@@ -245,7 +258,7 @@ final class KeyRules {
         Optional<ObservedContainer> shown = containers.isEmpty()
                 ? Optional.empty()
                 : Optional.of(Survivor.among(containers, null).kept());
-        return new Decision(key, phase, List.of(), shown, message);
+        return new Decision(key, phase, List.of(), shown, message, Optional.empty());
     }
 
     /** The main verdict on a kept container: its phase, its one action or null for none, and its message. */

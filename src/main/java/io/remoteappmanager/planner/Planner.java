@@ -34,7 +34,8 @@ public final class Planner {
      * @param livenessByDefault {@code ram.liveness.enabled}: every app's liveness is checked, not only those whose
      *                          spec asks (which decides whether an image's HEALTHCHECK counts)
      * @param specHash          the {@code spec_hash} label value a container for this spec carries; called at most
-     *                          once per observed desired key, so an expensive hash is worth caching
+     *                          once per desired key that is observed or to be created, so an expensive hash is worth
+     *                          caching
      */
     public Planner(boolean pruneAllowEmpty, boolean livenessByDefault, Function<AppSpec, String> specHash) {
         this.pruneAllowEmpty = pruneAllowEmpty;

@@ -89,7 +89,7 @@ final class DisruptionBudget {
     private Decision waiting(Decision decision, int apps) {
         String why = decision.message() + "; waiting: " + inProgress() + " app(s) are being recreated, at most "
                 + limit(apps) + " at once (ram.reconcile.max-disruptions)";
-        return new Decision(decision.key(), decision.phase(), List.of(), decision.container(), why);
+        return decision.holding(decision.phase(), List.of(), why);
     }
 
     /** The most apps out of service at once, among {@code apps}: at least one, so a rollout always moves on. */

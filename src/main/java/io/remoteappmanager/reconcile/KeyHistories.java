@@ -1,6 +1,7 @@
 package io.remoteappmanager.reconcile;
 
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.planner.AppVersion;
 import io.remoteappmanager.planner.KeyHistory;
 import io.remoteappmanager.time.Backoff;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * What the controller remembers of each key between passes, for the planner: per-key back-off (one policy for
  * failed actions, crash restarts and starts that never became ready), and the container it started last, so that
  * it never removes an adopted container for readiness. One misbehaving app is retried ever more slowly and never
- * blocks the others.
+ * blocks the others. The back-off belongs to one version of the app (its spec and image): an attempt at another
+ * version starts it again at zero, as a new pod's restart count does.
  */
 final class KeyHistories {
 
@@ -29,26 +31,32 @@ final class KeyHistories {
         return histories.getOrDefault(key, KeyHistory.FRESH);
     }
 
-    /** Records a failure and returns when the key may be tried again. */
-    Instant failed(AppKey key, String error, Instant now) {
-        return histories.compute(key, (k, h) -> next(h, Optional.of(error), now)).notBefore().orElseThrow();
+    /** Records a failure of an attempt at {@code version} and returns when the key may be tried again. */
+    Instant failed(AppKey key, Optional<AppVersion> version, String error, Instant now) {
+        return histories.compute(key, (k, h) -> next(past(h, version), Optional.of(error), now)).notBefore()
+                .orElseThrow();
     }
 
-    /** Records a crash restart of {@code containerId}: the next one must wait longer. */
-    void restarted(AppKey key, String containerId, Instant now) {
-        histories.compute(key, (k, h) -> withStarted(next(h, Optional.empty(), now), containerId));
+    /** Records a crash restart of {@code containerId}, which runs {@code version}: the next one must wait longer. */
+    void restarted(AppKey key, Optional<AppVersion> version, String containerId, Instant now) {
+        histories.compute(key, (k, h) -> {
+            KeyHistory next = next(past(h, version), Optional.empty(), now);
+            return new KeyHistory(next.attempts(), next.notBefore(), next.lastError(), Optional.of(containerId),
+                    next.version());
+        });
     }
 
     /**
-     * Records a success: clears the key's error and remembers the container it started, if any, but keeps its
-     * attempt count until the key has run well for a while ({@link #settled}): an app that starts and then fails
-     * again (never ready, crashes) backs off ever longer instead of starting over at the first delay.
+     * Records a success at {@code version}: clears the key's error and remembers the container it started, if any,
+     * but keeps the version's attempt count until the key has run well for a while ({@link #settled}): an app that
+     * starts and then fails again (never ready, crashes) backs off ever longer instead of starting over at the first
+     * delay. A success at another version (a spec change, an image update) starts the count over.
      */
-    void succeeded(AppKey key, Optional<String> startedContainer) {
+    void succeeded(AppKey key, Optional<AppVersion> version, Optional<String> startedContainer) {
         histories.compute(key, (k, h) -> {
-            KeyHistory past = h == null ? KeyHistory.FRESH : h;
+            KeyHistory past = past(h, version);
             return new KeyHistory(past.attempts(), past.notBefore(), Optional.empty(),
-                    startedContainer.or(past::startedContainer));
+                    startedContainer.or(past::startedContainer), past.version());
         });
     }
 
@@ -58,13 +66,13 @@ final class KeyHistories {
      */
     void stoppingIdle(AppKey key) {
         histories.computeIfPresent(key, (k, h) -> new KeyHistory(h.attempts(), h.notBefore(), h.lastError(),
-                Optional.empty()));
+                Optional.empty(), h.version()));
     }
 
     /** Forgets the back-off of a key that has run well for longer than the longest back-off since its last start. */
     void settled(AppKey key, Instant now) {
         histories.computeIfPresent(key, (k, h) -> h.notBefore().map(t -> now.isAfter(t.plus(backoff.max()))).orElse(true)
-                ? new KeyHistory(0, Optional.empty(), Optional.empty(), h.startedContainer()) : h);
+                ? new KeyHistory(0, Optional.empty(), Optional.empty(), h.startedContainer(), h.version()) : h);
     }
 
     /** Drops keys that are no longer planned. */
@@ -72,13 +80,16 @@ final class KeyHistories {
         histories.keySet().retainAll(keys);
     }
 
-    private KeyHistory next(KeyHistory previous, Optional<String> error, Instant now) {
-        KeyHistory past = previous == null ? KeyHistory.FRESH : previous;
-        int attempts = past.attempts() + 1;
-        return new KeyHistory(attempts, Optional.of(now.plus(backoff.delay(attempts))), error, past.startedContainer());
+    /** The key's history as it counts for an attempt at {@code version}, naming the version attempted when known. */
+    private static KeyHistory past(KeyHistory previous, Optional<AppVersion> version) {
+        KeyHistory past = (previous == null ? KeyHistory.FRESH : previous).of(version);
+        return new KeyHistory(past.attempts(), past.notBefore(), past.lastError(), past.startedContainer(),
+                version.or(past::version));
     }
 
-    private static KeyHistory withStarted(KeyHistory history, String containerId) {
-        return new KeyHistory(history.attempts(), history.notBefore(), history.lastError(), Optional.of(containerId));
+    private KeyHistory next(KeyHistory past, Optional<String> error, Instant now) {
+        int attempts = past.attempts() + 1;
+        return new KeyHistory(attempts, Optional.of(now.plus(backoff.delay(attempts))), error, past.startedContainer(),
+                past.version());
     }
 }

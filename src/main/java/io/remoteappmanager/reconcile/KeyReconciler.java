@@ -68,6 +68,6 @@ final class KeyReconciler {
                 break;
             }
         }
-        return KeyResult.acted(key, outcomes);
+        return KeyResult.acted(key, decision.get().version(), outcomes);
     }
 }

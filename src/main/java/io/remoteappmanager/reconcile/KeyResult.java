@@ -2,6 +2,7 @@ package io.remoteappmanager.reconcile;
 
 import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.planner.AppVersion;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,8 +14,11 @@ import java.util.Optional;
  * @param outcomes how each action carried out ended, in order (none when nothing was done)
  * @param error    why the attempt failed: a failed action's error, or the reason of an action that counts as the
  *                 key's failure although it went through (the removal of a start that never became ready)
+ * @param version  the version of the app the attempt served, which its failure or restart counts for (empty when
+ *                 nothing was decided)
  */
-record KeyResult(AppKey key, Kind kind, List<ActionOutcome> outcomes, Optional<String> error) {
+record KeyResult(AppKey key, Kind kind, List<ActionOutcome> outcomes, Optional<String> error,
+        Optional<AppVersion> version) {
 
     /** The ways an attempt ends. */
     enum Kind {
@@ -35,29 +39,32 @@ record KeyResult(AppKey key, Kind kind, List<ActionOutcome> outcomes, Optional<S
     }
 
     static KeyResult nothingToDo(AppKey key) {
-        return new KeyResult(key, Kind.NOTHING_TO_DO, List.of(), Optional.empty());
+        return new KeyResult(key, Kind.NOTHING_TO_DO, List.of(), Optional.empty(), Optional.empty());
     }
 
     static KeyResult engineUntrusted(AppKey key) {
-        return new KeyResult(key, Kind.ENGINE_UNTRUSTED, List.of(), Optional.empty());
+        return new KeyResult(key, Kind.ENGINE_UNTRUSTED, List.of(), Optional.empty(), Optional.empty());
     }
 
     static KeyResult waitingForBudget(AppKey key) {
-        return new KeyResult(key, Kind.WAITING_FOR_BUDGET, List.of(), Optional.empty());
+        return new KeyResult(key, Kind.WAITING_FOR_BUDGET, List.of(), Optional.empty(), Optional.empty());
     }
 
     /** An attempt that threw instead of ending in an outcome: a failure like any other, so it backs off. */
     static KeyResult crashed(AppKey key, String error) {
-        return new KeyResult(key, Kind.FAILED, List.of(), Optional.of(error));
+        return new KeyResult(key, Kind.FAILED, List.of(), Optional.of(error), Optional.empty());
     }
 
-    /** The attempt that carried out {@code outcomes}: failed if one failed or counts as the key's failure. */
-    static KeyResult acted(AppKey key, List<ActionOutcome> outcomes) {
+    /**
+     * The attempt that carried out {@code outcomes} for {@code version}: failed if one failed or counts as the key's
+     * failure.
+     */
+    static KeyResult acted(AppKey key, Optional<AppVersion> version, List<ActionOutcome> outcomes) {
         Optional<String> error = outcomes.stream()
                 .map(o -> o.error().or(() -> Optional.of(o.action().reason()).filter(r -> o.action().failedStart())))
                 .flatMap(Optional::stream)
                 .findFirst();
-        return new KeyResult(key, error.isPresent() ? Kind.FAILED : Kind.ACTED, outcomes, error);
+        return new KeyResult(key, error.isPresent() ? Kind.FAILED : Kind.ACTED, outcomes, error, version);
     }
 
     /** Whether the attempt changed anything, or tried to: then its key's status has news for the next pass. */

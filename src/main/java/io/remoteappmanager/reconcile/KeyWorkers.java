@@ -125,7 +125,7 @@ final class KeyWorkers implements AutoCloseable {
         switch (result.kind()) {
             case NOTHING_TO_DO, ENGINE_UNTRUSTED, WAITING_FOR_BUDGET -> { }
             case FAILED -> {
-                Instant retryAt = histories.failed(key, result.error().orElseThrow(), now);
+                Instant retryAt = histories.failed(key, result.version(), result.error().orElseThrow(), now);
                 queue.addAfter(key, Duration.between(now, retryAt));
             }
             case ACTED -> recordSuccess(result, now);
@@ -145,9 +145,9 @@ final class KeyWorkers implements AutoCloseable {
         if (repair.isPresent()) {
             String started = repair.get().started().orElseThrow();
             forgetProbe.accept(started);
-            histories.restarted(result.key(), started, now);
+            histories.restarted(result.key(), result.version(), started, now);
         } else {
-            histories.succeeded(result.key(), result.outcomes().stream().map(ActionOutcome::started)
+            histories.succeeded(result.key(), result.version(), result.outcomes().stream().map(ActionOutcome::started)
                     .flatMap(Optional::stream).reduce((first, second) -> second));
         }
     }

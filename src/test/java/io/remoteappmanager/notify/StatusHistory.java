@@ -54,7 +54,7 @@ final class StatusHistory {
     /** {@code key} enters {@code phase} at {@code at} (a new app when unknown), as the pass after its attempt says. */
     StatusHistory move(AppKey key, Phase phase, Instant at) {
         int before = board.current().app(key).map(app -> app.transitions().size()).orElse(0);
-        Decision decision = new Decision(key, phase, List.of(), Optional.empty(), "reason " + before);
+        Decision decision = new Decision(key, phase, List.of(), Optional.empty(), "reason " + before, Optional.empty());
         decisions.put(key, decision);
         AppSpec spec = specs.computeIfAbsent(key, StatusHistory::spec);
         clock = at;

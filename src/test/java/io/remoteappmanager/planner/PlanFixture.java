@@ -92,7 +92,7 @@ public final class PlanFixture {
     /** History of a key waiting {@code seconds} more after {@code attempts} tries, failed with {@code error}. */
     static KeyHistory waiting(int attempts, long seconds, String error) {
         return new KeyHistory(attempts, Optional.of(NOW.plusSeconds(seconds)), Optional.ofNullable(error),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     static SpecProblem problem(String file, String message, AppKey key) {

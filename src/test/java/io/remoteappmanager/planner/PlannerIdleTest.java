@@ -108,7 +108,8 @@ class PlannerIdleTest {
     @Test
     void stoppedContainerThisControllerStartedCrashedAndRestartsAsItsPolicySays() {
         ObservedContainer crashed = exited();
-        KeyHistory started = new KeyHistory(0, Optional.empty(), Optional.empty(), Optional.of(crashed.id()));
+        KeyHistory started = new KeyHistory(0, Optional.empty(), Optional.empty(), Optional.of(crashed.id()),
+                Optional.empty());
 
         Plan plan = PLANNER.plan(new PlanInputs(desired(spec).build(), List.of(crashed), k -> started,
                 id -> ProbeVerdict.READY, idling(ProxyActivity.NONE, Map.of())), NOW);

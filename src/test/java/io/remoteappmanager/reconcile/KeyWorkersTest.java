@@ -8,6 +8,7 @@ import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.planner.Action;
+import io.remoteappmanager.planner.AppVersion;
 import io.remoteappmanager.planner.PlanFixture;
 import io.remoteappmanager.time.Backoff;
 import java.time.Clock;
@@ -30,6 +31,7 @@ class KeyWorkersTest {
     static final Instant T0 = Instant.parse("2030-01-01T12:00:00Z");
     static final AppSpec SPEC = PlanFixture.spec(KEY);
     static final ObservedContainer RUNNING = PlanFixture.runningFor(SPEC);
+    static final Optional<AppVersion> VERSION = Optional.of(new AppVersion(RUNNING.specHash(), Optional.empty()));
 
     final KeyHistories histories = new KeyHistories(new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(5)));
     final LastActions lastActions = new LastActions();
@@ -45,7 +47,7 @@ class KeyWorkersTest {
 
     @Test
     void aKeyWhoseActionFailsGetsExactlyOneHistoryEntryAndOneBackOffStep() throws Exception {
-        start(key -> KeyResult.acted(key, List.of(failed(Action.create(SPEC, Optional.empty(), "no container"),
+        start(key -> KeyResult.acted(key, VERSION, List.of(failed(Action.create(SPEC, Optional.empty(), "no container"),
                 "create failed: boom"))));
 
         KeyResult result = attempt();
@@ -66,7 +68,7 @@ class KeyWorkersTest {
 
     @Test
     void aRemovalForNeverBecomingReadyCountsAsTheKeysFailureAlthoughItWentThrough() throws Exception {
-        start(key -> KeyResult.acted(key, List.of(done(Action.removeNotReady(KEY, RUNNING, "never answered"),
+        start(key -> KeyResult.acted(key, VERSION, List.of(done(Action.removeNotReady(KEY, RUNNING, "never answered"),
                 Optional.empty()))));
 
         assertThat(attempt().kind()).isEqualTo(KeyResult.Kind.FAILED);
@@ -76,7 +78,7 @@ class KeyWorkersTest {
 
     @Test
     void aCrashRestartCountsTowardsTheBackOffAndForgetsTheOldVerdict() throws Exception {
-        start(key -> KeyResult.acted(key, List.of(done(Action.restart(KEY, RUNNING, "exited"),
+        start(key -> KeyResult.acted(key, VERSION, List.of(done(Action.restart(KEY, RUNNING, "exited"),
                 Optional.of(RUNNING.id())))));
 
         assertThat(attempt().kind()).isEqualTo(KeyResult.Kind.ACTED);
@@ -87,9 +89,25 @@ class KeyWorkersTest {
     }
 
     @Test
+    void aCrashRestartOfANewSpecCountsFromZeroNotFromTheOldSpecsBackOff() throws Exception {
+        Optional<AppVersion> old = Optional.of(new AppVersion("old-spec", Optional.empty()));
+        for (int i = 0; i < 5; i++) {
+            histories.restarted(KEY, old, "c-old", T0.minusSeconds(60));
+        }
+        start(key -> KeyResult.acted(key, VERSION, List.of(done(Action.restart(KEY, RUNNING, "exited"),
+                Optional.of(RUNNING.id())))));
+
+        attempt();
+
+        assertThat(histories.history(KEY).attempts()).as("the new spec's first restart").isEqualTo(1);
+        assertThat(histories.history(KEY).notBefore()).as("the initial back-off").contains(T0.plusSeconds(10));
+        assertThat(histories.history(KEY).version()).isEqualTo(VERSION);
+    }
+
+    @Test
     void aSuccessfulCreateClearsTheErrorAndRemembersItsContainer() throws Exception {
-        histories.failed(KEY, "earlier", T0.minusSeconds(60));
-        start(key -> KeyResult.acted(key, List.of(done(Action.create(SPEC, Optional.empty(), "no container"),
+        histories.failed(KEY, VERSION, "earlier", T0.minusSeconds(60));
+        start(key -> KeyResult.acted(key, VERSION, List.of(done(Action.create(SPEC, Optional.empty(), "no container"),
                 Optional.of("c-new")))));
 
         assertThat(attempt().kind()).isEqualTo(KeyResult.Kind.ACTED);

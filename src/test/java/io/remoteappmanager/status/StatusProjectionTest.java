@@ -120,7 +120,7 @@ class StatusProjectionTest {
 
     /** A pass at {@code now} that finds ALICE in {@code phase}. */
     private static StatusSnapshot key(StatusSnapshot previous, Phase phase, String message, Instant now) {
-        return passOver(previous, List.of(new Decision(ALICE, phase, List.of(), Optional.empty(), message)), now);
+        return passOver(previous, List.of(new Decision(ALICE, phase, List.of(), Optional.empty(), message, Optional.empty())), now);
     }
 
     private static StatusSnapshot passOver(StatusSnapshot previous, List<Decision> decisions, Instant now) {
@@ -134,7 +134,7 @@ class StatusProjectionTest {
     }
 
     private static AppStatus project(Optional<AppStatus> previous, Phase phase, String message, Instant now) {
-        return StatusProjection.app(previous, new Decision(ALICE, phase, List.of(), Optional.empty(), message),
+        return StatusProjection.app(previous, new Decision(ALICE, phase, List.of(), Optional.empty(), message, Optional.empty()),
                 Optional.empty(), READY, List.of(), now);
     }
 }

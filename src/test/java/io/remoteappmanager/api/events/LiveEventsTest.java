@@ -150,6 +150,6 @@ class LiveEventsTest {
     }
 
     private static Decision decision(AppKey key, Phase phase) {
-        return new Decision(key, phase, List.of(), Optional.empty(), phase + " since " + T0);
+        return new Decision(key, phase, List.of(), Optional.empty(), phase + " since " + T0, Optional.empty());
     }
 }
