@@ -1,9 +1,11 @@
 package io.remoteappmanager.testing.fake;
 
 import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.config.StandaloneConfig;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.ContainerState;
+import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.EngineTimeoutException;
@@ -16,6 +18,7 @@ import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.runtime.RuntimeFault;
 import io.remoteappmanager.runtime.RuntimeWatcher;
 import io.remoteappmanager.runtime.docker.DockerRuntime;
+import io.remoteappmanager.runtime.docker.NetworkPlacement;
 import java.io.Closeable;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,20 +39,33 @@ public final class FakeEngine implements ContainerRuntime {
 
     private final CallGate gate;
     private final FakeDaemon daemon;
+    /** Where the Docker runtime would put each container: it labels each with its network, and so does the fake. */
+    private final NetworkPlacement networks;
+    private final String networkLabel;
 
-    /** An engine with the default deadlines (30 s a call, 10 min a pull) and no pace: every call answers at once. */
+    /**
+     * An engine with the configuration's defaults (30 s a call, 10 min a pull, the default label prefix and network)
+     * and no pace: every call answers at once.
+     */
     public FakeEngine() {
-        this(Duration.ofSeconds(30), Duration.ofMinutes(10));
+        this(StandaloneConfig.load(Map.of(), Map.of()));
     }
 
-    /** An engine whose calls end within {@code config}'s {@code ram.docker.call-timeout} and {@code pull-timeout}. */
+    /**
+     * An engine whose calls end within {@code config}'s {@code ram.docker.call-timeout} and {@code pull-timeout},
+     * placing containers on its {@code ram.docker.networks}.
+     */
     public FakeEngine(RamConfig config) {
-        this(config.docker().callTimeout(), config.docker().pullTimeout());
+        this(config.docker().callTimeout(), config.docker().pullTimeout(), config.labelPrefix(),
+                config.docker().networks());
     }
 
-    private FakeEngine(Duration callTimeout, Duration pullTimeout) {
+    private FakeEngine(Duration callTimeout, Duration pullTimeout, String labelPrefix, List<String> networks) {
         this.gate = new CallGate(new CallGate.Deadlines(callTimeout, pullTimeout));
         this.daemon = new FakeDaemon(gate);
+        // The fake never runs out of room on a network: the placement's limit is the bridge's own.
+        this.networks = new NetworkPlacement(networks, NetworkPlacement.BRIDGE_LIMIT);
+        this.networkLabel = labelPrefix + LabelScheme.NETWORK;
     }
 
     // --- the test's side: images, pace, faults, outside changes, counts ---
@@ -205,7 +221,9 @@ public final class FakeEngine implements ContainerRuntime {
     }
 
     private RuntimeContainer launch(ContainerRequest request, boolean pullFirst) {
-        String id = create(request, pullFirst);
+        ContainerRequest placed = request.placedOn(networks.choose(request.name(), request.network(), n -> 0)
+                .orElseThrow(), networkLabel);
+        String id = create(placed, pullFirst);
         try {
             daemon.start(id);
             RuntimeContainer started = daemon.inspect(id).orElseThrow(() ->

@@ -60,7 +60,8 @@ class FakeEngineTest {
         assertThat(a.state()).isEqualTo(ContainerState.RUNNING);
         assertThat(a.endpoint().orElseThrow().host()).isEqualTo("127.0.0.1");
         assertThat(a.endpoint()).isNotEqualTo(b.endpoint());
-        assertThat(a.labels()).isEqualTo(REALM);
+        assertThat(a.labels()).as("its own, and its network as the Docker runtime records it")
+                .containsAllEntriesOf(REALM).containsEntry("remoteappmanager.network", "bridge").hasSize(2);
         assertThat(engine.calls()).containsEntry(EngineCall.CREATE, 2L).containsEntry(EngineCall.START, 2L)
                 .containsEntry(EngineCall.INSPECT, 2L).containsEntry(EngineCall.PULL, 0L);
         await().until(() -> log.actions(a.id()).equals(List.of("create", "start")));
