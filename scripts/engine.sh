@@ -140,12 +140,8 @@ cmd_stop() {
     # dockerd stops its containers first (up to 15 s each by default), then containerd.
     wait_gone 60 "$pid" || { log "dockerd still running after 60s; killing it"; kill_pids KILL "$pid"; }
   fi
+  # Also drops the mounts dockerd leaves under its data root (see unmount_leftovers in lib.sh).
   cleanup_stale
-  # dockerd bind-mounts its data root onto itself and leaves that mount behind; drop it so the state
-  # dir can be removed (it stays if a killed engine's containers still use it).
-  if mountpoint -q "$DATA_ROOT" 2>/dev/null; then
-    umount "$DATA_ROOT" 2>/dev/null || log "could not unmount $DATA_ROOT (still in use)"
-  fi
   log "private engine stopped (data kept in $DATA_ROOT)"
 }
 
@@ -208,13 +204,14 @@ build_image() {
 }
 
 # build_health_image: ram-test/health:1, the httpd app with a HEALTHCHECK that fails from the moment
-# /tmp/unhealthy exists (a test runs `docker exec ... touch /tmp/unhealthy`). A Dockerfile over
+# /tmp/unhealthy exists (a test runs `docker exec ... touch /tmp/unhealthy`); its 10 s timeout keeps a check
+# that a loaded machine runs late from failing as "exceeded timeout" instead of exiting 1. A Dockerfile over
 # ram-test/httpd:1, so the engine's build cache makes it again only when that image changed.
 build_health_image() {
   local out
   # The classic builder needs nothing but the local base image (its deprecation notice is shown only on failure).
   out=$(printf '%s\n' 'FROM ram-test/httpd:1' \
-    'HEALTHCHECK --interval=500ms --timeout=2s --retries=1 CMD ["/bin/sh", "-c", "test ! -e /tmp/unhealthy"]' \
+    'HEALTHCHECK --interval=500ms --timeout=10s --retries=1 CMD ["/bin/sh", "-c", "test ! -e /tmp/unhealthy"]' \
     | DOCKER_BUILDKIT=0 docker -H "$(engine_host)" build -q -t ram-test/health:1 - 2>&1) || { echo "$out" >&2; return 1; }
 }
 
