@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.testing.PrivateEngine;
 import io.remoteappmanager.testing.RealmContainers;
 import io.remoteappmanager.testing.TestController;
@@ -39,13 +40,32 @@ class EngineStopMidPassTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> !controller.status.current().engine().trusted());
             PrivateEngine.start();
 
-            await().atMost(Duration.ofMinutes(3)).ignoreExceptions().until(() -> RealmContainers.converged(engine, keys));
+            awaitConverged(engine, controller, keys);
             Map<AppKey, String> before = RealmContainers.ids(engine);
             PassResult further = controller.loop.requestPass("test: look again").get(30, TimeUnit.SECONDS);
             assertThat(further.outcomes()).as("a further pass has nothing to do").isEmpty();
             assertThat(RealmContainers.ids(engine)).isEqualTo(before);
         } finally {
             removeAfterTheRestart(engine);
+        }
+    }
+
+    /** Waits for every key to run once; a timeout names each key that did not, with its containers and status. */
+    private static void awaitConverged(TestEngine engine, TestController controller, List<AppKey> keys) {
+        try {
+            await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
+                    .until(() -> RealmContainers.converged(engine, keys));
+        } catch (ConditionTimeoutException e) {
+            Map<AppKey, List<RuntimeContainer>> all = RealmContainers.byKey(engine);
+            String why = keys.stream().filter(k -> all.getOrDefault(k, List.of()).size() != 1
+                    || !all.get(k).get(0).state().isUp())
+                    .map(k -> k + ": " + all.getOrDefault(k, List.of()).stream()
+                            .map(c -> c.id().substring(0, 12) + " " + c.state() + c.detail().map(d -> " (" + d + ")")
+                                    .orElse(""))
+                            .toList() + ", status " + controller.app(k).map(a -> a.phase() + ": " + a.message())
+                                    .orElse("none"))
+                    .collect(java.util.stream.Collectors.joining("; "));
+            throw new AssertionError("not converged 3 minutes after the engine came back: " + why, e);
         }
     }
 
