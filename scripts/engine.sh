@@ -147,14 +147,7 @@ cmd_stop() {
 
 cmd_recover() {
   foreign_host && die "the engine at DOCKER_HOST=$DOCKER_HOST is not ours; not touching it"
-  cmd_stop
-  local shims
-  shims=$(pgrep -f -- "containerd-shim-runc-v2 .*-address $EXEC_ROOT/containerd/containerd.sock" || true)
-  if [ -n "$shims" ]; then
-    log "killing the containerd shims of its $(echo "$shims" | wc -l) containers"
-    # shellcheck disable=SC2086
-    kill_pids KILL $shims
-  fi
+  cmd_stop   # also kills its containers' shims and unmounts their root filesystems (clear_engine_leftovers)
   cmd_start
 }
 

@@ -122,24 +122,35 @@ clear_engine_leftovers() {
   # dockerd refuses a pidfile naming a live process, and trusts containerd's pidfile: after a kill
   # the pids may have been reused by unrelated processes, so both files go.
   rm -f "$3" "$4" "$1/containerd/containerd.pid"
-  unmount_leftovers "$1" "$2"
+  # A dockerd stopped while it was starting containers leaves their containerd shims running, and
+  # the next one then fails to start those containers ("task ... already exists"). With the engine
+  # gone they are orphans (dockerd without live-restore stops every container it knows).
+  pids=$(pgrep -f -- "containerd-shim-runc-v2 .*-address $1/containerd/containerd.sock" || true)
+  if [ -n "$pids" ]; then
+    log "killing $(echo "$pids" | wc -l) containerd shim(s) the engine left behind"
+    # shellcheck disable=SC2086
+    kill_pids KILL $pids
+  fi
+  unmount_leftovers "$2"
 }
 
-# unmount_leftovers EXEC_ROOT DATA_ROOT: with no container of that engine alive (no containerd shim),
-# drops every mount left under DATA_ROOT, deepest first. A dockerd stopped while it was starting
-# containers can leave their root filesystems mounted; the next dockerd bind-mounts its data root
-# over them, so it can never remove those containers ("device or resource busy", then "Removal In
-# Progress" for good). Its own bind mount of the data root goes too: the next start makes it again.
+# mounts_under DIR: the mount points at or below DIR, deepest first.
+mounts_under() { findmnt -rn -o TARGET | awk -v root="$1" '$0 == root || index($0, root "/") == 1' | sort -r; }
+
+# unmount_leftovers DATA_ROOT: drops every mount left under a stopped engine's DATA_ROOT. A dockerd
+# stopped while it was starting containers can leave their root filesystems mounted; the next
+# dockerd bind-mounts its data root over them, so it can never remove those containers ("device or
+# resource busy", then "Removal In Progress" for good). Its own bind mount of the data root goes
+# too: the next start makes it again.
 unmount_leftovers() {
   local round target targets
-  pgrep -f -- "containerd-shim-runc-v2 .*-address $1/containerd/containerd.sock" >/dev/null && return 0
   for round in 1 2 3 4 5 6 7 8; do   # a stacked mount hides the ones under it until it is gone
-    targets=$(findmnt -rn -o TARGET | awk -v root="$2" '$0 == root || index($0, root "/") == 1' | sort -r)
+    targets=$(mounts_under "$1")
     [ -n "$targets" ] || return 0
-    [ "$round" -gt 1 ] || log "unmounting $(echo "$targets" | wc -l) mount(s) a stopped engine left under $2"
+    [ "$round" -gt 1 ] || log "unmounting $(echo "$targets" | wc -l) mount(s) a stopped engine left under $1"
     for target in $targets; do umount "$target" 2>/dev/null || umount -l "$target" 2>/dev/null || true; done
   done
-  log "mounts are still left under $2: $(findmnt -rn -o TARGET | awk -v root="$2" '$0 == root || index($0, root "/") == 1' | wc -l)"
+  log "mounts still left under $1: $(mounts_under "$1" | wc -l)"
 }
 
 # wait_engine HOST PID LOG TIMEOUT: waits until the dockerd just launched as PID answers at HOST;
