@@ -45,7 +45,7 @@ eval "$(scripts/engine.sh env)"
 export DOCKER_HOST
 
 # 2. configurable-http-proxy on 127.0.0.1 (proxy 8000, API 8001); the proxy tests read RAM_TEST_CHP_*.
-#    Registries on 127.0.0.1:5000 (anonymous) and :5001 (login) for ImagePullTest.
+#    Registries on 127.0.0.1:5000 (anonymous) and :5001 (login) for ImagePullIT.
 #    One that already answered is left running; one we start is stopped on exit (registered first).
 scripts/proxy.sh status || STOPS+=("scripts/proxy.sh stop")
 scripts/proxy.sh start
