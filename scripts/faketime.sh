@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# libfaketime for the wall-clock step test (reconcile/WallClockStepTest): Debian's faketime package ships the
+# libfaketime for the wall-clock step test (reconcile/WallClockStepIT): Debian's faketime package ships the
 # preload library that lets a test move a controller's wall clock while its monotonic clock runs on.
 # Usage: scripts/faketime.sh install|env|status
 #   install  install the faketime package if the library is missing (idempotent)

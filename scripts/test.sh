@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: starts the services the tests need (a private Docker engine with the
-# test images, a three-node Docker Swarm, ...), installs the browser the dashboard tests drive, runs
-# `mvn -B test "$@"`, stops what it started, and exits with Maven's code.
+# Runs the whole test suite, both tiers: starts the services the *IT classes need (a private Docker
+# engine with the test images, a three-node Docker Swarm, ...), installs the browser the dashboard tests
+# drive, runs `mvn -B verify "$@"` (surefire's *Test classes, then failsafe's *IT classes), stops what it
+# started, and exits with Maven's code. The fast tier alone needs none of this: plain `mvn test`.
 # Environment: RAM_ENGINE_KEEP=1 / RAM_SWARM_KEEP=1 leave an engine / a swarm this script started
 # running afterwards; DOCKER_HOST naming a live engine makes the tests use it (it is never stopped).
 set -euo pipefail
@@ -45,7 +46,7 @@ eval "$(scripts/engine.sh env)"
 export DOCKER_HOST
 
 # 2. configurable-http-proxy on 127.0.0.1 (proxy 8000, API 8001); the proxy tests read RAM_TEST_CHP_*.
-#    Registries on 127.0.0.1:5000 (anonymous) and :5001 (login) for ImagePullTest.
+#    Registries on 127.0.0.1:5000 (anonymous) and :5001 (login) for ImagePullIT.
 #    One that already answered is left running; one we start is stopped on exit (registered first).
 scripts/proxy.sh status || STOPS+=("scripts/proxy.sh stop")
 scripts/proxy.sh start
@@ -69,11 +70,11 @@ eval "$(scripts/promtool.sh env)"
 scripts/faketime.sh install
 eval "$(scripts/faketime.sh env)"
 
-# 4. The suite. Maven's exit code is ours, or 1 if the swarm failed to start (its tests were then
-#    skipped); the trap stops the services.
-log "running mvn -B test $* (DOCKER_HOST=$DOCKER_HOST)"
+# 4. The suite, both tiers. Maven's exit code is ours, or 1 if the swarm failed to start (its tests
+#    were then skipped); the trap stops the services.
+log "running mvn -B verify $* (DOCKER_HOST=$DOCKER_HOST)"
 rc=0
-mvn -B test "$@" || rc=$?
+mvn -B verify "$@" || rc=$?
 if ! wait "$swarm_start"; then
   log "scripts/swarm.sh start failed, so the swarm tests were skipped"
   [ "$rc" != 0 ] || rc=1

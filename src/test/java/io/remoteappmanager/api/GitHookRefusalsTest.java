@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The webhook's decisions as pure logic (the HTTP path is GitHookTest's): no git source is 404, no secret is 403, and
+ * The webhook's decisions as pure logic (the HTTP path is GitHookIT's): no git source is 404, no secret is 403, and
  * only a delivery whose every proof is right asks the source to fetch.
  */
 class GitHookRefusalsTest {

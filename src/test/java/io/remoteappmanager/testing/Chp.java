@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * A real configurable-http-proxy on loopback for tests: the shared one that scripts/test.sh starts (found
- * through RAM_TEST_CHP_* variables) or, when run by plain {@code mvn test}, started here through
+ * through RAM_TEST_CHP_* variables) or, when run by plain {@code mvn verify}, started here through
  * scripts/proxy.sh; or a private instance of its own ports and state dir for a test that restarts it.
  */
 public final class Chp implements AutoCloseable {

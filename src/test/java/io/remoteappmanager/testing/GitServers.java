@@ -16,7 +16,7 @@ import org.awaitility.Awaitility;
 /**
  * The git servers of scripts/git-servers.sh (git daemon, smart HTTP behind a login, ssh with a key), all serving
  * one folder of bare repositories: the shared instance that scripts/test.sh starts (found through RAM_GIT_*) or,
- * under plain {@code mvn test}, started here through the script; or an instance of a test's own (own folder and
+ * under plain {@code mvn verify}, started here through the script; or an instance of a test's own (own folder and
  * ports) for a test that stops and starts a server.
  */
 public final class GitServers implements AutoCloseable {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The registries of scripts/registry.sh: anonymous on 127.0.0.1:5000 and behind a login on :5001, started
- * through the script when they do not answer, so {@code mvn test} alone works; tests push images of their
+ * through the script when they do not answer, so {@code mvn verify} alone works; tests push images of their
  * own under their realm's name.
  */
 public final class LocalRegistry {

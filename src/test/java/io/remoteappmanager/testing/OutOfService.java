@@ -2,6 +2,8 @@ package io.remoteappmanager.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.remoteappmanager.model.LabelScheme;
+import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.RuntimeEvent;
 import io.remoteappmanager.runtime.RuntimeWatcher;
 import java.io.Closeable;
@@ -21,7 +23,12 @@ public final class OutOfService implements Closeable {
 
     /** Subscribes to the events of {@code engine}'s realm; returns once the engine streams them. */
     public OutOfService(TestEngine engine) throws InterruptedException {
-        stream = engine.runtime.watch(engine.labels.realmFilter(), new RuntimeWatcher() {
+        this(engine.runtime, engine.labels);
+    }
+
+    /** Subscribes to the events of {@code labels}' realm on {@code runtime} (a real engine or a fake one). */
+    public OutOfService(ContainerRuntime runtime, LabelScheme labels) throws InterruptedException {
+        stream = runtime.watch(labels.realmFilter(), new RuntimeWatcher() {
             @Override
             public void started() {
                 subscribed.countDown();
@@ -29,7 +36,7 @@ public final class OutOfService implements Closeable {
 
             @Override
             public void event(RuntimeEvent event) {
-                String key = engine.labels.appKey(event.labels()).map(Object::toString).orElse(event.id());
+                String key = labels.appKey(event.labels()).map(Object::toString).orElse(event.id());
                 synchronized (down) {
                     if (event.isDestroy()) {
                         down.add(key);

@@ -73,7 +73,7 @@ public final class TestSwarm {
      * The run's swarm, that the RAM_SWARM_* variables (exported by scripts/test.sh) or else {@code scripts/swarm.sh env}
      * name; skips the calling test unless {@code scripts/swarm.sh status} (which waits for a start in progress, such
      * as test.sh's) found its manager answering and every node Ready. The first call looks, later ones reuse its
-     * verdict and its client, which lives as long as the test JVM. Call it in a {@code @BeforeEach}: surefire's
+     * verdict and its client, which lives as long as the test JVM. Call it in a {@code @BeforeEach}: failsafe's
      * report drops the message of a skip in {@code @BeforeAll}.
      */
     public static synchronized TestSwarm shared() {
