@@ -34,7 +34,7 @@ public final class GitServers implements AutoCloseable {
     static {
         TestLogging.toConsole();
         // The first ssh connection of a JVM loads a crypto provider: seconds on a loaded 2-core machine.
-        Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(60));
     }
 
     private GitServers(Map<String, String> vars, Optional<Map<String, String>> ownInstance) {

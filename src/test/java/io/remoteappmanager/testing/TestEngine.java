@@ -42,7 +42,7 @@ public final class TestEngine implements AutoCloseable {
     static {
         TestLogging.toConsole();
         // Engine operations on a loaded 2-core machine can take seconds; a real hang still fails.
-        Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(60));
     }
 
     public final RamConfig config;
