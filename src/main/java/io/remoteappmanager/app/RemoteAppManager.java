@@ -198,7 +198,7 @@ public final class RemoteAppManager implements AutoCloseable {
         return wakes;
     }
 
-    /** Whether this controller leads its realm, which the REST resources and health checks read. */
+    /** Whether this controller leads its realm now (status says the same, for readers of the status). */
     public Leadership leadership() {
         return leadership;
     }
