@@ -7,6 +7,8 @@ import io.remoteappmanager.api.ReconcileResource;
 import io.remoteappmanager.config.ConfigCheck;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.health.LoopLiveness;
+import io.remoteappmanager.leader.ControllerIdentity;
+import io.remoteappmanager.leader.Leadership;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.notify.NotifySettings;
 import io.remoteappmanager.policy.SpecPolicy;
@@ -18,7 +20,10 @@ import io.remoteappmanager.runtime.dockerapi.RegistryAuth;
 import io.remoteappmanager.runtime.swarm.SwarmSettings;
 import io.remoteappmanager.source.git.GitSettings;
 import io.remoteappmanager.spec.MemorySize;
+import io.remoteappmanager.status.LeaderState;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one translation of {@link RamConfig} into each component's own settings record, so that no component outside
@@ -110,6 +115,25 @@ public final class FromConfig {
 
     public static ReconcileResource.Settings reconcileApi(RamConfig config) {
         return new ReconcileResource.Settings(config.health().maxPassDuration());
+    }
+
+    /** A new controller's place in the election: taking part or alone, under the next identity of this process. */
+    public static LeaderState leaderState(RamConfig config) {
+        String self = ControllerIdentity.next();
+        return config.leaderElection().enabled() ? LeaderState.initial(true, self) : LeaderState.alone(self);
+    }
+
+    /** {@code ram.leader-election.*} for the controller named {@code identity}. */
+    public static Leadership.Settings leaderElection(RamConfig config, String identity) {
+        return new Leadership.Settings(config.leaderElection().enabled(), lockFile(config), identity,
+                Leadership.Settings.RETRY);
+    }
+
+    /** {@code ram.leader-election.lock-file}, or the realm's file in systemd's state directory or the temporary one. */
+    public static Path lockFile(RamConfig config) {
+        return config.leaderElection().lockFile().orElseGet(() -> Path.of(Optional.ofNullable(
+                System.getenv("STATE_DIRECTORY")).orElse(System.getProperty("java.io.tmpdir")))
+                .resolve("remoteappmanager-" + config.realm() + ".lock"));
     }
 
     public static LoopLiveness.Settings liveness(RamConfig config) {

@@ -9,6 +9,7 @@ import io.remoteappmanager.api.WakeResource;
 import io.remoteappmanager.config.ConfigCheck;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.images.ImageUpdates;
+import io.remoteappmanager.leader.Leadership;
 import io.remoteappmanager.lifecycle.Jobs;
 import io.remoteappmanager.lifecycle.Services;
 import io.remoteappmanager.manager.ContainerManager;
@@ -42,8 +43,10 @@ import org.jboss.logging.Logger;
 /**
  * The whole controller, assembled from its configuration in one place: spec source → planner → work queue →
  * actuator → runtime, the event-fed cache, the readiness probes, the proxy's activity and the wake requests as the
- * planner's other inputs, and the status board with its readers (route sync, notifications, the URL log). The
- * application, the tests and the {@code plan} command all build it here; CDI only hands its parts to the REST resources.
+ * planner's other inputs, and the status board with its readers (route sync, notifications, the URL log). Whatever
+ * acts outward (the queue of work, route sync, notifications, the idle and image checks) goes through the one
+ * {@link Leadership}. The application, the tests and the {@code plan} command all build it here; CDI only hands its
+ * parts to the REST resources.
  */
 public final class RemoteAppManager implements AutoCloseable {
 
@@ -63,6 +66,7 @@ public final class RemoteAppManager implements AutoCloseable {
     private final Optional<Notifier> notifier;
     private final Optional<ActivityWatch> activity;
     private final WakeRequests wakes;
+    private final Leadership leadership;
     private final ContainerManager manager;
     private final Controller controller;
     private final Services services = new Services();
@@ -81,7 +85,9 @@ public final class RemoteAppManager implements AutoCloseable {
         this.probes = new ReadinessProbes(FromConfig.probes(config), this::trigger);
         this.images = new ImageUpdates(runtime, config.images().checkInterval(), this::trigger, metrics);
         this.status = new StatusBoard(StatusSnapshot.initial(cache.engine(), source.status(),
-                ProxyState.initial(config.proxy().apiUrl())));
+                ProxyState.initial(config.proxy().apiUrl()), FromConfig.leaderState(config)));
+        this.leadership = new Leadership(FromConfig.leaderElection(config, status.current().leader().self()), status,
+                metrics, clock, () -> trigger("this controller leads now"));
         Optional<ChpClient> chp = ChpClient.fromConfig(FromConfig.proxy(config));
         this.routes = chp.map(client -> new RouteSync(client, config.realm(), wakePage(config.cull()), status, metrics,
                 clock));
@@ -102,19 +108,24 @@ public final class RemoteAppManager implements AutoCloseable {
                         config.specs().debounce(),
                         new Backoff(config.reconcile().initialBackoff(), config.reconcile().maxBackoff()),
                         config.reconcile().maxDisruptions(), config.prune().allowEmpty(), config.liveness().enabled()),
-                this::idling, metrics, clock);
+                this::idling, leadership::leads, metrics, clock);
         this.manager = new ContainerManager(runtime, controller, status, labels,
                 new ContainerManager.Settings(config.containerPort(), answerTimeout(config.docker())), clock);
         status.listen(new AppUrlLog());
-        routes.ifPresent(sync -> status.listen(sync::offer));
-        this.notifier = Notifier.fromConfig(FromConfig.notify(config), config.realm(), metrics, clock);
+        routes.ifPresent(sync -> status.listen(leadership.whileLeading(sync::offer)));
+        this.notifier = Notifier.fromConfig(FromConfig.notify(config), config.realm(), metrics, clock,
+                leadership::leads);
         notifier.ifPresent(n -> status.listen(n::offer));
-        services.register("spec source", service(() -> source.start(() -> trigger("spec files changed"), jobs), source::close))
+        Jobs leaderJobs = leadership.gate(jobs);
+        services.register("leader election", service(() -> leadership.start(jobs), leadership::close))
+                .register("spec source", service(() -> source.start(() -> trigger("spec files changed"), jobs),
+                        source::close))
                 .register("observed cache", service(() -> cache.start(jobs), cache::close));
         routes.ifPresent(sync -> services.register("route sync", service(sync::start, sync::close)));
         notifier.ifPresent(n -> services.register("notifications", service(n::start, n::close)));
-        activity.ifPresent(watch -> services.register("idle check", service(() -> watch.start(jobs), watch::close)));
-        services.register("image checks", service(() -> images.start(jobs), images::close))
+        activity.ifPresent(watch -> services.register("idle check", service(() -> watch.start(leaderJobs),
+                watch::close)));
+        services.register("image checks", service(() -> images.start(leaderJobs), images::close))
                 .register("readiness probes", service(() -> { }, probes::close))
                 .register("controller", service(() -> controller.start(jobs), controller::close));
     }
@@ -136,8 +147,8 @@ public final class RemoteAppManager implements AutoCloseable {
     }
 
     /**
-     * Starts its parts in order: the spec source, the observed cache, route sync, notifications, the idle and image
-     * checks, and last the loop with a first pass.
+     * Starts its parts in order: leader election (a lone controller leads at once), the spec source, the observed
+     * cache, route sync, notifications, the idle and image checks, and last the loop with a first pass.
      */
     public RemoteAppManager start() {
         services.start();
@@ -185,6 +196,11 @@ public final class RemoteAppManager implements AutoCloseable {
     /** The wake requests, which only the wake page writes. */
     public WakeRequests wakes() {
         return wakes;
+    }
+
+    /** Whether this controller leads its realm now (status says the same, for readers of the status). */
+    public Leadership leadership() {
+        return leadership;
     }
 
     private void trigger(String reason) {

@@ -76,6 +76,10 @@ public interface RamConfig {
     @WithName("notify")
     Notify notifications();
 
+    /** {@code ram.leader-election.*}: one acting controller per realm among several. */
+    @WithName("leader-election")
+    LeaderElection leaderElection();
+
     /** Where the spec files live. */
     interface Specs {
         /** The spec directory. */
@@ -532,5 +536,24 @@ public interface RamConfig {
 
         /** The name in metrics ({@code sink}) and logs; {@code webhook-N} by default. */
         Optional<String> name();
+    }
+
+    /**
+     * One controller of a realm acts at a time: the leader creates, starts, stops and removes, writes routes, culls,
+     * checks images and notifies; the others (standbys) follow the engine, serve the read API and the dashboard, and
+     * take over when the leader dies. See the README, Leader election.
+     */
+    interface LeaderElection {
+        /** false: this controller acts without asking (run only one per realm then). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The file whose exclusive lock is the realm's lease (its content names the leader); every controller of the
+         * realm on this host must name the same file. Absent: {@code remoteappmanager-<realm>.lock} in systemd's
+         * state directory ({@code $STATE_DIRECTORY}) when there is one, else in the temporary directory.
+         */
+        @WithName("lock-file")
+        Optional<Path> lockFile();
     }
 }

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready once the first pass is done and the observed state can be trusted (the engine answers and has been listed
- * since its event stream last connected): only then is the status trustworthy.
+ * since its event stream last connected): only then is the status trustworthy. A standby is ready too (it serves the
+ * read API and takes over at once); its {@code role} says {@code standby} and {@code leader} who acts.
  */
 @Readiness
 @ApplicationScoped
@@ -26,7 +27,9 @@ public class EngineReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         StatusSnapshot now = status.current();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("engine-and-first-pass")
-                .withData("specProblems", now.lastPass().problems().size());
+                .withData("specProblems", now.lastPass().problems().size())
+                .withData("role", now.leader().leads() ? "leader" : "standby")
+                .withData("leader", now.leader().leader().orElse("unknown"));
         if (!now.firstPassDone()) {
             return response.down().withData("reason", "the first reconcile pass has not finished yet").build();
         }

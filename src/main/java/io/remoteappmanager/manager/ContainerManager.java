@@ -14,6 +14,7 @@ import io.remoteappmanager.runtime.ImageInfo;
 import io.remoteappmanager.runtime.LaunchFailedException;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.status.AppStatus;
+import io.remoteappmanager.status.LeaderState;
 import io.remoteappmanager.status.PassSummary;
 import io.remoteappmanager.status.StatusBoard;
 import io.remoteappmanager.status.StatusSnapshot;
@@ -90,6 +91,7 @@ public final class ContainerManager {
                 false, new SpecOrigin(SOURCE, mappingId, 0), AppSpec.Readiness.DEFAULTS, Optional.empty(),
                 AppSpec.Placement.DEFAULTS, Optional.empty());
         return starts.run(spec.key(), () -> {
+            refuseOnStandby("start");
             refuseIfOwnedBySpecs(spec.key());
             controller.overlay().start(spec);
             Instant asked = clock.instant();
@@ -114,6 +116,7 @@ public final class ContainerManager {
             }
             AppKey key = labels.appKey(found.get().labels()).orElseThrow(() -> new ForeignContainerException(
                     "container " + containerId + " has no user and mapping id labels; refusing to stop it"));
+            refuseOnStandby("stop");
             refuseIfOwnedBySpecs(key);
             controller.overlay().release(key);
             Instant asked = clock.instant();
@@ -150,6 +153,16 @@ public final class ContainerManager {
     /** The local image with that id or name, or empty. */
     public Optional<ImageInfo> image(String imageIdOrName) {
         return runtime.image(imageIdOrName);
+    }
+
+    /** A standby acts on nothing, so it takes no request it could only answer after its timeout. */
+    private void refuseOnStandby(String what) {
+        LeaderState leader = status.current().leader();
+        if (!leader.leads()) {
+            throw new LaunchFailedException("cannot " + what + ": this controller (" + leader.self()
+                    + ") stands by and acts on nothing; " + leader.leader().orElse("another controller")
+                    + " leads the realm: ask it");
+        }
     }
 
     private void refuseIfOwnedBySpecs(AppKey key) {

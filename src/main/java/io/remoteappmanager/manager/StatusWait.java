@@ -23,6 +23,11 @@ final class StatusWait {
         this.status = status;
     }
 
+    /** The status now. */
+    StatusSnapshot current() {
+        return status.current();
+    }
+
     /**
      * The first answer {@code verdict} gives on the status (now, or in a snapshot published within {@code timeout});
      * empty answers mean "not yet".

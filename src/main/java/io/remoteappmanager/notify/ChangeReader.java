@@ -3,6 +3,7 @@ package io.remoteappmanager.notify;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.observe.EngineState;
 import io.remoteappmanager.status.AppChange;
+import io.remoteappmanager.status.LeaderState;
 import io.remoteappmanager.status.StatusChanges;
 import io.remoteappmanager.status.Transition;
 import java.time.Duration;
@@ -24,7 +25,8 @@ import java.util.function.Consumer;
  * one when the app settles (Running, Completed, Suspended, ...) or is gone. A controller that starts remembers
  * nothing of what an earlier one told, so what it first sees is taken as known, silently: the apps up to the first
  * snapshot that follows them (first pass done, engine trusted), the spec problems of the first finished pass. The
- * engine is the exception: one that is unreachable once it has been tried is told. Pure: time comes in with each
+ * engine is the exception: one that is unreachable once it has been tried is told. A change of leader is told by the
+ * controller that took the lead, once, and only when another led before it. Pure: time comes in with each
  * read; one thread calls it.
  */
 final class ChangeReader {
@@ -48,11 +50,15 @@ final class ChangeReader {
     }
 
     /**
-     * The notifications one snapshot's {@code changes} bring, read at {@code now}, in order: engine, problems, apps;
+     * The notifications one snapshot's {@code changes} bring, read at {@code now}, in order: this controller taking the
+     * lead from another, engine, problems, apps;
      * {@code following} says whether that snapshot follows the apps (its first pass is done and its engine trusted).
      */
     List<Notification> read(StatusChanges changes, boolean following, Instant now) {
         List<Notification> events = new ArrayList<>();
+        changes.leader().filter(LeaderState::handedOver).filter(LeaderState::leads)
+                .ifPresent(leader -> events.add(Notification.leader(realm, leader.previous().orElseThrow(),
+                        leader.self(), leader.since().orElse(now))));
         changes.engine().ifPresent(engine -> engine(engine, events));
         changes.problems().filter(p -> passSeen).ifPresent(p -> {
             p.appeared().forEach(problem -> events.add(Notification.problem(realm, problem, true, p.at())));

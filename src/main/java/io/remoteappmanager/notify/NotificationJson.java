@@ -39,6 +39,10 @@ final class NotificationJson {
             json.put("engine", state);
         });
         event.problem().ifPresent(problem -> json.put("problem", problem));
+        if (event.type() == Notification.Type.LEADER) {
+            json.put("from", event.from().orElse(null));
+            json.put("to", event.to().orElse(null));
+        }
         json.put("reason", event.reason());
         try {
             return JSON.writeValueAsBytes(json);

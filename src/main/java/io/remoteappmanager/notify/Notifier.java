@@ -12,13 +12,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
  * Tells webhooks what changed, as a listener of the status board: {@link #offer} only keeps the changes each
  * snapshot carries, and a thread of its own reads them in order ({@link ChangeReader}) and hands each event to every
  * webhook's queue ({@link WebhookSink}), so no pass ever waits for a notification and no change is missed. It also
- * wakes by itself when an app is due to have been Pending too long.
+ * wakes by itself when an app is due to have been Pending too long. A standby reads every change too, so it knows
+ * each app's condition when it takes over, but tells only those of snapshots published while it leads.
  */
 public final class Notifier implements AutoCloseable {
 
@@ -27,22 +29,28 @@ public final class Notifier implements AutoCloseable {
     private final ChangeReader reader;
     private final List<WebhookSink> sinks;
     private final Clock clock;
+    private final BooleanSupplier telling;
     private final Thread thread;
     /** The changes offered and not yet read, oldest first. */
     private List<Offered> unread = new ArrayList<>();
     private Optional<Instant> wakeAt = Optional.empty();
     private boolean closed;
 
-    private Notifier(ChangeReader reader, List<WebhookSink> sinks, Clock clock) {
+    private Notifier(ChangeReader reader, List<WebhookSink> sinks, Clock clock, BooleanSupplier telling) {
         this.reader = reader;
         this.sinks = List.copyOf(sinks);
         this.clock = clock;
+        this.telling = telling;
         this.thread = Threads.named("notify").newThread(this::run);
     }
 
-    /** The notifier {@code ram.notify.*} describes, or empty when it names no webhook. */
+    /**
+     * The notifier {@code ram.notify.*} describes, or empty when it names no webhook.
+     *
+     * @param telling whether this controller tells now: it leads its realm
+     */
     public static Optional<Notifier> fromConfig(NotifySettings config, String realm, MeterRegistry metrics,
-            Clock clock) {
+            Clock clock, BooleanSupplier telling) {
         if (config.webhooks().isEmpty()) {
             return Optional.empty();
         }
@@ -53,7 +61,7 @@ public final class Notifier implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         List<WebhookSink> sinks = Webhooks.targets(config.webhooks()).stream()
                 .map(target -> new WebhookSink(target, settings, http, metrics, clock)).toList();
-        return Optional.of(new Notifier(new ChangeReader(realm, config.pendingTooLong()), sinks, clock));
+        return Optional.of(new Notifier(new ChangeReader(realm, config.pendingTooLong()), sinks, clock, telling));
     }
 
     public void start() {
@@ -67,7 +75,7 @@ public final class Notifier implements AutoCloseable {
             return;
         }
         unread.add(new Offered(snapshot.changes(), snapshot.firstPassDone() && snapshot.engine().trusted(),
-                clock.instant()));
+                clock.instant(), telling.getAsBoolean()));
         notifyAll();
     }
 
@@ -85,7 +93,7 @@ public final class Notifier implements AutoCloseable {
         try {
             for (List<Offered> next = await(); next != null; next = await()) {
                 for (Notification event : next.stream().flatMap(o -> reader.read(o.changes(), o.following(), o.at())
-                        .stream()).toList()) {
+                        .stream().filter(event -> o.told())).toList()) {
                     LOG.debugf("notify: %s", event);
                     sinks.forEach(sink -> sink.offer(event));
                 }
@@ -110,14 +118,14 @@ public final class Notifier implements AutoCloseable {
         List<Offered> taken = unread;
         unread = new ArrayList<>();
         wakeAt = Optional.empty();
-        return closed ? null : taken.isEmpty() ? List.of(new Offered(StatusChanges.FIRST, true, clock.instant()))
-                : taken;
+        return closed ? null : taken.isEmpty()
+                ? List.of(new Offered(StatusChanges.FIRST, true, clock.instant(), telling.getAsBoolean())) : taken;
     }
 
     /**
      * One snapshot's changes, whether that snapshot follows the apps (first pass done, engine trusted), and when it
      * was published: read as of then, so a late read tells nothing a timely one would not. With no changes, a wake
-     * for a Pending time that is up.
+     * for a Pending time that is up. {@code told}: whether this controller led when it was published.
      */
-    private record Offered(StatusChanges changes, boolean following, Instant at) {}
+    private record Offered(StatusChanges changes, boolean following, Instant at, boolean told) {}
 }

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -39,7 +40,8 @@ import java.util.stream.Stream;
  * state (the event-fed cache, so no engine call), plans every key, publishes status and queues the keys that need
  * work; {@code ram.reconcile.parallelism} workers ({@link KeyWorkers}) take keys from the queue and reconcile each
  * on its own ({@link KeyReconciler}), so a slow or stuck action holds only its key. Status is the output of passes
- * alone: a finished attempt asks for the next pass. An event only says "look now".
+ * alone: a finished attempt asks for the next pass. An event only says "look now". While another controller leads
+ * the realm, passes plan and publish status as ever but queue nothing: that is where a standby stops short of acting.
  */
 public final class Controller implements AutoCloseable {
 
@@ -70,6 +72,7 @@ public final class Controller implements AutoCloseable {
     private final PassLoop loop;
     private final Settings settings;
     private final Clock clock;
+    private final BooleanSupplier leads;
     private final Timer passTimer;
     private final SpecProblemLog problemLog = new SpecProblemLog();
     private Jobs.Job resync;
@@ -79,10 +82,11 @@ public final class Controller implements AutoCloseable {
      * @param images          which digest the tags of the images apps pull Always name in their registries
      * @param specHash        every desired spec's {@code spec_hash}
      * @param idling          the proxy's activity and the wake requests as they are now, for idle culling
+     * @param leads           whether this controller leads its realm now: only then does a pass queue work
      */
     public Controller(SpecSource source, ObservedCache cache, ReadinessProbes probes, ImageUpdates images,
             Actuator actuator, Function<AppSpec, String> specHash, StatusBoard status, Settings settings,
-            Supplier<Idling> idling, MeterRegistry metrics, Clock clock) {
+            Supplier<Idling> idling, BooleanSupplier leads, MeterRegistry metrics, Clock clock) {
         this.source = source;
         this.cache = cache;
         this.probes = probes;
@@ -94,6 +98,7 @@ public final class Controller implements AutoCloseable {
         this.status = status;
         this.settings = settings;
         this.clock = clock;
+        this.leads = leads;
         this.passTimer = metrics.timer("ram.reconcile.pass");
         this.desired = DesiredState.NONE;
         this.budget = new DisruptionBudget(settings.maxDisruptions());
@@ -225,12 +230,12 @@ public final class Controller implements AutoCloseable {
     }
 
     /**
-     * Queues every key with something to do; the result completes once the attempts that serve them have ended and
-     * a pass after them has put what they did into status.
+     * Queues every key with something to do, if this controller leads; the result completes once the attempts that
+     * serve them have ended and a pass after them has put what they did into status.
      */
     private CompletableFuture<PassResult> queueWork(Plan plan) {
-        List<CompletableFuture<KeyResult>> attempts = plan.decisions().stream().filter(d -> !d.actions().isEmpty())
-                .map(d -> workers.submit(d.key())).toList();
+        List<CompletableFuture<KeyResult>> attempts = !leads.getAsBoolean() ? List.of() : plan.decisions().stream()
+                .filter(d -> !d.actions().isEmpty()).map(d -> workers.submit(d.key())).toList();
         if (attempts.isEmpty()) {
             return CompletableFuture.completedFuture(new PassResult(Optional.of(plan), List.of(), Optional.empty()));
         }

@@ -8,9 +8,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Holds the current {@link StatusSnapshot} and tells listeners of each new one: the one status. The controller
- * publishes once per pass, route sync publishes the proxy's part; everyone else reads. Listeners run on the
- * publishing thread, in the order of publication, so each sees every snapshot and its changes; they must hand any
- * slow work (a proxy call, a network write) to threads of their own.
+ * publishes once per pass, route sync publishes the proxy's part, leader election who leads; everyone else reads.
+ * Listeners run on the publishing thread, in the order of publication, so each sees every snapshot and its changes;
+ * they must hand any slow work (a proxy call, a network write) to threads of their own.
  */
 public final class StatusBoard {
 

@@ -19,14 +19,15 @@ import java.util.Optional;
  * @param pass     the summary of the pass that made this snapshot, when one did
  * @param source   the spec source's status, when it changed
  * @param proxy    the reverse proxy's state, when route sync changed it
+ * @param leader   who leads, when leader election changed it
  */
 public record StatusChanges(long sequence, List<AppChange> apps, Optional<EngineState> engine,
         Optional<Problems> problems, Optional<PassSummary> pass, Optional<SourceStatus> source,
-        Optional<ProxyState> proxy) {
+        Optional<ProxyState> proxy, Optional<LeaderState> leader) {
 
     /** The changes of the first snapshot: none. */
     public static final StatusChanges FIRST = new StatusChanges(0, List.of(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     public StatusChanges {
         apps = List.copyOf(apps);
@@ -35,7 +36,7 @@ public record StatusChanges(long sequence, List<AppChange> apps, Optional<Engine
     /** Whether only the proxy's state changed: route sync's own report, which asks for no new synchronisation. */
     public boolean proxyOnly() {
         return proxy.isPresent() && apps.isEmpty() && engine.isEmpty() && problems.isEmpty() && pass.isEmpty()
-                && source.isEmpty();
+                && source.isEmpty() && leader.isEmpty();
     }
 
     /**

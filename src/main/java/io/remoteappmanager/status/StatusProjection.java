@@ -48,32 +48,42 @@ public final class StatusProjection {
                     now));
         }
         return next(previous, apps, appChanges(previous.apps(), apps, now), Optional.of(summary), engine, source,
-                previous.proxy());
+                previous.proxy(), previous.leader());
     }
 
     /** A pass that could not trust the observed state: apps stay as they were, the pass and the engine say why. */
     public static StatusSnapshot passWithoutEngine(StatusSnapshot previous, PassSummary summary, EngineState engine,
             SourceStatus source) {
-        return next(previous, previous.apps(), List.of(), Optional.of(summary), engine, source, previous.proxy());
+        return next(previous, previous.apps(), List.of(), Optional.of(summary), engine, source, previous.proxy(),
+                previous.leader());
     }
 
     /** After route sync: the proxy as it left it. The same state again is no new snapshot (the same one returns). */
     public static StatusSnapshot withProxy(StatusSnapshot previous, ProxyState proxy) {
         return proxy.equals(previous.proxy()) ? previous
-                : next(previous, previous.apps(), List.of(), Optional.empty(), previous.engine(), previous.source(), proxy);
+                : next(previous, previous.apps(), List.of(), Optional.empty(), previous.engine(), previous.source(),
+                        proxy, previous.leader());
+    }
+
+    /** After leader election changed who leads. The same state again is no new snapshot (the same one returns). */
+    public static StatusSnapshot withLeader(StatusSnapshot previous, LeaderState leader) {
+        return leader.equals(previous.leader()) ? previous
+                : next(previous, previous.apps(), List.of(), Optional.empty(), previous.engine(), previous.source(),
+                        previous.proxy(), leader);
     }
 
     /** The snapshot after {@code previous} with these parts, carrying what changed under the next sequence number. */
     private static StatusSnapshot next(StatusSnapshot previous, Map<AppKey, AppStatus> apps, List<AppChange> changed,
-            Optional<PassSummary> pass, EngineState engine, SourceStatus source, ProxyState proxy) {
+            Optional<PassSummary> pass, EngineState engine, SourceStatus source, ProxyState proxy, LeaderState leader) {
         PassSummary summary = pass.orElse(previous.lastPass());
         EngineState was = previous.engine();
         StatusChanges changes = new StatusChanges(previous.sequence() + 1, changed,
                 Optional.of(engine).filter(e -> e.trusted() != was.trusted() || !e.error().equals(was.error())),
                 problems(previous.lastPass(), summary), pass,
                 Optional.of(source).filter(s -> !s.equals(previous.source())),
-                Optional.of(proxy).filter(p -> !p.equals(previous.proxy())));
-        return new StatusSnapshot(apps, summary, engine, source, proxy, changes);
+                Optional.of(proxy).filter(p -> !p.equals(previous.proxy())),
+                Optional.of(leader).filter(l -> !l.equals(previous.leader())));
+        return new StatusSnapshot(apps, summary, engine, source, proxy, leader, changes);
     }
 
     /** Every app that changed (in key order), then every app gone (in key order). */

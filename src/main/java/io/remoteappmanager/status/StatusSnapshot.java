@@ -13,22 +13,30 @@ import java.util.Optional;
 
 /**
  * Everything the controller tells about itself at one moment, immutable: every app, the last pass, the engine, the
- * spec source and the reverse proxy, and what changed since the snapshot before. The API, health checks, metrics,
- * route sync, notifications, the event stream and the dashboard all read one such value.
+ * spec source, the reverse proxy and who leads, and what changed since the snapshot before. The API, health checks,
+ * metrics, route sync, notifications, the event stream and the dashboard all read one such value.
  *
  * @param apps    every app, iterated in key order and looked up by hash (each pass looks up every app of the last)
  * @param proxy   the reverse proxy as route sync last left it
+ * @param leader  who leads the realm, as leader election last left it
  * @param changes what made this snapshot differ from the one before, with this snapshot's sequence number
  */
 public record StatusSnapshot(Map<AppKey, AppStatus> apps, PassSummary lastPass, EngineState engine,
-        SourceStatus source, ProxyState proxy, StatusChanges changes) {
+        SourceStatus source, ProxyState proxy, LeaderState leader, StatusChanges changes) {
 
     public StatusSnapshot {
         apps = inKeyOrder(apps);
     }
 
+    /** The first snapshot of a controller outside leader election. */
     public static StatusSnapshot initial(EngineState engine, SourceStatus source, ProxyState proxy) {
-        return new StatusSnapshot(Map.of(), PassSummary.NONE, engine, source, proxy, StatusChanges.FIRST);
+        return initial(engine, source, proxy, LeaderState.alone("this controller"));
+    }
+
+    /** The first snapshot of a controller that takes part in leader election as {@code leader} says. */
+    public static StatusSnapshot initial(EngineState engine, SourceStatus source, ProxyState proxy,
+            LeaderState leader) {
+        return new StatusSnapshot(Map.of(), PassSummary.NONE, engine, source, proxy, leader, StatusChanges.FIRST);
     }
 
     /** The number of this snapshot: one more than the one before. */

@@ -4,7 +4,7 @@ import { apiJson } from './api.js';
 import { AppsTable } from './apps-table.js';
 import { DetailPanel } from './detail.js';
 import {
-  showEngine, showFailure, showPass, showPlan, showProblems, showProxy, showReconcile, showSource,
+  showEngine, showFailure, showLeader, showPass, showPlan, showProblems, showProxy, showReconcile, showSource,
 } from './panels.js';
 import { follow } from './stream.js';
 
@@ -43,6 +43,7 @@ function showStatus(status) {
   showProblems(status.problems || []);
   showEngine({ reachable: status.engineReachable, error: status.engineError });
   showProxy(status.proxy);
+  showLeader(status.leader);
   if (status.source) showSource(status.source);
 }
 
@@ -82,6 +83,7 @@ const handlers = {
   problems: ({ problems }) => showProblems(problems),
   engine: showEngine,
   proxy: showProxy,
+  leader: showLeader,
   source: showSource,
 };
 

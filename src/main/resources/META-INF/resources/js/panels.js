@@ -1,4 +1,4 @@
-// The small panels around the table: engine, proxy, source, last pass, spec problems, plan and reconcile results.
+// The small panels around the table: engine, proxy, leader, source, last pass, spec problems, plan and reconcile results.
 
 import { element, setTime, text, time, timeElement } from './format.js';
 
@@ -23,6 +23,17 @@ export function showProxy(proxy) {
     setState('proxy-state', false, `Failing since ${time(proxy.lastErrorAt)}: ${proxy.lastError}`);
   } else {
     setState('proxy-state', true, `${proxy.routes} routes, synced ${time(proxy.lastSyncAt)}`);
+  }
+}
+
+/** Who acts for the realm: this controller (leader) or another (this one stands by). */
+export function showLeader(leader) {
+  if (!leader) {
+    setState('leader-state', null, '–');
+  } else if (leader.role === 'leader') {
+    setState('leader-state', true, leader.electionEnabled ? `This controller (${leader.self})` : `This controller (no election)`);
+  } else {
+    setState('leader-state', null, `Standby; ${leader.leader || 'nobody known'} leads`);
   }
 }
 

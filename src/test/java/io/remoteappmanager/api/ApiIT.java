@@ -156,12 +156,17 @@ class ApiIT {
         await().until(() -> given().get("/api/v1/status").jsonPath().getInt("proxy.routes"), routes -> routes >= 1);
         given().get("/api/v1/status").then().body("proxy.enabled", equalTo(true))
                 .body("proxy.apiUrl", equalTo(config.proxy().apiUrl().orElseThrow()))
-                .body("proxy.lastSyncAt", notNullValue()).body("proxy.lastError", nullValue());
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+                .body("proxy.lastSyncAt", notNullValue()).body("proxy.lastError", nullValue())
+                .body("leader.electionEnabled", equalTo(true)).body("leader.role", equalTo("leader"))
+                .body("leader.leader", equalTo(given().get("/api/v1/status").jsonPath().getString("leader.self")));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'engine-and-first-pass' }.data.role", equalTo("leader"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("(?m)^ram_apps\\{phase=\"Running\"[^}]*\\} [1-9]")
                 .containsPattern("(?m)^ram_engine_reachable(\\{[^}]*\\})? 1\\.0")
+                .containsPattern("(?m)^ram_leader(\\{[^}]*\\})? 1\\.0")
+                .containsPattern("(?m)^ram_leader_changes_total(\\{[^}]*\\})? 1\\.0")
                 .containsPattern("(?m)^ram_reconcile_queue(\\{[^}]*\\})? ")
                 .containsPattern("(?m)^ram_spec_problems(\\{[^}]*\\})? ")
                 .containsPattern("(?m)^ram_actions_total\\{.*kind=\"create\".*\\} ")

@@ -77,6 +77,12 @@ class DashboardLiveIT {
     }
 
     @Test
+    void theLeaderCardSaysThisControllerLeads() {
+        await().atMost(PATIENCE).until(() -> page.text("leader-state").startsWith("This controller ("));
+        assertThat(page.byId("leader-state").getAttribute("data-ok")).isEqualTo("true");
+    }
+
+    @Test
     void aBrokenFileShowsItsProblemWithTheLine() {
         SpecFiles.write(specs(), "erin.yaml", SpecFiles.app("erin-web", "erin", HTTPD, "mappingId: web"));
         await().atMost(PATIENCE).until(() -> page.phase("erin/web"), Optional.of("Running")::equals);

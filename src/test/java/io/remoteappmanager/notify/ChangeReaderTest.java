@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.observe.EngineState;
+import io.remoteappmanager.status.LeaderState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -175,6 +176,21 @@ class ChangeReaderTest {
         history.read(reader, t(0), t(0));
     }
 
+    @Test
+    void theControllerThatTakesTheLeadFromAnotherTellsItOnceAndAFirstLeaderTellsNothing() {
+        aliceRunsAndIsKnown();
+        LeaderState standby = new LeaderState(true, "h:2", false, Optional.of("h:1"), Optional.empty(),
+                Optional.of(t(0)), 0);
+        history.leader(LeaderState.initial(true, "h:2"), t(0)).leader(standby, t(1));
+        assertThat(history.read(reader, t(2), t(2))).as("standing by, or a first leader, is no news").isEmpty();
+
+        LeaderState leads = new LeaderState(true, "h:2", true, Optional.of("h:2"), Optional.of("h:1"),
+                Optional.of(t(5)), 1);
+        history.leader(leads, t(5));
+        assertThat(lines(history.read(reader, t(6), t(6)))).containsExactly("leader resolved h:1->h:2 at " + t(5));
+        assertThat(history.read(reader, t(7), t(7))).as("told once").isEmpty();
+    }
+
     /** Each event in a line: type, state, what, when. */
     private static List<String> lines(List<Notification> events) {
         return events.stream().map(ChangeReaderTest::line).toList();
@@ -185,6 +201,7 @@ class ChangeReaderTest {
             case APP -> e.app().orElseThrow().key() + " " + e.from().orElse(null) + "->" + e.to().orElse(null);
             case ENGINE -> "";
             case SPEC_PROBLEM -> e.problem().orElseThrow();
+            case LEADER -> e.from().orElseThrow() + "->" + e.to().orElseThrow();
         };
         return e.type().wire() + " " + (e.firing() ? "firing" : "resolved") + (what.isEmpty() ? "" : " " + what)
                 + " at " + e.time();

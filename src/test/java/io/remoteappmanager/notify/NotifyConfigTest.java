@@ -48,7 +48,8 @@ class NotifyConfigTest {
     void noWebhookMeansNoNotifier() {
         RamConfig config = StandaloneConfig.load(Map.of());
         assertThat(config.notifications().webhooks()).isEmpty();
-        assertThat(Notifier.fromConfig(FromConfig.notify(config), "r", new SimpleMeterRegistry(), MonotonicClock.system()))
+        assertThat(Notifier.fromConfig(FromConfig.notify(config), "r", new SimpleMeterRegistry(), MonotonicClock.system(),
+                () -> true))
                 .isEqualTo(Optional.empty());
     }
 

@@ -10,6 +10,7 @@ import io.remoteappmanager.observe.EngineState;
 import io.remoteappmanager.planner.Decision;
 import io.remoteappmanager.planner.Plan;
 import io.remoteappmanager.source.SourceStatus;
+import io.remoteappmanager.status.LeaderState;
 import io.remoteappmanager.status.PassSummary;
 import io.remoteappmanager.status.ProxyState;
 import io.remoteappmanager.status.StatusBoard;
@@ -68,6 +69,13 @@ final class StatusHistory {
         specs.remove(key);
         clock = at;
         publishPass(at);
+        return this;
+    }
+
+    /** Leader election publishes {@code state} at {@code at}. */
+    StatusHistory leader(LeaderState state, Instant at) {
+        clock = at;
+        board.publish(s -> StatusProjection.withLeader(s, state));
         return this;
     }
 

@@ -84,10 +84,15 @@ public final class TestEngine implements AutoCloseable {
         return "t" + purpose + UUID.randomUUID().toString().substring(0, 6);
     }
 
-    /** Test configuration: the given settings over everything, and a 1 s stop timeout over the application defaults. */
+    /**
+     * Test configuration: the given settings over everything, and over the application defaults a 1 s stop timeout and
+     * no leader election (tests run several controllers on one realm on purpose, each acting; the tests of leader
+     * election turn it on).
+     */
     public static RamConfig config(Map<String, String> settings) {
         // The test's own settings override everything: a Quarkus test profile leaves JVM-wide system properties.
-        return StandaloneConfig.load(Map.of("ram.stop-timeout", "1s"), settings);
+        return StandaloneConfig.load(Map.of("ram.stop-timeout", "1s", "ram.leader-election.enabled", "false"),
+                settings);
     }
 
     /**

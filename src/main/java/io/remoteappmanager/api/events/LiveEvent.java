@@ -27,6 +27,8 @@ public record LiveEvent(String type, Object data) {
     public static final String PROXY = "proxy";
     /** The spec source's status changed ({@link SourceStatus}): a new revision, or an error reading one. */
     public static final String SOURCE = "source";
+    /** Who leads changed ({@code LeaderView}). */
+    public static final String LEADER = "leader";
 
     /** The data of {@link #SNAPSHOT}. */
     public record Snapshot(List<AppView> apps, StatusView status, SourceStatus source) {}

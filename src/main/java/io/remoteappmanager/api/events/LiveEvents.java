@@ -26,7 +26,7 @@ public final class LiveEvents {
     /**
      * The events of one snapshot's {@code changes}, where {@code status} is that snapshot as {@code GET /api/v1/status}
      * shows it, in this order: engine, source, problems, each changed app (by key), each removed app, the pass, the
-     * proxy. Nothing changed, no events.
+     * proxy, the leader. Nothing changed, no events.
      */
     public static List<LiveEvent> of(StatusChanges changes, StatusView status) {
         List<LiveEvent> events = new ArrayList<>();
@@ -41,6 +41,7 @@ public final class LiveEvents {
         }
         changes.pass().ifPresent(pass -> events.add(new LiveEvent(LiveEvent.PASS, status)));
         changes.proxy().ifPresent(proxy -> events.add(new LiveEvent(LiveEvent.PROXY, status.proxy())));
+        changes.leader().ifPresent(leader -> events.add(new LiveEvent(LiveEvent.LEADER, status.leader())));
         return events;
     }
 }
