@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,8 @@ public final class ObservedCache implements AutoCloseable {
     private final List<Jobs.Job> jobs = new ArrayList<>();
 
     private final Map<String, Entry> containers = new HashMap<>();
+    /** The ids in {@link #containers} of each app key, so one key's attempt does not scan the whole realm. */
+    private final Map<AppKey, Set<String>> idsByKey = new HashMap<>();
     /** Containers destroyed, with the engine time of their end, so a late answer cannot bring one back. */
     private final Map<String, Long> destroyed = new HashMap<>();
     private final HeldEvents held = new HeldEvents();
@@ -125,7 +128,7 @@ public final class ObservedCache implements AutoCloseable {
 
     /** The containers of one app; no engine call. */
     public synchronized List<ObservedContainer> forKey(AppKey key) {
-        return containers.values().stream().map(Entry::container).filter(c -> c.key().equals(key)).toList();
+        return idsByKey.getOrDefault(key, Set.of()).stream().map(id -> containers.get(id).container()).toList();
     }
 
     public synchronized EngineState engine() {
@@ -179,7 +182,7 @@ public final class ObservedCache implements AutoCloseable {
 
     /** The actuator removed the container. */
     public synchronized void removed(String id) {
-        containers.remove(id);
+        forget(id);
         destroyed.put(id, nanos(Instant.now()));
     }
 
@@ -237,6 +240,7 @@ public final class ObservedCache implements AutoCloseable {
                 return;
             }
             containers.clear();
+            idsByKey.clear();
             destroyed.values().removeIf(at -> at < readAt);
             listed.forEach(c -> ObservedContainers.from(c, labels).ifPresent(o -> put(o, readAt)));
             recovered = !engine.trusted();
@@ -268,7 +272,7 @@ public final class ObservedCache implements AutoCloseable {
         String reason = "container " + event.action() + ": " + key.map(Object::toString).orElse(event.id());
         if (event.isDestroy()) {
             synchronized (this) {
-                containers.remove(event.id());
+                forget(event.id());
                 destroyed.put(event.id(), event.timeNanos());
             }
             onChange.accept(reason);
@@ -286,7 +290,7 @@ public final class ObservedCache implements AutoCloseable {
         }
         synchronized (this) {
             if (found.isEmpty()) {
-                containers.remove(event.id());
+                forget(event.id());
             } else {
                 ObservedContainers.from(found.get(), labels).ifPresent(o -> put(o, nanos(found.get().observedAt())));
             }
@@ -320,6 +324,20 @@ public final class ObservedCache implements AutoCloseable {
         Entry known = containers.get(observed.id());
         if ((end == null || end < readAt) && (known == null || fromTheFuture(known) || known.readAtNanos() <= readAt)) {
             containers.put(observed.id(), new Entry(observed, readAt));
+            idsByKey.computeIfAbsent(observed.key(), k -> new HashSet<>(2)).add(observed.id());
+        }
+    }
+
+    /** Drops container {@code id} from the cache and from its key's ids. */
+    private void forget(String id) {
+        Entry gone = containers.remove(id);
+        if (gone != null) {
+            AppKey key = gone.container().key();
+            Set<String> ids = idsByKey.get(key);
+            ids.remove(id);
+            if (ids.isEmpty()) {
+                idsByKey.remove(key);
+            }
         }
     }
 
