@@ -44,10 +44,12 @@ public final class ObservedCache implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ObservedCache.class);
     /**
      * Events that say nothing about what the planner or the status sees, by their first word: the engine names an
-     * exec's command after it ({@code exec_start: /bin/sh -c ...}), and runs one for every HEALTHCHECK.
+     * exec's command after it ({@code exec_start: /bin/sh -c ...}), and runs one for every HEALTHCHECK. A
+     * {@code kill} only says a signal was sent: the process's end, if it ends, comes as {@code die}, so an inspect
+     * for the kill read a container still running and doubled the inspects of every crash.
      */
     private static final Set<String> QUIET = Set.of("attach", "commit", "copy", "export", "resize", "top", "archive-path",
-            "extract-to-dir", "exec_create", "exec_start", "exec_die", "exec_detach");
+            "extract-to-dir", "exec_create", "exec_start", "exec_die", "exec_detach", "kill");
     /** Our own launches answer with the container as it runs: an event from before that read adds nothing. */
     private static final Set<String> SEEN_BY_OUR_READ = Set.of("create", "start");
 
