@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,10 +44,12 @@ public final class ObservedCache implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ObservedCache.class);
     /**
      * Events that say nothing about what the planner or the status sees, by their first word: the engine names an
-     * exec's command after it ({@code exec_start: /bin/sh -c ...}), and runs one for every HEALTHCHECK.
+     * exec's command after it ({@code exec_start: /bin/sh -c ...}), and runs one for every HEALTHCHECK. A
+     * {@code kill} only says a signal was sent: the process's end, if it ends, comes as {@code die}, so an inspect
+     * for the kill read a container still running and doubled the inspects of every crash.
      */
     private static final Set<String> QUIET = Set.of("attach", "commit", "copy", "export", "resize", "top", "archive-path",
-            "extract-to-dir", "exec_create", "exec_start", "exec_die", "exec_detach");
+            "extract-to-dir", "exec_create", "exec_start", "exec_die", "exec_detach", "kill");
     /** Our own launches answer with the container as it runs: an event from before that read adds nothing. */
     private static final Set<String> SEEN_BY_OUR_READ = Set.of("create", "start");
 
@@ -59,6 +62,8 @@ public final class ObservedCache implements AutoCloseable {
     private final List<Jobs.Job> jobs = new ArrayList<>();
 
     private final Map<String, Entry> containers = new HashMap<>();
+    /** The ids in {@link #containers} of each app key, so one key's attempt does not scan the whole realm. */
+    private final Map<AppKey, Set<String>> idsByKey = new HashMap<>();
     /** Containers destroyed, with the engine time of their end, so a late answer cannot bring one back. */
     private final Map<String, Long> destroyed = new HashMap<>();
     private final HeldEvents held = new HeldEvents();
@@ -125,7 +130,7 @@ public final class ObservedCache implements AutoCloseable {
 
     /** The containers of one app; no engine call. */
     public synchronized List<ObservedContainer> forKey(AppKey key) {
-        return containers.values().stream().map(Entry::container).filter(c -> c.key().equals(key)).toList();
+        return idsByKey.getOrDefault(key, Set.of()).stream().map(id -> containers.get(id).container()).toList();
     }
 
     public synchronized EngineState engine() {
@@ -179,7 +184,7 @@ public final class ObservedCache implements AutoCloseable {
 
     /** The actuator removed the container. */
     public synchronized void removed(String id) {
-        containers.remove(id);
+        forget(id);
         destroyed.put(id, nanos(Instant.now()));
     }
 
@@ -237,6 +242,7 @@ public final class ObservedCache implements AutoCloseable {
                 return;
             }
             containers.clear();
+            idsByKey.clear();
             destroyed.values().removeIf(at -> at < readAt);
             listed.forEach(c -> ObservedContainers.from(c, labels).ifPresent(o -> put(o, readAt)));
             recovered = !engine.trusted();
@@ -268,7 +274,7 @@ public final class ObservedCache implements AutoCloseable {
         String reason = "container " + event.action() + ": " + key.map(Object::toString).orElse(event.id());
         if (event.isDestroy()) {
             synchronized (this) {
-                containers.remove(event.id());
+                forget(event.id());
                 destroyed.put(event.id(), event.timeNanos());
             }
             onChange.accept(reason);
@@ -286,7 +292,7 @@ public final class ObservedCache implements AutoCloseable {
         }
         synchronized (this) {
             if (found.isEmpty()) {
-                containers.remove(event.id());
+                forget(event.id());
             } else {
                 ObservedContainers.from(found.get(), labels).ifPresent(o -> put(o, nanos(found.get().observedAt())));
             }
@@ -320,6 +326,20 @@ public final class ObservedCache implements AutoCloseable {
         Entry known = containers.get(observed.id());
         if ((end == null || end < readAt) && (known == null || fromTheFuture(known) || known.readAtNanos() <= readAt)) {
             containers.put(observed.id(), new Entry(observed, readAt));
+            idsByKey.computeIfAbsent(observed.key(), k -> new HashSet<>(2)).add(observed.id());
+        }
+    }
+
+    /** Drops container {@code id} from the cache and from its key's ids. */
+    private void forget(String id) {
+        Entry gone = containers.remove(id);
+        if (gone != null) {
+            AppKey key = gone.container().key();
+            Set<String> ids = idsByKey.get(key);
+            ids.remove(id);
+            if (ids.isEmpty()) {
+                idsByKey.remove(key);
+            }
         }
     }
 

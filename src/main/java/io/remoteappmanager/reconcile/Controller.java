@@ -188,7 +188,7 @@ public final class Controller implements AutoCloseable {
      * One pass: read both states, apply the guards that concern more than one key (urlpath claims, pruning, the
      * disruption budget), publish status, and queue every key that has something to do.
      */
-    private PassLoop.Ran pass(String trigger) {
+    private PassLoop.Ran pass(String trigger, boolean awaited) {
         long started = System.nanoTime();
         Instant now = clock.instant();
         ObservedCache.Snapshot observed = cache.snapshot();
@@ -226,17 +226,19 @@ public final class Controller implements AutoCloseable {
         status.publish(s -> StatusProjection.afterPass(s, plan, wanted, probes::verdict,
                 key -> done.getOrDefault(key, List.of()), summary, observed.engine(), source.status(), now));
         passTimer.record(Duration.ofNanos(System.nanoTime() - started));
-        return new PassLoop.Ran(queueWork(plan), wakeAt(plan, wanted, now));
+        return new PassLoop.Ran(queueWork(plan, awaited), wakeAt(plan, wanted, now));
     }
 
     /**
-     * Queues every key with something to do, if this controller leads; the result completes once the attempts that
-     * serve them have ended and a pass after them has put what they did into status.
+     * Queues every key with something to do, if this controller leads. When the pass is {@code awaited}, the result
+     * completes once the attempts that serve them have ended and a pass after them has put what they did into status;
+     * otherwise nobody reads it, and it holds neither the plan nor the attempts (passes follow each other while keys
+     * are still being worked on, and each kept its whole plan until its last key was done: gigabytes at 100,000 apps).
      */
-    private CompletableFuture<PassResult> queueWork(Plan plan) {
+    private CompletableFuture<PassResult> queueWork(Plan plan, boolean awaited) {
         List<CompletableFuture<KeyResult>> attempts = !leads.getAsBoolean() ? List.of() : plan.decisions().stream()
                 .filter(d -> !d.actions().isEmpty()).map(d -> workers.submit(d.key())).toList();
-        if (attempts.isEmpty()) {
+        if (attempts.isEmpty() || !awaited) {
             return CompletableFuture.completedFuture(new PassResult(Optional.of(plan), List.of(), Optional.empty()));
         }
         return CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new))

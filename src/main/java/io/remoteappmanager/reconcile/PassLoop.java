@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,7 +22,12 @@ final class PassLoop implements AutoCloseable {
     /** What one pass did and when it wants to run again; its result completes once the work it queued is done. */
     record Ran(CompletableFuture<PassResult> result, Optional<Instant> wakeAt) {}
 
-    private final Function<String, Ran> pass;
+    /** One pass for {@code trigger}; {@code awaited} when someone asked for its result ({@link #requestPass}). */
+    interface Pass {
+        Ran run(String trigger, boolean awaited);
+    }
+
+    private final Pass pass;
     private final Clock clock;
     private final List<CompletableFuture<PassResult>> waiting = new ArrayList<>();
     private final List<CompletableFuture<Void>> publishing = new ArrayList<>();
@@ -34,7 +38,7 @@ final class PassLoop implements AutoCloseable {
     private volatile Instant passStartedAt;
     private volatile Instant lastPassEndedAt;
 
-    PassLoop(Function<String, Ran> pass, Clock clock) {
+    PassLoop(Pass pass, Clock clock) {
         this.pass = pass;
         this.clock = clock;
     }
@@ -134,7 +138,7 @@ final class PassLoop implements AutoCloseable {
                 published = new ArrayList<>(publishing);
                 publishing.clear();
             }
-            CompletableFuture<PassResult> result = runPass(trigger);
+            CompletableFuture<PassResult> result = runPass(trigger, !answering.isEmpty());
             published.forEach(p -> p.complete(null));
             result.whenComplete((done, error) -> answering.forEach(w -> {
                 if (error != null) {
@@ -170,10 +174,10 @@ final class PassLoop implements AutoCloseable {
         return null;
     }
 
-    private CompletableFuture<PassResult> runPass(String trigger) {
+    private CompletableFuture<PassResult> runPass(String trigger, boolean awaited) {
         passStartedAt = clock.instant();
         try {
-            Ran ran = pass.apply(trigger);
+            Ran ran = pass.run(trigger, awaited);
             synchronized (this) {
                 wakeAt = ran.wakeAt().orElse(null);
             }

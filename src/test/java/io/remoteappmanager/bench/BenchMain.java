@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
- * Runs the selected scenarios in one JVM against the engine DOCKER_HOST names, prints the table and
+ * Runs the selected scenarios in one JVM against the engine DOCKER_HOST names (parse, plan and sim need none), prints the table and
  * writes target/bench/results.{json,csv,txt}. A failing scenario is reported and the others still run.
  * Before each scenario that uses the engine, whatever an earlier run left there is removed; when the JVM
  * exits, however it exits short of a SIGKILL, its child processes are killed and everything it made is removed. An
@@ -20,21 +20,24 @@ import java.util.function.IntConsumer;
  * {@code --only=cold,noop,latency,churn,parse,plan,footprint,git,scale,stuck-pull,swarm-cold}, sizes {@code --cold=50,200
  * --noop=1000 --churn=200 --parse=10000 --plan=10000 --scale=1200 --swarm-cold=20}, {@code --tries=N} (default 20 for
  * latency and git, 5 for stuck-pull), and
+ * {@code --sim=10000,100000} with {@code --sim-pace=5ms,8} (the modelled engine's time per call and calls at once), and
  * {@code --scale-per-network=M} (the scale scenario's {@code ram.docker.max-apps-per-network}; default
  * {@link ScaleBenchmark#perNetwork}), {@code --rounds=R} (cold and churn: R alternating rounds of the engine's limit
  * and the controller, default 3; {@link PairedRounds}). The swarm scenario runs only when asked for: it needs the test swarm of
- * scripts/swarm.sh.
+ * scripts/swarm.sh; so does sim, the controller on a fake engine at up to 100,000 apps ({@link SimBenchmark}).
  */
 public final class BenchMain {
 
-    private static final Map<String, String> DEFAULTS = Map.of(
-            "only", "cold,noop,latency,churn,parse,plan,footprint,git,scale,stuck-pull",
-            "cold", "50,200", "noop", "1000", "churn", "200", "parse", "10000", "plan", "10000", "scale", "1200",
-            "scale-per-network", "auto", "swarm-cold", "20", "rounds", "3");
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("only", "cold,noop,latency,churn,parse,plan,footprint,git,scale,stuck-pull"),
+            Map.entry("cold", "50,200"), Map.entry("noop", "1000"), Map.entry("churn", "200"),
+            Map.entry("parse", "10000"), Map.entry("plan", "10000"), Map.entry("scale", "1200"),
+            Map.entry("scale-per-network", "auto"), Map.entry("swarm-cold", "20"), Map.entry("rounds", "3"),
+            Map.entry("sim", "10000,100000"), Map.entry("sim-pace", "5ms,8"));
     /** Scenarios sized by {@code --tries}, with their number of tries when it is not given. */
     private static final Map<String, String> TRIES = Map.of("latency", "20", "git", "20", "stuck-pull", "5");
     /** Scenarios that never touch the engine. */
-    private static final Set<String> WITHOUT_ENGINE = Set.of("parse", "plan");
+    private static final Set<String> WITHOUT_ENGINE = Set.of("parse", "plan", "sim");
 
     private BenchMain() {}
 
@@ -54,6 +57,8 @@ public final class BenchMain {
         scenarios.put("scale", n -> new ScaleBenchmark(results, options.get("scale-per-network")).run(n));
         scenarios.put("stuck-pull", n -> new StuckPullBenchmark(results).run(n));
         scenarios.put("swarm-cold", n -> new SwarmColdBenchmark(results).run(n));
+        SimPace pace = SimPace.parse(options.get("sim-pace"));
+        scenarios.put("sim", n -> new SimBenchmark(results, pace).run(n));
         if (!WITHOUT_ENGINE.containsAll(only)) {
             Runtime.getRuntime().addShutdownHook(new Thread(BenchMain::cleanUpOnExit, "bench-exit-cleanup"));
         }
@@ -146,7 +151,7 @@ public final class BenchMain {
             }
         }
         if (quick) {
-            for (String sized : List.of("cold", "noop", "churn", "parse", "plan", "scale")) {
+            for (String sized : List.of("cold", "noop", "churn", "parse", "plan", "scale", "sim")) {
                 if (options.get(sized).equals(DEFAULTS.get(sized))) {
                     options.put(sized, Arrays.stream(options.get(sized).split(","))
                             .map(s -> String.valueOf(Math.max(4, Integer.parseInt(s.trim()) / 10)))

@@ -4,17 +4,12 @@ import io.remoteappmanager.testing.Templates;
 import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
-import io.remoteappmanager.model.AppSpec.PullPolicy;
-import io.remoteappmanager.model.AppSpec.Readiness;
-import io.remoteappmanager.model.AppSpec.Resources;
-import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.Endpoint;
 import io.remoteappmanager.model.HealthStatus;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.ProbeVerdict;
-import io.remoteappmanager.model.SpecOrigin;
 import io.remoteappmanager.planner.KeyHistory;
 import io.remoteappmanager.planner.Plan;
 import io.remoteappmanager.planner.PlanInputs;
@@ -53,7 +48,7 @@ final class PlanBenchmark {
         Map<AppSpec, String> hashes = new HashMap<>();
         List<ObservedContainer> observed = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            AppSpec spec = spec(i);
+            AppSpec spec = SimApps.spec(i);
             String hash = template.specHash(spec);
             apps.put(spec.key(), spec);
             hashes.put(spec, hash);
@@ -87,15 +82,6 @@ final class PlanBenchmark {
     /** The planner's one call, with every container ready, as in the steady state. */
     private static Plan plan(Planner planner, DesiredState desired, List<ObservedContainer> observed) {
         return planner.plan(new PlanInputs(desired, observed, key -> KeyHistory.FRESH, container -> ProbeVerdict.READY), NOW);
-    }
-
-    private static AppSpec spec(int i) {
-        String name = String.format("app-%05d", i);
-        return new AppSpec(name, String.format("u%05d", i), TestEngine.HTTPD, name, "/user/u" + i, Optional.empty(),
-                OptionalInt.empty(), Map.of(), Map.of("THEME", "dark"), List.of(),
-                new Resources(Optional.of(256L << 20), Optional.of(0.5), Optional.empty()), RestartPolicy.Always,
-                PullPolicy.IfNotPresent, false, new SpecOrigin(name + ".yaml", name, 1), Readiness.DEFAULTS,
-                Optional.empty(), AppSpec.Placement.DEFAULTS, Optional.empty());
     }
 
     private static ObservedContainer runningFor(AppSpec spec, String hash, int i) {
