@@ -67,6 +67,9 @@ final class ComposeAnchor implements AutoCloseable {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("COMPOSE_PARALLEL_LIMIT", Integer.toString(parallelLimit));
+            // Compose gives up on one engine call after 60 s by default, which a busy engine answering 200 creates
+            // exceeded twice on 2026-12-05; the scenario's own deadline still bounds the whole command.
+            builder.environment().put("COMPOSE_HTTP_TIMEOUT", Long.toString(limit.toSeconds()));
             Process p = builder.start();
             if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
