@@ -44,8 +44,9 @@ class ContainerManagerIT {
 
     @BeforeAll
     static void setUp() {
+        // Twenty starts at once on a loaded 2-core engine: one took over 30 s to answer beside the rest of the suite.
         engine = TestEngine.withConfig(Map.of("ram.realm", TestEngine.uniqueRealm("cm"),
-                "ram.policy.volume-roots", volumeRoot.toString()));
+                "ram.policy.volume-roots", volumeRoot.toString(), "ram.docker.call-timeout", "90s"));
         manager = engine.manager();
     }
 

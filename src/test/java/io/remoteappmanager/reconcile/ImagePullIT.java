@@ -140,9 +140,10 @@ class ImagePullIT {
 
     /** The single running container of ALICE, once it is not {@code previousId}. */
     private RuntimeContainer awaitRunning(String previousId) {
-        await().until(() -> RealmContainers.converged(engine, List.of(ALICE))
-                && !RealmContainers.ids(engine).get(ALICE).equals(previousId));
-        return RealmContainers.byKey(engine).get(ALICE).get(0);
+        // One listing per look: a container replaced between two listings is not there for the second.
+        return await().until(() -> RealmContainers.byKey(engine), all -> all.size() == 1
+                && all.getOrDefault(ALICE, List.of()).size() == 1 && all.get(ALICE).get(0).state().isUp()
+                && !all.get(ALICE).get(0).id().equals(previousId)).get(ALICE).get(0);
     }
 
     private String id(String image) {
