@@ -7,12 +7,14 @@ import static org.awaitility.Awaitility.await;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.status.AppStatus;
+import io.remoteappmanager.status.Transition;
 import io.remoteappmanager.testing.SilentServer;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestController;
 import io.remoteappmanager.testing.TestEngine;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,11 +46,14 @@ class StuckCallIT {
             await().until(() -> registry.connections() > 0);
 
             SpecFiles.write(specs, "bob.yaml", SpecFiles.app("web", "bob", HTTPD));
-            await().until(() -> controller.app(BOB).map(AppStatus::phase).orElse(null), Phase.Running::equals);
-            assertThat(controller.app(STUCK).map(AppStatus::phase)).as("still pulling").contains(Phase.Pending);
+            Instant bobRunning = await().until(() -> controller.app(BOB).orElse(null),
+                    s -> s != null && s.phase() == Phase.Running).since();
 
             AppStatus failed = await().atMost(Duration.ofSeconds(60)).until(() -> controller.app(STUCK).orElse(null),
                     s -> s != null && s.phase() == Phase.Failed && s.lastError().isPresent());
+            Instant firstFailure = failed.transitions().stream().filter(t -> t.to() == Phase.Failed)
+                    .map(Transition::at).findFirst().orElseThrow();
+            assertThat(bobRunning).as("bob ran while the pull was still hanging").isBefore(firstFailure);
             assertThat(failed.lastError().orElseThrow()).contains("pull " + registry.address())
                     .contains("did not answer within 15000 ms (ram.docker.pull-timeout)");
             assertThat(failed.message()).contains("next try at");
