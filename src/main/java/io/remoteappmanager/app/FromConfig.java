@@ -125,8 +125,7 @@ public final class FromConfig {
 
     /** {@code ram.leader-election.*} for the controller named {@code identity}. */
     public static Leadership.Settings leaderElection(RamConfig config, String identity) {
-        return new Leadership.Settings(config.leaderElection().enabled(), lockFile(config), identity,
-                Leadership.Settings.RETRY);
+        return new Leadership.Settings(config.leaderElection().enabled(), identity);
     }
 
     /** {@code ram.leader-election.lock-file}, or the realm's file in systemd's state directory or the temporary one. */

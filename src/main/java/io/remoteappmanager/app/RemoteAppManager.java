@@ -9,6 +9,7 @@ import io.remoteappmanager.api.WakeResource;
 import io.remoteappmanager.config.ConfigCheck;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.images.ImageUpdates;
+import io.remoteappmanager.leader.FileLease;
 import io.remoteappmanager.leader.Leadership;
 import io.remoteappmanager.lifecycle.Jobs;
 import io.remoteappmanager.lifecycle.Services;
@@ -86,8 +87,10 @@ public final class RemoteAppManager implements AutoCloseable {
         this.images = new ImageUpdates(runtime, config.images().checkInterval(), this::trigger, metrics);
         this.status = new StatusBoard(StatusSnapshot.initial(cache.engine(), source.status(),
                 ProxyState.initial(config.proxy().apiUrl()), FromConfig.leaderState(config)));
-        this.leadership = new Leadership(FromConfig.leaderElection(config, status.current().leader().self()), status,
-                metrics, clock, () -> trigger("this controller leads now"));
+        String self = status.current().leader().self();
+        this.leadership = new Leadership(FromConfig.leaderElection(config, self),
+                () -> runtime.lease(labels, self).orElseGet(() -> new FileLease(FromConfig.lockFile(config), self)),
+                status, metrics, clock, () -> trigger("this controller leads now"));
         Optional<ChpClient> chp = ChpClient.fromConfig(FromConfig.proxy(config));
         this.routes = chp.map(client -> new RouteSync(client, config.realm(), wakePage(config.cull()), status, metrics,
                 clock));

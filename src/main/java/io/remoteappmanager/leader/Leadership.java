@@ -8,21 +8,20 @@ import io.remoteappmanager.status.LeaderState;
 import io.remoteappmanager.status.StatusBoard;
 import io.remoteappmanager.status.StatusProjection;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * The one gate between deciding and acting when several controllers run for one realm: only the holder of the realm's
- * lease (an exclusive lock on {@code ram.leader-election.lock-file}) leads. The controller plans on every pass either
- * way but queues work only while this says it leads; route sync, the idle and image checks and notifications go
- * through it too ({@link #leads()}, {@link #gate(Jobs)}, {@link #whileLeading(Consumer)}). A standby tries again
- * every {@link Settings#retry()}, and reads who leads from the lease file meanwhile. The kernel releases the lock only
- * when the process ends or this closes, so a leader cannot lose it while it lives and needs no fencing of its own: it
- * closes after everything that acts (it starts first).
+ * {@link Lease} leads. The controller plans on every pass either way but queues work only while this says it leads;
+ * route sync, the idle and image checks and notifications go through it too ({@link #leads()}, {@link #gate(Jobs)},
+ * {@link #whileLeading(Consumer)}). Every {@link Lease#period()} a standby claims the lease (and learns who leads) and
+ * a leader renews it. A leader whose lease has a {@link Lease#fence()} stops acting when it has not renewed within it,
+ * before a standby may take the lease over; it acts again only once a claim of its own succeeds.
  */
 public final class Leadership implements AutoCloseable {
 
@@ -30,33 +29,33 @@ public final class Leadership implements AutoCloseable {
 
     /**
      * @param enabled  {@code ram.leader-election.enabled}; off, this controller leads from the start, unasked
-     * @param lockFile {@code ram.leader-election.lock-file}
      * @param identity how this controller is named to the others ({@link ControllerIdentity})
-     * @param retry    how often a standby tries to take the lease
      */
-    public record Settings(boolean enabled, Path lockFile, String identity, Duration retry) {
-
-        /** How often a standby tries the lease: a leader's death is noticed within this. */
-        public static final Duration RETRY = Duration.ofSeconds(1);
-    }
+    public record Settings(boolean enabled, String identity) {}
 
     private final Settings settings;
+    private final Supplier<Lease> leases;
     private final StatusBoard status;
     private final Clock clock;
     private final Runnable onLead;
     private final Counter changes;
-    private LockFiles.Shared lease;
+    private Lease lease;
     private Jobs.Job retry;
     private LeaderState state;
     private volatile boolean leads;
+    /** Until when this leader may act without another successful claim; null while unfenced. */
+    private volatile Instant actsUntil;
     private boolean closed;
 
     /**
+     * @param leases opens the realm's lease, once, when the election starts
      * @param status the board whose first snapshot holds this controller's {@link LeaderState} before the election
      * @param onLead run once this controller has become leader: asks for a pass, which now acts
      */
-    public Leadership(Settings settings, StatusBoard status, MeterRegistry metrics, Clock clock, Runnable onLead) {
+    public Leadership(Settings settings, Supplier<Lease> leases, StatusBoard status, MeterRegistry metrics, Clock clock,
+            Runnable onLead) {
         this.settings = settings;
+        this.leases = leases;
         this.status = status;
         this.clock = clock;
         this.onLead = onLead;
@@ -69,27 +68,28 @@ public final class Leadership implements AutoCloseable {
                 .register(metrics);
     }
 
-    /** Opens the lease, tries it at once (a lone controller leads before its first pass) and then every period. */
+    /** Opens the lease, claims it at once (a lone controller leads before its first pass) and then every period. */
     public void start(Jobs jobs) {
         if (!settings.enabled()) {
             return;
         }
         synchronized (this) {
-            lease = LockFiles.join(settings.lockFile(), this);
+            lease = leases.get();
         }
-        tryLead();
-        retry = jobs.every("leader-election", settings.retry(), this::tryLead);
+        claim();
+        retry = jobs.every("leader-election", lease.period(), this::claim);
     }
 
-    /** Whether this controller acts now. */
+    /** Whether this controller acts now: it holds the lease, and renewed it within the lease's fence. */
     public boolean leads() {
-        return leads;
+        Instant until = actsUntil;
+        return leads && (until == null || clock.instant().isBefore(until));
     }
 
     /** {@code jobs} whose runs are skipped while this controller stands by: the idle and image checks. */
     public Jobs gate(Jobs jobs) {
         return (name, interval, task) -> jobs.every(name, interval, () -> {
-            if (leads) {
+            if (leads()) {
                 task.run();
             }
         });
@@ -98,13 +98,13 @@ public final class Leadership implements AutoCloseable {
     /** {@code listener}, told of each snapshot published while this controller leads: route sync. */
     public <T> Consumer<T> whileLeading(Consumer<T> listener) {
         return value -> {
-            if (leads) {
+            if (leads()) {
                 listener.accept(value);
             }
         };
     }
 
-    /** Releases the lease (a standby takes it within its retry period), once everything that acts has closed. */
+    /** Releases the lease (a standby takes it within its period), once everything that acts has closed. */
     @Override
     public void close() {
         if (retry != null) {
@@ -114,37 +114,50 @@ public final class Leadership implements AutoCloseable {
             closed = true;
             if (lease != null) {
                 leads = false;
-                LockFiles.leave(lease, this);
+                lease.close();
                 lease = null;
             }
         }
     }
 
-    /** One try: take the lease if it is free, else note who holds it. */
-    private void tryLead() {
+    /** One claim: take or renew the lease, or note who holds it. */
+    private void claim() {
         boolean tookIt;
         synchronized (this) {
-            if (closed || leads) {
+            if (closed) {
                 return;
             }
+            Instant started = clock.instant();
+            Lease.Claim claim;
             try {
-                Optional<String> written = named(lease.read());
-                tookIt = lease.tryHold(this);
-                if (tookIt) {
-                    lease.write(this, settings.identity());
-                    leads = true;
-                    changes.increment();
-                    LOG.infof("leading realm: took the lease %s from %s", lease.path(), written.orElse("nobody"));
-                    publish(new LeaderState(true, settings.identity(), true, Optional.of(settings.identity()),
-                            written.or(state::leader), Optional.of(clock.instant()), state.changes() + 1));
-                } else if (written.isPresent() && !written.equals(state.leader())) {
-                    LOG.infof("standing by: %s leads (lease %s)", written.get(), lease.path());
-                    publish(new LeaderState(true, settings.identity(), false, written, state.leader(),
-                            Optional.of(clock.instant()), state.changes()));
+                claim = lease.claim();
+            } catch (IOException | RuntimeException e) {
+                if (leads) {
+                    LOG.warnf("cannot renew the lease %s; acting until %s at most: %s", lease.where(),
+                            actsUntil == null ? "it is renewed" : actsUntil, e.getMessage());
+                } else {
+                    LOG.warnf("standing by: cannot use the lease %s: %s", lease.where(), e.getMessage());
                 }
-            } catch (IOException e) {
-                LOG.warnf("standing by: cannot use the lease %s: %s", lease.path(), e.getMessage());
                 return;
+            }
+            actsUntil = lease.fence().map(started::plus).orElse(null);
+            tookIt = claim.held() && !leads;
+            if (tookIt) {
+                leads = true;
+                changes.increment();
+                LOG.infof("leading realm: took the lease %s from %s", lease.where(), claim.holder().orElse("nobody"));
+                publish(new LeaderState(true, settings.identity(), true, Optional.of(settings.identity()),
+                        claim.holder().or(state::leader), Optional.of(clock.instant()), state.changes() + 1));
+            } else if (!claim.held() && leads) {
+                leads = false;
+                LOG.warnf("standing by: %s took the lease %s", claim.holder().orElse("another controller"),
+                        lease.where());
+                publish(new LeaderState(true, settings.identity(), false, claim.holder(),
+                        Optional.of(settings.identity()), Optional.of(clock.instant()), state.changes()));
+            } else if (!claim.held() && claim.holder().isPresent() && !claim.holder().equals(state.leader())) {
+                LOG.infof("standing by: %s leads (lease %s)", claim.holder().get(), lease.where());
+                publish(new LeaderState(true, settings.identity(), false, claim.holder(), state.leader(),
+                        Optional.of(clock.instant()), state.changes()));
             }
         }
         if (tookIt) {
@@ -155,9 +168,5 @@ public final class Leadership implements AutoCloseable {
     private void publish(LeaderState next) {
         state = next;
         status.publish(s -> StatusProjection.withLeader(s, next));
-    }
-
-    private static Optional<String> named(String content) {
-        return Optional.of(content).filter(s -> !s.isEmpty());
     }
 }

@@ -1,5 +1,7 @@
 package io.remoteappmanager.runtime;
 
+import io.remoteappmanager.leader.Lease;
+import io.remoteappmanager.model.LabelScheme;
 import java.io.Closeable;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,16 @@ public interface ContainerRuntime extends AutoCloseable {
      * the engine accepted it, or {@link RuntimeWatcher#broken} once when it fails or ends.
      */
     Closeable watch(Map<String, String> labels, RuntimeWatcher watcher);
+
+    /**
+     * The realm's leader lease kept in the engine itself, shared by controllers on every host (a swarm); empty when only
+     * a lock file on this host can hold it.
+     *
+     * @param identity the controller that claims it
+     */
+    default Optional<Lease> lease(LabelScheme labels, String identity) {
+        return Optional.empty();
+    }
 
     /** Releases the connection to the engine; nothing on the engine changes. */
     @Override

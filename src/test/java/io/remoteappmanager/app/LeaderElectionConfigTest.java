@@ -13,21 +13,20 @@ class LeaderElectionConfigTest {
 
     @Test
     void electionIsOnAndTheLockFileIsNamedAfterTheRealm() {
-        var settings = FromConfig.leaderElection(StandaloneConfig.load(Map.of(), Map.of("ram.realm", "lab")), "h:1");
+        var config = StandaloneConfig.load(Map.of(), Map.of("ram.realm", "lab"));
 
-        assertThat(settings.enabled()).isTrue();
+        assertThat(FromConfig.leaderElection(config, "h:1").enabled()).isTrue();
         Path dir = Path.of(Optional.ofNullable(System.getenv("STATE_DIRECTORY"))
                 .orElse(System.getProperty("java.io.tmpdir")));
-        assertThat(settings.lockFile()).isEqualTo(dir.resolve("remoteappmanager-lab.lock"));
-        assertThat(settings.retry()).hasSeconds(1);
+        assertThat(FromConfig.lockFile(config)).isEqualTo(dir.resolve("remoteappmanager-lab.lock"));
     }
 
     @Test
     void aLockFileSetIsTheOneUsed() {
-        var settings = FromConfig.leaderElection(StandaloneConfig.load(Map.of(), Map.of(
-                "ram.leader-election.lock-file", "/var/lib/ram/lab.lock", "ram.leader-election.enabled", "false")), "h:1");
+        var config = StandaloneConfig.load(Map.of(), Map.of(
+                "ram.leader-election.lock-file", "/var/lib/ram/lab.lock", "ram.leader-election.enabled", "false"));
 
-        assertThat(settings.lockFile()).isEqualTo(Path.of("/var/lib/ram/lab.lock"));
-        assertThat(settings.enabled()).isFalse();
+        assertThat(FromConfig.lockFile(config)).isEqualTo(Path.of("/var/lib/ram/lab.lock"));
+        assertThat(FromConfig.leaderElection(config, "h:1").enabled()).isFalse();
     }
 }

@@ -58,8 +58,9 @@ class LeadershipTest {
                     SourceStatus.directory("specs"), ProxyState.initial(Optional.empty()),
                     enabled ? LeaderState.initial(true, identity) : LeaderState.alone(identity)));
             status.listen(snapshot -> changes.add(snapshot.changes()));
-            leadership = new Leadership(new Leadership.Settings(enabled, dir.resolve("realm.lock"), identity,
-                    Duration.ofSeconds(1)), status, metrics, MonotonicClock.system(), passesAsked::incrementAndGet);
+            leadership = new Leadership(new Leadership.Settings(enabled, identity),
+                    () -> new FileLease(dir.resolve("realm.lock"), identity), status, metrics, MonotonicClock.system(),
+                    passesAsked::incrementAndGet);
             opened.add(leadership);
         }
 

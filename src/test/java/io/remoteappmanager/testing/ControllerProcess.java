@@ -1,5 +1,8 @@
 package io.remoteappmanager.testing;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.remoteappmanager.app.Runtimes;
+import io.remoteappmanager.config.RamConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A controller in a process of its own, so a test can SIGKILL it mid-work or run it under another clock:
- * {@code main(realm, specsDir, key=value...)} starts a {@link TestController} on the engine DOCKER_HOST names with
- * those extra settings and blocks; {@link #launch} starts one. With {@value #CLOCK_FILE} in its environment it
+ * {@code main(realm, specsDir, key=value...)} starts a {@link TestController} with those extra settings (on the engine
+ * DOCKER_HOST names, or the swarm {@code ram.docker.host} names with {@code ram.runtime=swarm}) and blocks; {@link #launch} starts one. With {@value #CLOCK_FILE} in its environment it
  * writes its wall-clock time to that file every 200 ms, so a test can see the clock it runs under.
  */
 public final class ControllerProcess {
@@ -31,8 +34,8 @@ public final class ControllerProcess {
     public static void main(String[] args) throws InterruptedException {
         Map<String, String> settings = new HashMap<>(Map.of("ram.realm", args[0], "ram.specs.dir", args[1]));
         Arrays.stream(args, 2, args.length).map(s -> s.split("=", 2)).forEach(kv -> settings.put(kv[0], kv[1]));
-        TestEngine engine = TestEngine.withConfig(settings);
-        new TestController(engine).start();
+        RamConfig config = TestEngine.config(settings);
+        new TestController(config, Runtimes.connect(config, new SimpleMeterRegistry())).start();
         String clockFile = System.getenv(CLOCK_FILE);
         if (clockFile != null) {
             Executors.newSingleThreadScheduledExecutor().scheduleWithFixedDelay(

@@ -36,10 +36,13 @@ public final class SwarmRealm implements AutoCloseable {
     public final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     public final ContainerRuntime runtime;
     public final Path specs;
+    /** The settings {@link #config} was made of, for a controller process of its own ({@link ControllerProcess}). */
+    public final Map<String, String> settings;
 
-    private SwarmRealm(TestSwarm swarm, RamConfig config, Path specs) {
+    private SwarmRealm(TestSwarm swarm, Map<String, String> settings, Path specs) {
         this.swarm = swarm;
-        this.config = config;
+        this.settings = Map.copyOf(settings);
+        this.config = TestEngine.config(settings);
         this.labels = FromConfig.labels(config);
         this.runtime = Runtimes.connect(config, metrics);
         this.specs = specs;
@@ -62,7 +65,7 @@ public final class SwarmRealm implements AutoCloseable {
             all.put("ram.docker.default-memory", "32m");
             all.put("ram.docker.default-cpus", "0.1");
             all.putAll(settings);
-            return new SwarmRealm(swarm, TestEngine.config(all), specs);
+            return new SwarmRealm(swarm, all, specs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,6 +81,11 @@ public final class SwarmRealm implements AutoCloseable {
         return swarm.docker.listServicesCmd().withLabelFilter(labels.realmFilter()).exec();
     }
 
+    /** The name of the service that holds the realm's leader lease. */
+    public String leaseName() {
+        return config.realm() + "_lease";
+    }
+
     /** Writes one app's spec file {@code <name>.yaml}, with {@code extra} lines under {@code spec:}. */
     public void writeApp(String name, String user, String image, String... extra) {
         SpecFiles.write(specs, name + ".yaml", SpecFiles.app(name, user, image, extra));
@@ -89,6 +97,8 @@ public final class SwarmRealm implements AutoCloseable {
         try {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
                 services().forEach(s -> swarm.docker.removeServiceCmd(s.getId()).exec());
+                swarm.docker.listServicesCmd().withNameFilter(List.of(leaseName())).exec()
+                        .forEach(s -> swarm.docker.removeServiceCmd(s.getId()).exec());
                 return services().isEmpty();
             });
         } finally {

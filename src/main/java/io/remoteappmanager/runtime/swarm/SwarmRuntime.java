@@ -5,7 +5,9 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskState;
+import io.remoteappmanager.leader.Lease;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
+import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.ImageInfo;
@@ -73,6 +75,11 @@ public final class SwarmRuntime implements ContainerRuntime {
         this.taskPoll = settings.taskPoll();
         this.requireNoNewPrivileges = settings.requireNoNewPrivileges();
         this.pinnedApi = settings.engine().apiVersion();
+    }
+
+    @Override
+    public Optional<Lease> lease(LabelScheme labels, String identity) {
+        return Optional.of(new SwarmLease(engine, labels, identity));
     }
 
     @Override
