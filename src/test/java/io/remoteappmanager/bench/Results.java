@@ -9,31 +9,31 @@ import java.util.List;
 import java.util.Locale;
 
 /** The rows a run measured: printed as a table and written as JSON and CSV under target/bench. */
-final class Results {
+public final class Results {
 
     /** One measured value; {@code target} and {@code note} may be empty. */
     record Row(String scenario, String metric, double value, String unit, String target, String note) {}
 
     private final List<Row> rows = new ArrayList<>();
 
-    synchronized void add(String scenario, String metric, double value, String unit, String target, String note) {
+    public synchronized void add(String scenario, String metric, double value, String unit, String target, String note) {
         Row row = new Row(scenario, metric, value, unit, target, note);
         rows.add(row);
         System.out.println("BENCH " + format(row));
     }
 
-    void add(String scenario, String metric, double value, String unit) {
+    public void add(String scenario, String metric, double value, String unit) {
         add(scenario, metric, value, unit, "", "");
     }
 
-    synchronized String table() {
+    public synchronized String table() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-10s %-46s %12s %-6s %-14s %s%n",
                 "scenario", "metric", "value", "unit", "target", "note"));
         rows.forEach(r -> out.append(format(r)).append('\n'));
         return out.toString();
     }
 
-    synchronized void write(Path dir) {
+    public synchronized void write(Path dir) {
         StringBuilder json = new StringBuilder("[\n");
         StringBuilder csv = new StringBuilder("scenario,metric,value,unit,target,note\n");
         for (int i = 0; i < rows.size(); i++) {

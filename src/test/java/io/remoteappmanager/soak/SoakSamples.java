@@ -1,0 +1,81 @@
+package io.remoteappmanager.soak;
+
+import io.remoteappmanager.bench.Results;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+
+/**
+ * The controllers' resident memory, threads, open descriptors and work-queue depth, sampled every minute from
+ * {@code /proc} and their metrics, and reported over the last minutes of the soak to show whether they stay flat.
+ */
+final class SoakSamples {
+
+    /** One look at one controller process. */
+    record Sample(Instant at, int member, long pid, double rssMib, double threads, double fds, double queue) {}
+
+    private final SoakControllers controllers;
+    private final List<Sample> samples = new ArrayList<>();
+
+    SoakSamples(SoakControllers controllers) {
+        this.controllers = controllers;
+    }
+
+    synchronized void sample() {
+        for (int i = 0; i < controllers.members.size(); i++) {
+            SoakControllers.Member m = controllers.members.get(i);
+            if (m.paused || !m.process.isAlive()) {
+                continue;
+            }
+            Path proc = Path.of("/proc", Long.toString(m.process.pid()));
+            try (Stream<Path> fds = Files.list(proc.resolve("fd"))) {
+                String status = Files.readString(proc.resolve("status"));
+                samples.add(new Sample(Instant.now(), i, m.process.pid(), field(status, "VmRSS") / 1024.0,
+                        field(status, "Threads"), fds.count(), controllers.queueDepth(m).orElse(Double.NaN)));
+            } catch (IOException | RuntimeException gone) {
+                // it died between the check and the look; the next sample sees its successor
+            }
+        }
+    }
+
+    /** For each controller process alive at the end: its figures over the last {@code window}, first, last and most. */
+    synchronized void report(Results results, Duration window) {
+        Instant from = Instant.now().minus(window);
+        for (int i = 0; i < controllers.members.size(); i++) {
+            long pid = controllers.members.get(i).process.pid();
+            int member = i;
+            List<Sample> mine = samples.stream().filter(s -> s.member() == member && s.pid() == pid
+                    && !s.at().isBefore(from)).toList();
+            if (mine.size() < 2) {
+                continue;
+            }
+            row(results, member, "RSS", "MiB", mine, Sample::rssMib);
+            row(results, member, "threads", "", mine, Sample::threads);
+            row(results, member, "open descriptors", "", mine, Sample::fds);
+            row(results, member, "work queue depth", "", mine, Sample::queue);
+        }
+    }
+
+    private static void row(Results results, int member, String what, String unit, List<Sample> mine,
+            ToDoubleFunction<Sample> value) {
+        double first = value.applyAsDouble(mine.get(0));
+        double last = value.applyAsDouble(mine.get(mine.size() - 1));
+        double most = mine.stream().mapToDouble(value).max().orElse(Double.NaN);
+        double growth = first == 0 ? 0 : (last - first) / first * 100;
+        results.add("soak", "controller " + member + " " + what + " at the end", last, unit, "flat within 10 %",
+                String.format(Locale.ROOT, "%d samples: first %.1f, most %.1f, change %+.1f %%", mine.size(), first,
+                        most, growth));
+    }
+
+    private static double field(String status, String name) {
+        return status.lines().filter(l -> l.startsWith(name + ":")).findFirst()
+                .map(l -> Double.parseDouble(l.replaceAll("[^0-9]", ""))).orElse(Double.NaN);
+    }
+}
