@@ -139,10 +139,11 @@ final class ControllerClient {
     private ControllerError failure(int status, String body, String subject) {
         String reason = reason(body);
         return switch (status) {
-            case 401 -> new ControllerError("the controller at " + server + " wants the API token: " + reason
+            case 401 -> new ControllerError(status, "the controller at " + server + " wants the API token: " + reason
                     + "; pass --token or set " + ServerOptions.TOKEN_VARIABLE);
-            case 404 -> new ControllerError(subject + " not found on " + server + ": " + reason);
-            default -> new ControllerError("the controller at " + server + " answered HTTP " + status + ": " + reason);
+            case 404 -> new ControllerError(status, subject + " not found on " + server + ": " + reason);
+            default -> new ControllerError(status, "the controller at " + server + " answered HTTP " + status + ": "
+                    + reason);
         };
     }
 

@@ -7,11 +7,24 @@ package io.remoteappmanager.cli;
  */
 final class ControllerError extends RuntimeException {
 
+    /** The HTTP status the controller answered, or 0 when it gave no HTTP answer. */
+    private final int status;
+
     ControllerError(String message) {
+        this(0, message);
+    }
+
+    ControllerError(int status, String message) {
         super(message);
+        this.status = status;
     }
 
     ControllerError(String message, Throwable cause) {
         super(message, cause);
+        this.status = 0;
+    }
+
+    boolean isNotFound() {
+        return status == 404;
     }
 }

@@ -30,8 +30,10 @@ final class GetAppsCommand implements Callable<Integer> {
     /** The output formats, named as kubectl names them. */
     enum Output { wide, json, yaml }
 
+    /** YAML as kubectl prints it: no document marker, quotes only where a value needs them, long messages on one line. */
     private static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .build();
+            .disable(YAMLGenerator.Feature.SPLIT_LINES).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).build();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
             description = "wide (more columns), json or yaml (every field, as the API gives it); default: a table")

@@ -55,7 +55,22 @@ final class LogsCommand implements Callable<Integer> {
         }
         String path = "/api/v1/apps/" + ControllerClient.segment(name) + "/logs"
                 + (query.isEmpty() ? "" : "?" + String.join("&", query));
-        server.client().stream(path, "app '" + name + "'", spec.commandLine().getOut());
+        ControllerClient client = server.client();
+        try {
+            client.stream(path, "app '" + name + "'", spec.commandLine().getOut());
+        } catch (ControllerError e) {
+            if (e.isNotFound()) {
+                throw olderControllerOr(client);
+            }
+            throw e;
+        }
         return 0;
+    }
+
+    /** A 404 means no such app, unless the app exists: then the controller predates the logs endpoint. */
+    private ControllerError olderControllerOr(ControllerClient client) {
+        client.get("/api/v1/apps/" + ControllerClient.segment(name), "app '" + name + "'"); // throws when no such app
+        return new ControllerError("the controller at " + client.server() + " has app '" + name + "' but serves no "
+                + "logs (GET /api/v1/apps/NAME/logs answered 404): it is older than this command line");
     }
 }

@@ -12,6 +12,9 @@ import java.time.Instant;
 final class ApiDocuments {
 
     static final Instant NOW = Instant.now();
+    /** Longer than a YAML writer's default line. */
+    static final String LONG_ERROR = "back-off 40s after 3 crashes; the next start comes when the back-off ends, "
+            + "or earlier when the spec changes";
 
     private ApiDocuments() {}
 
@@ -33,7 +36,7 @@ final class ApiDocuments {
         app.put("ready", false).put("image", "ram-test/crash:1").put("node", "worker-2").put("revision", "4e1d9c2")
                 .put("exitCode", 3).put("since", NOW.minus(Duration.ofMinutes(20)).toString()).put("lastAction", "start")
                 .put("lastReason", "container exited with 3").put("lastActionAt", NOW.minus(Duration.ofMinutes(20)).toString())
-                .put("lastError", "back-off 40s after 3 crashes").put("urlpath", "/user/bob/containers/1234abcd");
+                .put("lastError", LONG_ERROR).put("urlpath", "/user/bob/containers/1234abcd");
         ArrayNode transitions = app.putArray("transitions");
         for (int i = 1; i <= 25; i++) {
             transitions.add(transition(NOW.minus(Duration.ofMinutes(30 - i)), "Running", "CrashLoopBackOff", "crash #" + i));

@@ -50,7 +50,7 @@ class CliAgainstControllerIT {
         assertThat(table.code()).as(table.err()).isZero();
         assertThat(table.out()).containsPattern("(?m)^NAME\\s+USER\\s+PHASE\\s+READY\\s+SINCE$")
                 .containsPattern("(?m)^alice-cli\\s+alice\\s+Running\\s+1/1\\s+\\d+[smh]\\S*$");
-        assertThat(yaml.out()).contains("name: \"alice-cli\"").contains("phase: \"Running\"").contains("ready: true");
+        assertThat(yaml.out()).contains("name: alice-cli").contains("phase: Running").contains("ready: true");
         assertThat(describe.code()).as(describe.err()).isZero();
         assertThat(describe.out())
                 .containsPattern("(?m)^Source:\\s+alice\\.yaml")

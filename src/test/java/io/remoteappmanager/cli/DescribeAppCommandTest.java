@@ -36,7 +36,7 @@ class DescribeAppCommandTest {
                 .contains("Image digest: <none>")
                 .contains("URL:          /user/bob/containers/1234abcd")
                 .contains("Last action:  start 20m ago: container exited with 3")
-                .contains("Last error:   back-off 40s after 3 crashes");
+                .contains("Last error:   " + ApiDocuments.LONG_ERROR);
         assertThat(controller.requests).singleElement().extracting(StubController.Request::path)
                 .isEqualTo("/api/v1/apps/bob-web");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,9 @@ class GetAppsCommandTest {
         CliRun run = CliRun.of("get", "apps", "-o", "yaml", "--server", controller.url());
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("- key: \"alice/web\"").doesNotContain("---");
+        assertThat(run.out()).startsWith("- key: alice/web\n  user: alice\n").doesNotContain("---")
+                .contains("  message: keeps exiting (3 restarts)\n").contains("  exitCode: 3\n")
+                .containsPattern("(?m)^  lastError: \"?" + Pattern.quote(ApiDocuments.LONG_ERROR) + "\"?$"); // one line
         assertThat(new YAMLMapper().readTree(run.out())).isEqualTo(ControllerClient.JSON.readTree(ApiDocuments.apps()));
     }
 

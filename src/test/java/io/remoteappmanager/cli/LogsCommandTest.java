@@ -85,12 +85,24 @@ class LogsCommandTest {
 
     @Test
     void anUnknownAppExitsOneNamingIt() {
-        controller.json("GET", "/api/v1/apps/nobody/logs", 404, ApiDocuments.error("no app named 'nobody'"));
+        controller.json("GET", "/api/v1/apps/nobody/logs", 404, ApiDocuments.error("no app named 'nobody'"))
+                .json("GET", "/api/v1/apps/nobody", 404, ApiDocuments.error("no app named 'nobody'"));
 
         CliRun run = CliRun.of("logs", "nobody", "--server", controller.url());
 
         assertThat(run.code()).isEqualTo(Cli.FINDING);
         assertThat(run.err()).contains("app 'nobody' not found on " + controller.url() + ": no app named 'nobody'");
+    }
+
+    @Test
+    void aControllerWithoutTheLogsEndpointIsToldApartFromAnUnknownApp() {
+        controller.json("GET", "/api/v1/apps/bob-web", 200, ApiDocuments.bob().toString());
+
+        CliRun run = CliRun.of("logs", "bob-web", "--server", controller.url());
+
+        assertThat(run.code()).isEqualTo(Cli.FINDING);
+        assertThat(run.err()).contains("the controller at " + controller.url() + " has app 'bob-web' but serves no logs")
+                .contains("older than this command line");
     }
 
     @Test
