@@ -21,11 +21,12 @@ import picocli.CommandLine.Command;
  * {@code plan DIR} or {@code plan --git URL [--ref R] [--path P]}: what a pass would do now against the configured
  * engine and realm (ram.* settings from the environment and application.properties), printed and not done. It
  * builds the controller exactly as the application does, without starting it, and lists the realm once. Back-offs
- * start empty, as after a restart.
+ * start empty, as after a restart. {@code plan --server [URL]} asks a running controller instead ({@link ServerPlan}).
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Show what a pass would do for the specs in DIR (or a git ref, --git URL); "
-        + "changes nothing. Exit 0, 1 when the engine or the repository is unreachable, 2 on a usage error.")
+        description = "Show what a pass would do for the specs in DIR (or a git ref, --git URL), or with --server what "
+        + "a running controller's next pass would do; changes nothing. Exit 0, 1 when the engine, the repository or "
+        + "the controller is unreachable (or refuses the token), 2 on a usage error.")
 final class PlanCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -38,12 +39,23 @@ final class PlanCommand implements Callable<Integer> {
             description = "the engine to ask (default: ram.docker.host, else DOCKER_HOST, else the local socket)")
     String dockerHost;
 
+    @CommandLine.Mixin
+    ServerOptions server;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (server.given()) {
+            if (source.given() || realm != null || dockerHost != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--server plans with the controller's own "
+                        + "specs, realm and engine: give DIR, --git, --realm and --docker-host only without it");
+            }
+            ServerPlan.print(out, server.client());
+            return 0;
+        }
         Map<String, String> options = new HashMap<>();
         if (realm != null) {
             options.put("ram.realm", realm);

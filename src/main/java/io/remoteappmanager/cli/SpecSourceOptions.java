@@ -48,6 +48,11 @@ final class SpecSourceOptions {
         }
     }
 
+    /** Whether a source was named at all (DIR or --git). */
+    boolean given() {
+        return directory != null || gitUrl != null;
+    }
+
     /**
      * Opens the source the options name; a wrong command line is a usage error (exit 2).
      *

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "validate", "plan"})
+    @ValueSource(strings = {"", "run", "validate", "plan", "get", "describe", "logs", "reconcile", "completion"})
     void everyCommandExplainsItselfAndExits(String command) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));

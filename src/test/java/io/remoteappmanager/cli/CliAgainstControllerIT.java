@@ -1,0 +1,101 @@
+package io.remoteappmanager.cli;
+
+import static io.remoteappmanager.testing.TestEngine.HTTPD;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.testing.SpecFiles;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/**
+ * The command line as a user runs it, each command a process of its own, against a controller on the real engine
+ * with an API token set: {@code reconcile}, {@code get apps}, {@code describe app}, their errors, and
+ * {@code completion bash}.
+ */
+@QuarkusTest
+@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
+@TestProfile(CliProfile.class)
+class CliAgainstControllerIT {
+
+    @Inject
+    RamConfig config;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void reconcileGetAndDescribeShowARunningApp() {
+        SpecFiles.write(config.specs().dir(), "alice.yaml", SpecFiles.app("alice-cli", "alice", HTTPD, "mappingId: cli"));
+
+        CliRun reconcile = CliRun.asProcess(environment(), "reconcile");
+        assertThat(reconcile.code()).as(reconcile.err()).isZero();
+        assertThat(reconcile.out()).containsPattern("(?m)^pass done on " + server() + ": \\d+ action\\(s\\), 1 app\\(s\\)$");
+        await().atMost(Duration.ofSeconds(60)).until(this::aliceIsReady);
+
+        CliRun table = CliRun.asProcess(environment(), "get", "apps");
+        CliRun yaml = CliRun.asProcess(environment(), "get", "apps", "--user", "alice", "-o", "yaml");
+        CliRun describe = CliRun.asProcess(environment(), "describe", "app", "alice-cli");
+        CliRun again = CliRun.asProcess(environment(), "reconcile");
+
+        assertThat(table.code()).as(table.err()).isZero();
+        assertThat(table.out()).containsPattern("(?m)^NAME\\s+USER\\s+PHASE\\s+READY\\s+SINCE$")
+                .containsPattern("(?m)^alice-cli\\s+alice\\s+Running\\s+1/1\\s+\\d+[smh]\\S*$");
+        assertThat(yaml.out()).contains("name: alice-cli").contains("phase: Running").contains("ready: true");
+        assertThat(describe.code()).as(describe.err()).isZero();
+        assertThat(describe.out())
+                .containsPattern("(?m)^Source:\\s+alice\\.yaml")
+                .containsPattern("(?m)^Phase:\\s+Running for ")
+                .containsPattern("(?m)^Container:\\s+[0-9a-f]{64}$")
+                .containsPattern("(?m)^Image:\\s+" + HTTPD + "$")
+                .containsPattern("(?m)^URL:\\s+http://127\\.0\\.0\\.1:\\d+/user/alice/containers/[0-9a-f]+$")
+                .containsPattern("(?m)^Last action:\\s+create ")
+                .containsPattern("(?m)^  \\S+\\s+\\(new\\)\\s+Pending\\s+");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("pass done on " + server() + ": 0 action(s), 1 app(s)");
+    }
+
+    @Test
+    void errorsNameTheAppAndTheToken() {
+        CliRun unknown = CliRun.asProcess(environment(), "describe", "app", "nobody");
+        CliRun withoutToken = CliRun.asProcess(Map.of("RAM_SERVER", server()), "get", "apps");
+        CliRun withOptions = CliRun.asProcess(Map.of(), "get", "apps", "--server", server(), "--token", CliProfile.TOKEN);
+
+        assertThat(unknown.code()).isEqualTo(Cli.FINDING);
+        assertThat(unknown.err()).contains("error: app 'nobody' not found on " + server());
+        assertThat(withoutToken.code()).isEqualTo(Cli.FINDING);
+        assertThat(withoutToken.err()).contains("wants the API token").contains("pass --token or set RAM_API_TOKEN");
+        assertThat(withOptions.code()).as(withOptions.err()).isZero();
+    }
+
+    @Test
+    void completionBashPrintsTheScript() {
+        CliRun completion = CliRun.asProcess(Map.of(), "completion", "bash");
+
+        assertThat(completion.code()).as(completion.err()).isZero();
+        assertThat(completion.out()).contains("complete -F _complete_remoteappmanager")
+                .contains("describe").contains("reconcile");
+    }
+
+    private boolean aliceIsReady() {
+        return given().header("Authorization", "Bearer " + CliProfile.TOKEN).get("/api/v1/apps/alice-cli")
+                .then().extract().jsonPath().getBoolean("ready");
+    }
+
+    private String server() {
+        return "http://127.0.0.1:" + root.getPort();
+    }
+
+    private Map<String, String> environment() {
+        return Map.of("RAM_SERVER", server(), "RAM_API_TOKEN", CliProfile.TOKEN);
+    }
+}
