@@ -66,8 +66,8 @@ public final class ContainerManager {
      * @param images what images say of their apps, read once per image id
      * @param clock  the controller's, which dates the status this API reads its answers from
      */
-    public ContainerManager(ContainerRuntime runtime, ImageCatalog images, Controller controller, StatusBoard status, LabelScheme labels,
-            Settings settings, Clock clock) {
+    public ContainerManager(ContainerRuntime runtime, ImageCatalog images, Controller controller, StatusBoard status,
+            LabelScheme labels, Settings settings, Clock clock) {
         this.runtime = runtime;
         this.images = images;
         this.controller = controller;

@@ -88,8 +88,8 @@ public final class Controller implements AutoCloseable {
      * @param leads           whether this controller leads its realm now: only then does a pass queue work
      */
     public Controller(SpecSource source, ObservedCache cache, ReadinessProbes probes, ImageUpdates images,
-            ImageCatalog catalog, Actuator actuator, Function<AppSpec, String> specHash, StatusBoard status, Settings settings,
-            Supplier<Idling> idling, BooleanSupplier leads, MeterRegistry metrics, Clock clock) {
+            ImageCatalog catalog, Actuator actuator, Function<AppSpec, String> specHash, StatusBoard status,
+            Settings settings, Supplier<Idling> idling, BooleanSupplier leads, MeterRegistry metrics, Clock clock) {
         this.source = source;
         this.cache = cache;
         this.probes = probes;
@@ -229,7 +229,8 @@ public final class Controller implements AutoCloseable {
                 Optional.empty(), warnings);
         Map<AppKey, List<ActionOutcome>> done = lastActions.drain();
         status.publish(s -> StatusProjection.afterPass(s, plan, wanted, probes::verdict,
-                key -> done.getOrDefault(key, List.of()), catalog::metadata, summary, observed.engine(), source.status(), now));
+                key -> done.getOrDefault(key, List.of()), catalog::metadata, summary, observed.engine(), source.status(),
+                now));
         passTimer.record(Duration.ofNanos(System.nanoTime() - started));
         return new PassLoop.Ran(queueWork(plan, awaited), wakeAt(plan, wanted, now));
     }

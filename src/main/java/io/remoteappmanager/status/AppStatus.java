@@ -89,7 +89,8 @@ public record AppStatus(
     /** Whether {@code other} says the same in everything but {@code updated}, which every pass renews. */
     boolean sameExceptUpdated(AppStatus other) {
         return this == other || equals(new AppStatus(other.key, other.name, other.source, other.phase, other.message,
-                other.containerId, other.image, other.imageDigest, other.metadata, other.urlId, other.urlpath, other.endpoint,
+                other.containerId, other.image, other.imageDigest, other.metadata, other.urlId, other.urlpath,
+                other.endpoint,
                 other.ready, other.route, other.revision, other.exitCode, other.node, other.network, other.last,
                 other.since, updated, other.transitions));
     }

@@ -20,10 +20,13 @@ function haystack(app) {
     .join('\n').toLowerCase();
 }
 
-/** The icon, or the title's first letter in its place when the image has none. */
+/**
+ * The icon's place, or the title's first letter when the image has none. The icon itself (a data URL of up to 256 KiB)
+ * is set on the element afterwards, so a thousand cards of one image never copy it into one huge HTML string.
+ */
 function iconHtml(app) {
   return app.app?.icon
-    ? `<img class="app-icon" src="${escape(app.app.icon)}" alt="" width="48" height="48">`
+    ? '<img class="app-icon" alt="" width="48" height="48">'
     : `<span class="app-icon app-icon-none" aria-hidden="true">${escape(title(app).charAt(0).toUpperCase())}</span>`;
 }
 
@@ -50,6 +53,7 @@ export class AppCards {
     this.apps = new Map(); // key -> app
     this.filter = { user: '', phase: '', text: '' };
     this.pending = false;
+    this.synced = false; // nothing to count before the first snapshot
     container.addEventListener('click', (e) => this.chosen(e));
     container.addEventListener('keydown', (e) => { if (e.key === 'Enter') this.chosen(e); });
   }
@@ -57,6 +61,7 @@ export class AppCards {
   /** Makes the view hold exactly `apps` (a snapshot). */
   sync(apps) {
     this.apps = new Map(apps.map((app) => [app.key, app]));
+    this.synced = true;
     this.changed();
   }
 
@@ -100,6 +105,7 @@ export class AppCards {
 
   /** Every user with a shown app, in name order, each with their apps' cards in title order. */
   render() {
+    if (!this.synced) return;
     const byUser = new Map();
     for (const app of this.apps.values()) {
       if (!this.matches(app)) continue;
@@ -113,6 +119,9 @@ export class AppCards {
       return `<section class="user-apps" data-user="${escape(user)}" aria-label="Apps of ${escape(user || ABSENT)}">`
         + `<h3>${escape(text(user))}</h3><div class="user-cards">${apps.map(cardHtml).join('')}</div></section>`;
     }).join('');
+    this.container.querySelectorAll('img.app-icon').forEach((img) => {
+      img.src = this.apps.get(img.closest('.app-card').dataset.key).app.icon;
+    });
     if (focused) this.container.querySelector(`.app-card[data-key="${CSS.escape(focused)}"]`)?.focus();
     this.hooks.onCount(users.reduce((n, user) => n + byUser.get(user).length, 0), this.apps.size);
   }
