@@ -55,6 +55,11 @@ public final class ImageCatalog implements AutoCloseable {
         }
     }
 
+    /** Whether image {@code imageId} is being read now. */
+    boolean reading(String imageId) {
+        return reading.contains(imageId);
+    }
+
     /** The metadata of a local image the caller inspected: read once per image id. */
     public ImageMetadata of(ImageInfo image) {
         return known.computeIfAbsent(image.id(), id -> parse(image));

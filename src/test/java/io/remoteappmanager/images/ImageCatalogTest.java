@@ -83,6 +83,22 @@ class ImageCatalogTest {
     }
 
     @Test
+    void anImageTheEngineCouldNotReadIsReadAgainWhenSeenNext() {
+        try (ImageCatalog catalog = catalog()) {
+            engine.failNext(EngineCall.IMAGE, FakeEngine.error("connection reset"));
+
+            catalog.seen(PARAVIEW.id());
+            await().until(() -> engine.calls(EngineCall.IMAGE) == 1 && !catalog.reading(PARAVIEW.id()));
+            assertThat(catalog.metadata(PARAVIEW.id())).as("a failed read is not cached").isEmpty();
+            assertThat(wakes).isEmpty();
+
+            catalog.seen(PARAVIEW.id());
+            await().until(() -> catalog.metadata(PARAVIEW.id()), Optional::isPresent);
+            assertThat(engine.calls(EngineCall.IMAGE)).isEqualTo(2);
+        }
+    }
+
+    @Test
     void anImageTheCallerInspectedIsParsedOncePerId() {
         try (ImageCatalog catalog = catalog()) {
             ImageMetadata first = catalog.of(engine.image(PARAVIEW.reference()).orElseThrow());
