@@ -9,8 +9,8 @@
 #   recover stop our private engine hard, its containers with it (their containerd shims are killed), and start it
 #           again: for an engine that no longer stops or removes containers (dockerd 20.10 did, twice, while a
 #           thousand containers were being removed); the benchmark runs it when its clean-up stalls
-#   images  build the test images (ram-test/httpd:1, ram-test/httpd:2, ram-test/crash:1, ram-test/health:1)
-#           if missing
+#   images  build the test images (ram-test/httpd:1, ram-test/httpd:2, ram-test/crash:1, ram-test/health:1,
+#           ram-test/meta:1) if missing
 # Environment: RAM_ENGINE_DIR (state dir, default /tmp/ram-engine), DOCKER_HOST (an engine to reuse),
 # RAM_ENGINE_BRIDGE / RAM_ENGINE_BRIDGE_CIDR (the bridge taken when another engine owns docker0; default
 # ram0, 172.29.0.1/24: give a second private engine beside the first one its own), RAM_ENGINE_ADDRESS_POOL (where
@@ -208,6 +208,18 @@ build_health_image() {
     | DOCKER_BUILDKIT=0 docker -H "$(engine_host)" build -q -t ram-test/health:1 - 2>&1) || { echo "$out" >&2; return 1; }
 }
 
+# build_meta_image: ram-test/meta:1, the httpd app with the labels in which an image describes its app (under the
+# default ram.images.label-prefix): a title, a description, its kind, a 128x128 PNG icon (images/meta-icon.png, as
+# base64) and two settings, one written as the seed's images write them (x11-height). Built like the health image.
+build_meta_image() {
+  local out p=eu.simphony-project.docker.
+  out=$(printf '%s\n' 'FROM ram-test/httpd:1' \
+    "LABEL ${p}ui_name=\"Test Viewer\" ${p}type=webapp ${p}env.X11_WIDTH=\"\" ${p}env.x11-height=\"\"" \
+    "LABEL ${p}description=\"A tiny web app that shows its version and its environment.\"" \
+    "LABEL ${p}icon_128=$(base64 -w0 "$HERE/images/meta-icon.png")" \
+    | DOCKER_BUILDKIT=0 docker -H "$(engine_host)" build -q -t ram-test/meta:1 - 2>&1) || { echo "$out" >&2; return 1; }
+}
+
 cmd_images() {
   ensure_packages
   local ms0=${EPOCHREALTIME/./} img=$HERE/images
@@ -217,6 +229,7 @@ cmd_images() {
     "$img/httpd.sh" /ram-httpd.sh "$img/index-v2.txt" /etc/ram-test/index
   build_image ram-test/crash:1 '["/bin/sh","/ram-crash.sh"]' "$img/crash.sh" /ram-crash.sh
   build_health_image
+  build_meta_image
   log "test images ready in $(elapsed "$ms0")"
 }
 

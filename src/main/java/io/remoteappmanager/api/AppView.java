@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One app's status as the API shows it: flat fields, absent values as null; {@code imageDigest} is the registry
  * digest of the image its container runs, {@code revision} the commit that container was made from (git source
- * only), {@code network} the network it was placed on, {@code transitions} its last phase changes, oldest first.
+ * only), {@code network} the network it was placed on, {@code transitions} its last phase changes, oldest first,
+ * {@code app} what the image its container runs says of it (null until that image was read).
  */
 public record AppView(
         String key,
@@ -34,7 +35,8 @@ public record AppView(
         String lastError,
         Instant since,
         Instant updated,
-        List<TransitionView> transitions) {
+        List<TransitionView> transitions,
+        AppMetadataView app) {
 
     public static AppView of(AppStatus s) {
         AppStatus.LastAction last = s.last();
@@ -44,6 +46,7 @@ public record AppView(
                 s.ready(), s.revision().orElse(null), s.exitCode().isPresent() ? s.exitCode().getAsInt() : null,
                 s.node().orElse(null), s.network().orElse(null), last.action().orElse(null), last.reason().orElse(null), last.at().orElse(null),
                 last.error().orElse(null), s.since(), s.updated(),
-                s.transitions().stream().map(TransitionView::of).toList());
+                s.transitions().stream().map(TransitionView::of).toList(),
+                s.metadata().map(AppMetadataView::of).orElse(null));
     }
 }

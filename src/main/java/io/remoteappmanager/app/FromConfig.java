@@ -7,6 +7,7 @@ import io.remoteappmanager.api.ReconcileResource;
 import io.remoteappmanager.config.ConfigCheck;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.health.LoopLiveness;
+import io.remoteappmanager.images.ImageCatalog;
 import io.remoteappmanager.leader.ControllerIdentity;
 import io.remoteappmanager.leader.Leadership;
 import io.remoteappmanager.model.LabelScheme;
@@ -36,6 +37,10 @@ public final class FromConfig {
 
     public static LabelScheme labels(RamConfig config) {
         return new LabelScheme(config.labelPrefix(), config.realm());
+    }
+
+    public static ImageCatalog.Settings imageCatalog(RamConfig config) {
+        return new ImageCatalog.Settings(config.images().labelPrefix());
     }
 
     public static EngineSettings engine(RamConfig config) {

@@ -8,6 +8,7 @@ import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.api.WakeResource;
 import io.remoteappmanager.config.ConfigCheck;
 import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.images.ImageCatalog;
 import io.remoteappmanager.images.ImageUpdates;
 import io.remoteappmanager.leader.FileLease;
 import io.remoteappmanager.leader.Leadership;
@@ -62,6 +63,7 @@ public final class RemoteAppManager implements AutoCloseable {
     private final ObservedCache cache;
     private final ReadinessProbes probes;
     private final ImageUpdates images;
+    private final ImageCatalog catalog;
     private final StatusBoard status;
     private final Optional<RouteSync> routes;
     private final Optional<Notifier> notifier;
@@ -85,6 +87,7 @@ public final class RemoteAppManager implements AutoCloseable {
                 HEARTBEAT, config.docker().callTimeout(), RESUBSCRIBE), clock, this::trigger);
         this.probes = new ReadinessProbes(FromConfig.probes(config), this::trigger);
         this.images = new ImageUpdates(runtime, config.images().checkInterval(), this::trigger, metrics);
+        this.catalog = new ImageCatalog(runtime, FromConfig.imageCatalog(config), this::trigger);
         this.status = new StatusBoard(StatusSnapshot.initial(cache.engine(), source.status(),
                 ProxyState.initial(config.proxy().apiUrl()), FromConfig.leaderState(config)));
         String self = status.current().leader().self();
@@ -106,13 +109,13 @@ public final class RemoteAppManager implements AutoCloseable {
         }
         Actuator actuator = new Actuator(runtime, template,
                 new VolumeRule(config.policy().volumeRoots().orElse(List.of())), labels, cache);
-        this.controller = new Controller(source, cache, probes, images, actuator, template::specHash, status,
+        this.controller = new Controller(source, cache, probes, images, catalog, actuator, template::specHash, status,
                 new Controller.Settings(config.reconcile().parallelism(), config.reconcile().interval(),
                         config.specs().debounce(),
                         new Backoff(config.reconcile().initialBackoff(), config.reconcile().maxBackoff()),
                         config.reconcile().maxDisruptions(), config.prune().allowEmpty(), config.liveness().enabled()),
                 this::idling, leadership::leads, metrics, clock);
-        this.manager = new ContainerManager(runtime, controller, status, labels,
+        this.manager = new ContainerManager(runtime, catalog, controller, status, labels,
                 new ContainerManager.Settings(config.containerPort(), answerTimeout(config.docker())), clock);
         status.listen(new AppUrlLog());
         routes.ifPresent(sync -> status.listen(leadership.whileLeading(sync::offer)));
@@ -129,6 +132,7 @@ public final class RemoteAppManager implements AutoCloseable {
         activity.ifPresent(watch -> services.register("idle check", service(() -> watch.start(leaderJobs),
                 watch::close)));
         services.register("image checks", service(() -> images.start(leaderJobs), images::close))
+                .register("image metadata", service(() -> { }, catalog::close))
                 .register("readiness probes", service(() -> { }, probes::close))
                 .register("controller", service(() -> controller.start(jobs), controller::close));
     }

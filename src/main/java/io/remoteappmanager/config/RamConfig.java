@@ -423,7 +423,10 @@ public interface RamConfig {
         int failureThreshold();
     }
 
-    /** Image updates: a tag that names new content in its registry reaches the apps that pull it Always. */
+    /**
+     * Images: a tag that names new content in its registry reaches the apps that pull it Always, and an image's labels
+     * describe its app.
+     */
     interface Images {
         /**
          * How often each imagePullPolicy Always app's registry is asked which digest its image's tag names, such as
@@ -431,6 +434,15 @@ public interface RamConfig {
          */
         @WithName("check-interval")
         Optional<Duration> checkInterval();
+
+        /**
+         * Where the labels begin in which an image describes its app ({@code ui_name}, {@code icon_128},
+         * {@code description}, {@code type}, {@code env.<name>}), shown by the API and the dashboard (see docs/api.md,
+         * App metadata).
+         */
+        @WithName("label-prefix")
+        @WithDefault("eu.simphony-project.docker.")
+        String labelPrefix();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.remoteappmanager.manager;
 
 import io.remoteappmanager.actuator.Actuator;
+import io.remoteappmanager.images.ImageCatalog;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.AppSpec.VolumeBind;
@@ -10,7 +11,6 @@ import io.remoteappmanager.model.SpecOrigin;
 import io.remoteappmanager.reconcile.Controller;
 import io.remoteappmanager.reconcile.DesiredOverlay;
 import io.remoteappmanager.runtime.ContainerRuntime;
-import io.remoteappmanager.runtime.ImageInfo;
 import io.remoteappmanager.runtime.LaunchFailedException;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.status.AppStatus;
@@ -53,6 +53,7 @@ public final class ContainerManager {
     public record Settings(int containerPort, Duration answerTimeout) {}
 
     private final ContainerRuntime runtime;
+    private final ImageCatalog images;
     private final Controller controller;
     private final StatusWait status;
     private final LabelScheme labels;
@@ -61,10 +62,14 @@ public final class ContainerManager {
     private final InFlight<AppKey> starts = new InFlight<>("start");
     private final InFlight<String> stops = new InFlight<>("stop");
 
-    /** @param clock the controller's, which dates the status this API reads its answers from */
-    public ContainerManager(ContainerRuntime runtime, Controller controller, StatusBoard status, LabelScheme labels,
-            Settings settings, Clock clock) {
+    /**
+     * @param images what images say of their apps, read once per image id
+     * @param clock  the controller's, which dates the status this API reads its answers from
+     */
+    public ContainerManager(ContainerRuntime runtime, ImageCatalog images, Controller controller, StatusBoard status,
+            LabelScheme labels, Settings settings, Clock clock) {
         this.runtime = runtime;
+        this.images = images;
         this.controller = controller;
         this.status = new StatusWait(status);
         this.labels = labels;
@@ -150,9 +155,29 @@ public final class ContainerManager {
         return containersFromFilters(Map.of());
     }
 
-    /** The local image with that id or name, or empty. */
-    public Optional<ImageInfo> image(String imageIdOrName) {
-        return runtime.image(imageIdOrName);
+    /**
+     * The one running container that matches every filter given (a null filter matches any), or empty; the seed's
+     * {@code find_container}.
+     *
+     * @throws MultipleResultsFound when several match
+     */
+    public Optional<Container> findContainer(String urlId, String mappingId, String userName) {
+        Map<String, String> filters = new HashMap<>();
+        Optional.ofNullable(urlId).ifPresent(v -> filters.put(LabelScheme.URL_ID, v));
+        Optional.ofNullable(mappingId).ifPresent(v -> filters.put(LabelScheme.MAPPING_ID, v));
+        Optional.ofNullable(userName).ifPresent(v -> filters.put(LabelScheme.USER, v));
+        List<Container> found = containersFromFilters(filters);
+        if (found.size() > 1) {
+            throw new MultipleResultsFound(found.size() + " running containers match " + filters + ": "
+                    + found.stream().map(Container::name).sorted().toList());
+        }
+        return found.stream().findFirst();
+    }
+
+    /** The local image with that id or name, with what its labels say of its app, or empty. */
+    public Optional<Image> image(String imageIdOrName) {
+        return runtime.image(imageIdOrName).map(info -> new Image(info.id(),
+                info.tags().isEmpty() ? "" : info.tags().get(0), images.of(info)));
     }
 
     /** A standby acts on nothing, so it takes no request it could only answer after its timeout. */

@@ -21,6 +21,7 @@ import java.util.OptionalInt;
  * @param restarts   how often the engine itself started it again lately after it ended (a swarm's restart policy)
  * @param health     what the image's own health check says of it
  * @param imageDigest the registry digest of the image it runs ({@code sha256:...}), when the engine knows it
+ * @param imageId    the id of the image it runs, which keys the image's metadata; empty when the engine gave none
  */
 public record ObservedContainer(
         String id,
@@ -42,7 +43,8 @@ public record ObservedContainer(
         Optional<String> detail,
         int restarts,
         HealthStatus health,
-        Optional<String> imageDigest) {
+        Optional<String> imageDigest,
+        String imageId) {
 
     public ObservedContainer {
         mounts = List.copyOf(mounts);

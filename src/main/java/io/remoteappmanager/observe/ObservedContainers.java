@@ -24,6 +24,7 @@ public final class ObservedContainers {
                 labels.get(c.labels(), LabelScheme.SOURCE).map(LabelScheme::sourceFile),
                 labels.get(c.labels(), LabelScheme.REVISION),
                 c.created(), c.endpoint(), c.mounts(), c.exitCode(), c.node(),
-                labels.get(c.labels(), LabelScheme.NETWORK), c.detail(), c.restarts(), c.health(), c.imageDigest()));
+                labels.get(c.labels(), LabelScheme.NETWORK), c.detail(), c.restarts(), c.health(), c.imageDigest(),
+                c.imageId() == null ? "" : c.imageId()));
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.actuator.Actuator;
+import io.remoteappmanager.images.ImageCatalog;
 import io.remoteappmanager.images.ImageUpdates;
 import io.remoteappmanager.lifecycle.Jobs;
 import io.remoteappmanager.model.AppKey;
@@ -60,6 +61,7 @@ public final class Controller implements AutoCloseable {
     private final ObservedCache cache;
     private final ReadinessProbes probes;
     private final ImageUpdates images;
+    private final ImageCatalog catalog;
     private final Planner planner;
     private final PlanInputsReader inputs;
     private final SpecHashes hashes;
@@ -80,17 +82,19 @@ public final class Controller implements AutoCloseable {
 
     /**
      * @param images          which digest the tags of the images apps pull Always name in their registries
+     * @param catalog         what the images containers run say of their apps; a pass hands it each image it sees
      * @param specHash        every desired spec's {@code spec_hash}
      * @param idling          the proxy's activity and the wake requests as they are now, for idle culling
      * @param leads           whether this controller leads its realm now: only then does a pass queue work
      */
     public Controller(SpecSource source, ObservedCache cache, ReadinessProbes probes, ImageUpdates images,
-            Actuator actuator, Function<AppSpec, String> specHash, StatusBoard status, Settings settings,
-            Supplier<Idling> idling, BooleanSupplier leads, MeterRegistry metrics, Clock clock) {
+            ImageCatalog catalog, Actuator actuator, Function<AppSpec, String> specHash, StatusBoard status,
+            Settings settings, Supplier<Idling> idling, BooleanSupplier leads, MeterRegistry metrics, Clock clock) {
         this.source = source;
         this.cache = cache;
         this.probes = probes;
         this.images = images;
+        this.catalog = catalog;
         this.hashes = new SpecHashes(specHash);
         this.planner = new Planner(settings.pruneAllowEmpty(), settings.livenessByDefault(), hashes);
         this.histories = new KeyHistories(settings.backoff());
@@ -205,6 +209,7 @@ public final class Controller implements AutoCloseable {
             return new PassLoop.Ran(CompletableFuture.completedFuture(PassResult.engineDown(error)), Optional.empty());
         }
         overlay.forgetStopped(observed.containers());
+        observed.containers().forEach(c -> catalog.seen(c.imageId()));
         Plan planned = planner.plan(inputs.read(wanted, observed.containers()), now);
         histories.retainOnly(planned.decisions().stream().map(Decision::key).toList());
         budget.retainOnly(planned.decisions().stream()
@@ -224,7 +229,8 @@ public final class Controller implements AutoCloseable {
                 Optional.empty(), warnings);
         Map<AppKey, List<ActionOutcome>> done = lastActions.drain();
         status.publish(s -> StatusProjection.afterPass(s, plan, wanted, probes::verdict,
-                key -> done.getOrDefault(key, List.of()), summary, observed.engine(), source.status(), now));
+                key -> done.getOrDefault(key, List.of()), catalog::metadata, summary, observed.engine(), source.status(),
+                now));
         passTimer.record(Duration.ofNanos(System.nanoTime() - started));
         return new PassLoop.Ran(queueWork(plan, awaited), wakeAt(plan, wanted, now));
     }

@@ -2,6 +2,7 @@ package io.remoteappmanager.status;
 
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.Endpoint;
+import io.remoteappmanager.model.ImageMetadata;
 import io.remoteappmanager.model.Phase;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.OptionalInt;
  * @param source   the spec's origin ({@code file#document}), when it has a spec
  * @param ready    whether its container runs and its readiness probe said so: only then is it routed to it
  * @param imageDigest the registry digest ({@code sha256:...}) of the image its container runs, when known
+ * @param metadata what the image its container runs says of the app (title, icon, ...), once that image was read
  * @param route    where the proxy should send its urlpath
  * @param revision the source version its container was made from (a git commit), when known
  * @param exitCode the code its container last exited with, when it has exited
@@ -32,6 +34,7 @@ public record AppStatus(
         Optional<String> containerId,
         Optional<String> image,
         Optional<String> imageDigest,
+        Optional<ImageMetadata> metadata,
         Optional<String> urlId,
         Optional<String> urlpath,
         Optional<Endpoint> endpoint,
@@ -86,7 +89,8 @@ public record AppStatus(
     /** Whether {@code other} says the same in everything but {@code updated}, which every pass renews. */
     boolean sameExceptUpdated(AppStatus other) {
         return this == other || equals(new AppStatus(other.key, other.name, other.source, other.phase, other.message,
-                other.containerId, other.image, other.imageDigest, other.urlId, other.urlpath, other.endpoint,
+                other.containerId, other.image, other.imageDigest, other.metadata, other.urlId, other.urlpath,
+                other.endpoint,
                 other.ready, other.route, other.revision, other.exitCode, other.node, other.network, other.last,
                 other.since, updated, other.transitions));
     }

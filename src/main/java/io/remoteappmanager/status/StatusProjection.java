@@ -4,6 +4,7 @@ import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.ImageMetadata;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.ProbeVerdict;
 import io.remoteappmanager.observe.EngineState;
@@ -37,15 +38,17 @@ public final class StatusProjection {
      * finished since the last pass as its last action, and keys the plan no longer has are gone.
      *
      * @param outcomes the outcomes of a key's attempt finished since the last pass; empty when none finished
+     * @param metadata what an image (by id) says of its app, where it is known
      */
     public static StatusSnapshot afterPass(StatusSnapshot previous, Plan plan, DesiredState desired,
             Function<ObservedContainer, ProbeVerdict> readiness, Function<AppKey, List<ActionOutcome>> outcomes,
-            PassSummary summary, EngineState engine, SourceStatus source, Instant now) {
+            Function<String, Optional<ImageMetadata>> metadata, PassSummary summary, EngineState engine,
+            SourceStatus source, Instant now) {
         Map<AppKey, AppStatus> apps = new LinkedHashMap<>(plan.decisions().size() * 2);
         for (Decision decision : plan.decisions()) {
             apps.put(decision.key(), app(previous.app(decision.key()), decision,
                     Optional.ofNullable(desired.apps().get(decision.key())), readiness, outcomes.apply(decision.key()),
-                    now));
+                    metadata, now));
         }
         return next(previous, apps, appChanges(previous.apps(), apps, now), Optional.of(summary), engine, source,
                 previous.proxy(), previous.leader());
@@ -126,7 +129,8 @@ public final class StatusProjection {
 
     /** One app's status from its decision; what was last done to it carries over until something new is done. */
     static AppStatus app(Optional<AppStatus> previous, Decision decision, Optional<AppSpec> spec,
-            Function<ObservedContainer, ProbeVerdict> readiness, List<ActionOutcome> outcomes, Instant now) {
+            Function<ObservedContainer, ProbeVerdict> readiness, List<ActionOutcome> outcomes,
+            Function<String, Optional<ImageMetadata>> metadata, Instant now) {
         Optional<ObservedContainer> container = decision.container();
         boolean ready = container.filter(ObservedContainer::isRunning).map(c -> readiness.apply(c).ready())
                 .orElse(false);
@@ -142,7 +146,9 @@ public final class StatusProjection {
         return new AppStatus(decision.key(), spec.map(AppSpec::name), spec.map(s -> s.origin().label()),
                 decision.phase(), decision.message(), container.map(ObservedContainer::id),
                 container.map(ObservedContainer::image).or(() -> spec.map(AppSpec::image)),
-                container.flatMap(ObservedContainer::imageDigest), container.map(ObservedContainer::urlId), urlpath,
+                container.flatMap(ObservedContainer::imageDigest),
+                container.map(ObservedContainer::imageId).flatMap(metadata), container.map(ObservedContainer::urlId),
+                urlpath,
                 container.flatMap(ObservedContainer::endpoint), ready,
                 AppRoute.of(decision.phase(), ready, previous.map(AppStatus::route)),
                 container.flatMap(ObservedContainer::revision),

@@ -1,6 +1,7 @@
 // The dashboard's entry point: follows the events stream and hands each event to the part of the page it concerns.
 
 import { apiJson } from './api.js';
+import { AppCards } from './app-cards.js';
 import { AppsTable } from './apps-table.js';
 import { DetailPanel } from './detail.js';
 import {
@@ -15,13 +16,25 @@ const PHASES = ['Pending', 'Starting', 'Running', 'Unhealthy', 'Idle', 'Recreati
   'Completed', 'Failed', 'Suspended', 'Conflict', 'Invalid', 'Removing'];
 
 const detail = new DetailPanel(byId('detail'));
+/** The table's last count, shown again when the table comes back into view. */
+let tableCount = null;
+
+/** The app count and the "no app matches" line, from the view in use. */
+function showCount(shown, total) {
+  byId('app-count').textContent = shown === total ? String(total) : `${shown} of ${total}`;
+  byId('no-apps').hidden = shown > 0;
+}
 const table = new AppsTable(byId('app-rows'), {
   onOpen: (key, row) => detail.open(table.app(key), row),
   onCount: (shown, total) => {
-    byId('app-count').textContent = shown === total ? String(total) : `${shown} of ${total}`;
-    byId('no-apps').hidden = shown > 0;
+    tableCount = [shown, total];
+    if (byId('app-cards').hidden) showCount(shown, total);
   },
   onUsers: (users) => fillOptions(byId('filter-user'), users),
+});
+const cards = new AppCards(byId('app-cards'), {
+  onOpen: (key, card) => detail.open(table.app(key), card),
+  onCount: showCount,
 });
 let firstRender = true;
 
@@ -58,6 +71,7 @@ const handlers = {
   snapshot({ apps, status, source }) {
     if (firstRender) performance.mark('ram:first-snapshot');
     table.sync(apps);
+    cards.sync(apps);
     apps.forEach((app) => { addPhase(app.phase); detail.update(app); });
     showStatus(status);
     showSource(source || status.source);
@@ -73,10 +87,12 @@ const handlers = {
   app(app) {
     addPhase(app.phase);
     table.update(app);
+    cards.update(app);
     detail.update(app);
   },
   'app-removed'({ key }) {
     table.remove(key);
+    cards.remove(key);
     detail.removed(key);
   },
   pass: showPass,
@@ -103,9 +119,27 @@ const stream = follow('/api/v1/events', (type, data) => handlers[type]?.(data), 
 byId('connection-token').addEventListener('click', () => stream.restart());
 
 fillOptions(byId('filter-phase'), PHASES);
-byId('filter-user').addEventListener('change', (e) => table.setFilter({ user: e.target.value }));
-byId('filter-phase').addEventListener('change', (e) => table.setFilter({ phase: e.target.value }));
-byId('filter-text').addEventListener('input', (e) => table.setFilter({ text: e.target.value }));
+/** Both views follow the filters; the one hidden lays nothing out meanwhile. */
+function setFilter(filter) {
+  table.setFilter(filter);
+  cards.setFilter(filter);
+}
+byId('filter-user').addEventListener('change', (e) => setFilter({ user: e.target.value }));
+byId('filter-phase').addEventListener('change', (e) => setFilter({ phase: e.target.value }));
+byId('filter-text').addEventListener('input', (e) => setFilter({ text: e.target.value }));
+
+/** Table or cards; the choice is kept for the next visit. */
+function showView(view) {
+  byId('apps-table-view').hidden = view !== 'table';
+  byId('view-table').setAttribute('aria-pressed', String(view === 'table'));
+  byId('view-cards').setAttribute('aria-pressed', String(view === 'cards'));
+  cards.show(view === 'cards');
+  if (view === 'table' && tableCount) showCount(...tableCount);
+  localStorage.setItem('ram.view', view);
+}
+byId('view-table').addEventListener('click', () => showView('table'));
+byId('view-cards').addEventListener('click', () => showView('cards'));
+showView(localStorage.getItem('ram.view') === 'cards' ? 'cards' : 'table');
 byId('filters').addEventListener('submit', (e) => e.preventDefault());
 
 document.querySelectorAll('#apps th[data-column] button').forEach((button) => {

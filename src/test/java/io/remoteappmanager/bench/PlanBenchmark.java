@@ -90,6 +90,7 @@ final class PlanBenchmark {
                 spec.key(), ContainerState.RUNNING, spec.image(), hash, urlId, Optional.of(spec.urlpath(urlId)),
                 Optional.of(spec.origin().file()), Optional.empty(), NOW.minusSeconds(3600),
                 Optional.of(new Endpoint("127.0.0.1", 30000 + i % 30000)), List.of(), OptionalInt.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), 0, HealthStatus.NONE, Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), 0, HealthStatus.NONE, Optional.empty(),
+                "sha256:1");
     }
 }

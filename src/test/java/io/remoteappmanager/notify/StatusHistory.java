@@ -113,7 +113,7 @@ final class StatusHistory {
             Plan plan = new Plan(List.copyOf(decisions.values()), List.of(), Optional.empty());
             DesiredState desired = new DesiredState(specs, List.of(), Set.of(), Set.of(), true, Set.of());
             board.publish(s -> StatusProjection.afterPass(s, plan, desired, c -> ProbeVerdict.READY, key -> List.of(),
-                    pass, engine, s.source(), at));
+                    id -> Optional.empty(), pass, engine, s.source(), at));
         } else {
             board.publish(s -> StatusProjection.passWithoutEngine(s, pass, engine, s.source()));
         }

@@ -172,7 +172,7 @@ public final class PlanFixture {
             return new ObservedContainer(id, "remoteexec-" + key.user() + "-" + key.mappingId(), key, state,
                     "simphony/paraview:5.4", hash, urlId, Optional.empty(), source, Optional.empty(), created,
                     endpoint, List.of(), exitCode, Optional.empty(), Optional.empty(), detail, restarts, health,
-                    imageDigest);
+                    imageDigest, "sha256:" + hash);
         }
     }
 

@@ -110,6 +110,6 @@ class ProbeFollowsTheAddressTest {
                 "ram-test/httpd:1", "hash", "0123abcd", Optional.of("/user/alice/containers/0123abcd"), Optional.empty(),
                 Optional.empty(), Instant.EPOCH, Optional.of(new Endpoint("127.0.0.1", server.getAddress().getPort())),
                 List.of(), OptionalInt.empty(), Optional.of("node-2"), Optional.empty(), Optional.empty(), 0,
-                HealthStatus.NONE, Optional.empty());
+                HealthStatus.NONE, Optional.empty(), "sha256:1");
     }
 }

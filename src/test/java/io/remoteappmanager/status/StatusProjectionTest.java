@@ -125,7 +125,7 @@ class StatusProjectionTest {
 
     private static StatusSnapshot passOver(StatusSnapshot previous, List<Decision> decisions, Instant now) {
         return StatusProjection.afterPass(previous, new Plan(decisions, List.of(), Optional.empty()), DesiredState.NONE,
-                READY, key -> List.of(), pass(now), previous.engine(), previous.source(), now);
+                READY, key -> List.of(), id -> Optional.empty(), pass(now), previous.engine(), previous.source(), now);
     }
 
     private static PassSummary pass(Instant at, String... problems) {
@@ -135,6 +135,6 @@ class StatusProjectionTest {
 
     private static AppStatus project(Optional<AppStatus> previous, Phase phase, String message, Instant now) {
         return StatusProjection.app(previous, new Decision(ALICE, phase, List.of(), Optional.empty(), message, Optional.empty()),
-                Optional.empty(), READY, List.of(), now);
+                Optional.empty(), READY, List.of(), id -> Optional.empty(), now);
     }
 }

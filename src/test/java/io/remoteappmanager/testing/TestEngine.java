@@ -38,6 +38,11 @@ public final class TestEngine implements AutoCloseable {
     public static final String CRASH = "ram-test/crash:1";
     /** ram-test/httpd:1 with a HEALTHCHECK (every 500 ms) that fails once {@code /tmp/unhealthy} exists. */
     public static final String HEALTH = "ram-test/health:1";
+    /**
+     * ram-test/httpd:1 with the labels in which an image describes its app: title "Test Viewer", a description, kind
+     * webapp, a 128x128 PNG icon and the settings X11_WIDTH and x11-height.
+     */
+    public static final String META = "ram-test/meta:1";
 
     static {
         TestLogging.toConsole();

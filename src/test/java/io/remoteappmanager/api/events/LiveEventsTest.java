@@ -141,7 +141,8 @@ class LiveEventsTest {
     private static StatusSnapshot pass(StatusSnapshot previous, Instant at, List<String> problems,
             Decision... decisions) {
         return StatusProjection.afterPass(previous, new Plan(Arrays.asList(decisions), List.of(), Optional.empty()),
-                DesiredState.NONE, c -> ProbeVerdict.READY, key -> List.of(), summary(at, problems), TRUSTED, DIRECTORY, at);
+                DesiredState.NONE, c -> ProbeVerdict.READY, key -> List.of(), id -> Optional.empty(),
+                summary(at, problems), TRUSTED, DIRECTORY, at);
     }
 
     private static PassSummary summary(Instant at, List<String> problems) {
