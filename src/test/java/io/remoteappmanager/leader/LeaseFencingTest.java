@@ -10,11 +10,10 @@ import io.remoteappmanager.status.ProxyState;
 import io.remoteappmanager.status.StatusBoard;
 import io.remoteappmanager.status.StatusSnapshot;
 import io.remoteappmanager.testing.ManualJobs;
+import io.remoteappmanager.testing.MutableClock;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -30,7 +29,7 @@ class LeaseFencingTest {
 
     static final Duration FENCE = Duration.ofSeconds(8);
 
-    final SettableClock clock = new SettableClock();
+    final MutableClock clock = new MutableClock(Instant.EPOCH);
     final ScriptedLease lease = new ScriptedLease();
     final ManualJobs jobs = new ManualJobs();
     final StatusBoard status = new StatusBoard(StatusSnapshot.initial(EngineState.starting(Instant.EPOCH),
@@ -110,29 +109,5 @@ class LeaseFencingTest {
 
         @Override
         public void close() {}
-    }
-
-    /** A clock that moves only when told. */
-    static final class SettableClock extends Clock {
-        private Instant now = Instant.EPOCH;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.DesiredState;
-import io.remoteappmanager.source.directory.SpecDirectoryTest.MutableClock;
 import io.remoteappmanager.spec.SpecCheck;
+import io.remoteappmanager.testing.MutableClock;
 import io.remoteappmanager.testing.SpecFiles;
 import java.io.IOException;
 import java.nio.file.Files;

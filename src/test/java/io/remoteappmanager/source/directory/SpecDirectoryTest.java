@@ -13,15 +13,13 @@ import io.remoteappmanager.model.SpecProblem;
 import io.remoteappmanager.model.SpecProblem.Kind;
 import io.remoteappmanager.spec.SpecCheck;
 import io.remoteappmanager.spec.SpecYaml;
+import io.remoteappmanager.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -262,32 +260,6 @@ class SpecDirectoryTest {
     }
 
     /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @Test
     void tenThousandUnchangedFilesAreCheapToReadAgain() throws IOException {
