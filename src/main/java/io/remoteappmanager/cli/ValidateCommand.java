@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code validate DIR} or {@code validate --git URL [--ref R] [--path P]}: reads the specs as the controller would and
- * prints every problem as {@code file:line: message}.
+ * prints every problem as {@code file:line: message}; with {@code ram.secrets.dir} set, a secret a spec names that is not
+ * there is one of them (its content is never printed).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check every spec in DIR, or in one ref of a git repository (--git URL); "
@@ -26,8 +27,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SpecSourceOptions.Opened opened = source.open(ToolConfig.load(Map.of()))) {
-            DesiredState desired = opened.source().read();
+        ToolConfig config = ToolConfig.load(Map.of());
+        try (SpecSourceOptions.Opened opened = source.open(config)) {
+            DesiredState desired = config.checkingSecrets(opened.source()).read();
             for (SpecProblem problem : desired.problems()) {
                 spec.commandLine().getOut().println(problem);
             }

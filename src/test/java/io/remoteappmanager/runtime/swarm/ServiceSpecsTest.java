@@ -64,9 +64,9 @@ class ServiceSpecsTest {
     void noNewPrivilegesOnlyWhenTheManagerKeepsIt() {
         ContainerRequest request = request("");
 
-        assertThat(ServiceSpecs.of(request, Duration.ofSeconds(1), Duration.ofSeconds(1), true)
+        assertThat(ServiceSpecs.of(request, Duration.ofSeconds(1), Duration.ofSeconds(1), true, List.of())
                 .path("TaskTemplate").path("ContainerSpec").path("Privileges").path("NoNewPrivileges").asBoolean()).isTrue();
-        assertThat(ServiceSpecs.of(request, Duration.ofSeconds(1), Duration.ofSeconds(1), false)
+        assertThat(ServiceSpecs.of(request, Duration.ofSeconds(1), Duration.ofSeconds(1), false, List.of())
                 .path("TaskTemplate").path("ContainerSpec").has("Privileges")).isFalse();
     }
 
@@ -91,13 +91,13 @@ class ServiceSpecsTest {
         ContainerRequest r = request("");
         ContainerRequest anywhere = new ContainerRequest(r.name(), r.image(), r.pullPolicy(), r.labels(), r.environment(),
                 r.command(), r.containerPort(), r.hostIp(), r.volumes(), r.limits(), r.security(), r.restartPolicy(),
-                ContainerRequest.Placement.ANYWHERE, r.network());
-        assertThat(ServiceSpecs.of(anywhere, Duration.ZERO, Duration.ZERO, false).path("TaskTemplate").has("Placement"))
+                ContainerRequest.Placement.ANYWHERE, r.network(), r.secrets());
+        assertThat(ServiceSpecs.of(anywhere, Duration.ZERO, Duration.ZERO, false, List.of()).path("TaskTemplate").has("Placement"))
                 .as("none at all: no Placement").isFalse();
     }
 
     private static JsonNode spec(String extra) {
-        return ServiceSpecs.of(request(extra), CONFIG.stopTimeout(), Duration.ofSeconds(2), false);
+        return ServiceSpecs.of(request(extra), CONFIG.stopTimeout(), Duration.ofSeconds(2), false, List.of());
     }
 
     private static ContainerRequest request(String extra) {
