@@ -119,7 +119,10 @@ public final class ContainerTemplate {
         canonical.put("limits", limits(spec));
         canonical.put("hostIp", settings.hostIp());
         if (!spec.secrets().isEmpty()) {
-            canonical.put("secrets", new TreeMap<>(spec.secrets())); // file, delivery and the content's digest
+            Map<String, List<String>> secrets = new TreeMap<>(); // file, delivery and the content's digest
+            spec.secrets().forEach((name, secret) -> secrets.put(name,
+                    List.of(secret.file(), secret.as().name(), secret.digest().orElse(""))));
+            canonical.put("secrets", secrets);
         }
         Security hashed = normalized(security);
         if (!hashed.equals(FORMER_DEFAULT)) {
