@@ -96,6 +96,22 @@ class ServiceSpecsTest {
                 .as("none at all: no Placement").isFalse();
     }
 
+    @Test
+    void fileSecretsAreMountedFromTheirObjectsAndTheVariableHoldsThePath() {
+        ContainerRequest request = request("  secrets: {LICENCE_FILE: {file: licence, as: file}}\n");
+        JsonNode container = ServiceSpecs.of(request, Duration.ZERO, Duration.ZERO, false,
+                List.of(new SwarmSecrets.Reference("s1d", "r-licence-0123456789ab", "licence")))
+                .path("TaskTemplate").path("ContainerSpec");
+
+        JsonNode secret = container.path("Secrets").get(0);
+        assertThat(secret.path("SecretID").asText()).isEqualTo("s1d");
+        assertThat(secret.path("SecretName").asText()).isEqualTo("r-licence-0123456789ab");
+        assertThat(secret.path("File").path("Name").asText()).isEqualTo("licence");
+        assertThat(secret.path("File").path("Mode").asInt()).isEqualTo(0444);
+        assertThat(texts(container.path("Env"))).contains("LICENCE_FILE=/run/secrets/licence");
+        assertThat(spec("").path("TaskTemplate").path("ContainerSpec").has("Secrets")).isFalse();
+    }
+
     private static JsonNode spec(String extra) {
         return ServiceSpecs.of(request(extra), CONFIG.stopTimeout(), Duration.ofSeconds(2), false, List.of());
     }

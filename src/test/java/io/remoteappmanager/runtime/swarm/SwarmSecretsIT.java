@@ -36,7 +36,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /**
  * File secrets on the real swarm: one Swarm secret object per content, labelled with the realm and shared by the two
  * services that name it, mounted at /run/secrets in their tasks, kept while one service uses it and removed with the
- * last (a third app without secrets keeps the spec directory from going empty, which would withhold pruning).
+ * last; one asked as an environment variable is refused with a message saying to write {@code as: file} (a third app without secrets keeps the spec directory from going empty, which would withhold pruning).
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = TestSwarm.NODES, mode = ResourceAccessMode.READ)
@@ -45,6 +45,7 @@ class SwarmSecretsIT {
     static final String LICENCE = "swarm-licence-content\n";
     static final AppKey ALICE = new AppKey("alice", "web");
     static final AppKey BOB = new AppKey("bob", "web");
+    static final AppKey DAVE = new AppKey("dave", "web");
 
     @RegisterExtension
     final SwarmRealms realms = new SwarmRealms();
@@ -74,6 +75,7 @@ class SwarmSecretsIT {
         realm.writeApp("alice-web", "alice", swarm.httpd, "mappingId: web", "secrets: {LICENCE_FILE: {file: licence, as: file}}");
         realm.writeApp("bob-web", "bob", swarm.httpd, "mappingId: web", "secrets: {LICENCE_FILE: {file: licence, as: file}}");
         realm.writeApp("carol-web", "carol", swarm.httpd, "mappingId: web"); // keeps the directory from going empty
+        realm.writeApp("dave-web", "dave", swarm.httpd, "mappingId: web", "secrets: {LICENCE: licence}");
         try (TestController controller = realm.controller()) {
             AppStatus alice = awaitRunning(controller, ALICE);
             awaitRunning(controller, BOB);
@@ -81,6 +83,8 @@ class SwarmSecretsIT {
             assertThat(secretObjects()).as("created once for both").singleElement().satisfies(secret -> assertThat(
                     secret.getSpec().getName()).startsWith(realm.config.realm() + "-licence-"));
             assertThat(file(alice, "/run/secrets/licence")).isEqualTo(LICENCE);
+            await().atMost(SwarmRealm.CONVERGE).untilAsserted(() -> assertThat(controller.app(DAVE).orElseThrow().message())
+                    .as("a secret as a variable is refused").contains("Swarm secrets are files", "as: file"));
 
             Files.delete(realm.specs.resolve("alice-web.yaml"));
             await().atMost(SwarmRealm.CONVERGE).until(() -> realm.services().size() == 2);
