@@ -118,10 +118,7 @@ public final class SwarmRuntime implements ContainerRuntime {
     /** Creates the service; Swarm places and starts its task. Returns it as created (usually still pending). */
     @Override
     public RuntimeContainer launch(ContainerRequest request) {
-        String id;
-        synchronized (secrets.lock()) { // no sweep between making sure of its secrets and naming them
-            id = writer.create(spec(request));
-        }
+        String id = secrets.naming(() -> writer.create(spec(request)));
         return inspect(id).orElseThrow(() -> new LaunchFailedException("service " + request.name()
                 + " vanished right after it was created"));
     }
@@ -133,10 +130,11 @@ public final class SwarmRuntime implements ContainerRuntime {
         if (current.isEmpty()) {
             return launch(request);
         }
-        synchronized (secrets.lock()) {
+        secrets.naming(() -> {
             writer.update(id, current.get().getVersion().getIndex(), spec(request));
-            secrets.sweep(); // the secret objects of the spec before may be nobody's now
-        }
+            return id;
+        });
+        secrets.sweep(); // the secret objects of the spec before may be nobody's now
         return inspect(id).orElseThrow(() -> new LaunchFailedException("service " + request.name()
                 + " vanished right after its update"));
     }
@@ -159,9 +157,7 @@ public final class SwarmRuntime implements ContainerRuntime {
     @Override
     public void remove(String id) {
         engine.unlessNotFound("remove service " + id, () -> docker.removeServiceCmd(id).exec());
-        synchronized (secrets.lock()) {
-            secrets.sweep();
-        }
+        secrets.sweep();
     }
 
     /** The image in the manager's own store: the nodes keep their own. */

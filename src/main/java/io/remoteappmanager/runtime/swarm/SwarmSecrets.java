@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -28,7 +31,9 @@ import org.jboss.logging.Logger;
  * labelled with the realm, created the first time a service needs it and removed once no service of the realm names it
  * (Swarm refuses to remove one in use, so a sweep never breaks a service). Created through the raw API: docker-java's
  * {@code SecretSpec.withData} takes text and encodes it in the platform charset, which would change a binary secret.
- * Callers hold {@link #lock()} from making sure of an object to writing the service that names it, and while sweeping.
+ * A service write that names objects runs within {@link #naming}, so that no sweep runs between making sure of an
+ * object and writing the service that names it; writes run side by side, a sweep alone. A runtime that has seen no
+ * secret object since a sweep found none sweeps no more, so apps without secrets pay nothing.
  */
 final class SwarmSecrets {
 
@@ -44,7 +49,9 @@ final class SwarmSecrets {
     private final DockerClient docker;
     private final String realm;
     private final Map<String, String> realmLabel;
-    private final Object lock = new Object();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Whether the realm may own secret objects: unknown at first (a previous run may have left some). */
+    private volatile boolean mayOwn = true;
 
     SwarmSecrets(EngineClient engine, String realm, Map<String, String> realmLabel) {
         this.engine = engine;
@@ -53,21 +60,49 @@ final class SwarmSecrets {
         this.realmLabel = Map.copyOf(realmLabel);
     }
 
-    Object lock() {
-        return lock;
+    /** Runs {@code write}, which makes sure of objects ({@link #ensure}) and writes a service naming them, between sweeps. */
+    <T> T naming(Supplier<T> write) {
+        lock.readLock().lock();
+        try {
+            return write.get();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** The object of each file secret of {@code secrets} (one per file), each created when its content is new. */
     List<Reference> ensure(List<SecretValue> secrets) {
         Map<String, SecretValue> byFile = new LinkedHashMap<>();
         secrets.stream().filter(SecretValue::asFile).forEach(s -> byFile.putIfAbsent(s.ref().file(), s));
+        if (!byFile.isEmpty()) {
+            mayOwn = true;
+        }
         return byFile.values().stream().map(this::ensure).toList();
     }
 
-    /** Removes the realm's secret objects that no service of the realm names any more. */
+    /**
+     * Removes the realm's secret objects that no service of the realm names any more. A failure is logged and left to
+     * the next sweep: the service change that asked for it is done either way.
+     */
     void sweep() {
+        if (!mayOwn) {
+            return;
+        }
+        lock.writeLock().lock();
+        try {
+            sweepNow();
+        } catch (RuntimeFault fault) {
+            LOG.warnf("sweeping the secret objects of realm %s failed; the next service removal tries again: %s", realm,
+                    fault.getMessage());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void sweepNow() {
         List<Secret> owned = engine.call("list secrets", () -> docker.listSecretsCmd().withLabelFilter(realmLabel).exec());
         if (owned.isEmpty()) {
+            mayOwn = false;
             return;
         }
         List<Service> services = engine.call("list services", () -> docker.listServicesCmd().withLabelFilter(realmLabel).exec());
