@@ -20,6 +20,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * File secrets on the real swarm: one Swarm secret object per content, labelled with the realm and shared by the two
- * services that name it, mounted at /run/secrets in their tasks, kept while one service uses it and removed with the
+ * services that name it, mounted at /run/secrets in their tasks, replaced by a new one when the file changes, kept while one service uses it and removed with the
  * last; one asked as an environment variable is refused with a message saying to write {@code as: file} (a third app without secrets keeps the spec directory from going empty, which would withhold pruning).
  */
 @Execution(ExecutionMode.CONCURRENT)
@@ -85,6 +87,16 @@ class SwarmSecretsIT {
             assertThat(file(alice, "/run/secrets/licence")).isEqualTo(LICENCE);
             await().atMost(SwarmRealm.CONVERGE).untilAsserted(() -> assertThat(controller.app(DAVE).orElseThrow().message())
                     .as("a secret as a variable is refused").contains("Swarm secrets are files", "as: file"));
+
+            String before = secretObjects().get(0).getId();
+            Files.writeString(secrets.resolve("licence"), "rotated-" + LICENCE);
+            Files.setLastModifiedTime(secrets.resolve("licence"), FileTime.from(Instant.now().plusSeconds(5)));
+            controller.pass("licence rotated");
+            await().atMost(SwarmRealm.CONVERGE).until(() -> secretObjects().size() == 1
+                    && !secretObjects().get(0).getId().equals(before));
+            AppStatus rotated = awaitRunning(controller, ALICE);
+            await().atMost(SwarmRealm.CONVERGE).ignoreExceptions().until(() -> file(rotated, "/run/secrets/licence"),
+                    ("rotated-" + LICENCE)::equals);
 
             Files.delete(realm.specs.resolve("alice-web.yaml"));
             await().atMost(SwarmRealm.CONVERGE).until(() -> realm.services().size() == 2);
