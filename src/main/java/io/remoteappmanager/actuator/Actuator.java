@@ -2,6 +2,7 @@ package io.remoteappmanager.actuator;
 
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
+import io.remoteappmanager.model.AppSpec.SecretRef;
 import io.remoteappmanager.model.ContainerNames;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.model.ObservedContainer;
@@ -14,10 +15,15 @@ import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.LaunchFailedException;
 import io.remoteappmanager.runtime.NameConflictException;
 import io.remoteappmanager.runtime.RuntimeContainer;
+import io.remoteappmanager.runtime.SecretValue;
+import io.remoteappmanager.secrets.SecretsDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -25,7 +31,8 @@ import org.jboss.logging.Logger;
 /**
  * The one place where planned actions become engine calls. It checks the volume policy right before every create
  * and every start, on the host paths as they resolve then (the engine resolves a bind again at each start), and
- * tells the cache what it changed, so the next plan sees its own work without waiting for the engine's events.
+ * tells the cache what it changed, so the next plan sees its own work without waiting for the engine's events. It reads
+ * an app's secrets right before its launch, and labels the container with the digests of what it read.
  */
 public final class Actuator {
 
@@ -36,14 +43,17 @@ public final class Actuator {
     private final VolumeRule volumes;
     private final LabelScheme labels;
     private final ObservedCache cache;
+    private final Optional<SecretsDirectory> secrets;
 
+    /** @param secrets {@code ram.secrets.dir}, where the apps' secrets are read; empty when it is not set */
     public Actuator(ContainerRuntime runtime, ContainerTemplate template, VolumeRule volumes, LabelScheme labels,
-            ObservedCache cache) {
+            ObservedCache cache, Optional<SecretsDirectory> secrets) {
         this.runtime = runtime;
         this.template = template;
         this.volumes = volumes;
         this.labels = labels;
         this.cache = cache;
+        this.secrets = secrets;
     }
 
     /** Carries out one action and says how it ended; never throws. */
@@ -75,7 +85,7 @@ public final class Actuator {
 
     /** Creates and starts the container for {@code spec} under {@code urlId}. */
     private RuntimeContainer launch(AppSpec spec, String urlId) {
-        RuntimeContainer started = runtime.launch(checked(spec.key(), template.request(spec, urlId)));
+        RuntimeContainer started = runtime.launch(checked(spec.key(), request(spec, urlId)));
         cache.written(started);
         return started;
     }
@@ -96,7 +106,7 @@ public final class Actuator {
     private RuntimeContainer replace(Action action) {
         ObservedContainer current = action.container().orElseThrow();
         String old = current.id();
-        ContainerRequest request = template.request(action.spec().orElseThrow(), urlId(action));
+        ContainerRequest request = request(action.spec().orElseThrow(), urlId(action));
         ContainerRequest kept = current.network()
                 .map(network -> request.placedOn(network, labels.key(LabelScheme.NETWORK)))
                 .orElse(request);
@@ -113,6 +123,27 @@ public final class Actuator {
         RuntimeContainer started = runtime.restart(stopped.id());
         cache.written(started);
         return started;
+    }
+
+    /**
+     * The container for {@code spec} with the contents of its secrets as they are now; its {@code spec_hash} holds the
+     * digests of exactly those contents, so a file changed since the pass is not labelled with the old one.
+     */
+    private ContainerRequest request(AppSpec spec, String urlId) {
+        if (spec.secrets().isEmpty()) {
+            return template.request(spec, urlId);
+        }
+        SecretsDirectory directory = secrets.orElseThrow(() -> new LaunchFailedException(spec.key()
+                + " names secrets, but ram.secrets.dir is not set"));
+        Map<String, SecretRef> read = new LinkedHashMap<>();
+        List<SecretValue> values = new ArrayList<>();
+        spec.secrets().forEach((name, ref) -> {
+            byte[] content = directory.content(ref.file());
+            SecretRef digested = ref.withDigest(SecretsDirectory.sha256(content));
+            read.put(name, digested);
+            values.add(new SecretValue(name, digested, digested.digest().orElseThrow(), content));
+        });
+        return template.request(spec.withSecrets(read), urlId).withSecrets(values);
     }
 
     /**

@@ -81,6 +81,11 @@ public final class ContainerTemplate {
         environment.put("JPY_BASE_USER_URL", spec.baseUrl());
         environment.put("USER", spec.user().split("@", 2)[0]);
         environment.put("URL_ID", urlId);
+        spec.secrets().forEach((name, secret) -> {
+            if (secret.as() == AppSpec.SecretDelivery.file) {
+                environment.put(name, secret.path()); // the path, not the content: the runtime delivers that
+            }
+        });
 
         List<VolumeMount> volumes = spec.volumes().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -88,12 +93,13 @@ public final class ContainerTemplate {
                 .toList();
         return new ContainerRequest(ContainerNames.of(labels.realm(), spec.key()), spec.image(), spec.imagePullPolicy(),
                 labelValues, environment, spec.command(), containerPort(spec), settings.hostIp(), volumes,
-                limits(spec), security, spec.restartPolicy(), placement(spec), Optional.empty());
+                limits(spec), security, spec.restartPolicy(), placement(spec), Optional.empty(), List.of());
     }
 
     /**
      * SHA-256 of the canonical desired container config, not of the file text: a reformatted file or a moved
-     * document gives the same hash, any change to what would run gives another. The security settings
+     * document gives the same hash, any change to what would run gives another, a changed secret file included (its
+     * content's digest counts; a spec without secrets hashes as before they existed). The security settings
      * ({@code ram.docker.init}, {@code ram.docker.cap-add}) count as soon as they differ from what every container
      * ran with before they counted, so tightening them reaches running apps, and an upgrade alone recreates none.
      * On a runtime that runs the restart policy and the placement itself (a swarm) they are part of what runs, so they
@@ -112,6 +118,12 @@ public final class ContainerTemplate {
         canonical.put("command", spec.command());
         canonical.put("limits", limits(spec));
         canonical.put("hostIp", settings.hostIp());
+        if (!spec.secrets().isEmpty()) {
+            Map<String, List<String>> secrets = new TreeMap<>(); // file, delivery and the content's digest
+            spec.secrets().forEach((name, secret) -> secrets.put(name,
+                    List.of(secret.file(), secret.as().name(), secret.digest().orElse(""))));
+            canonical.put("secrets", secrets);
+        }
         Security hashed = normalized(security);
         if (!hashed.equals(FORMER_DEFAULT)) {
             canonical.put("security", hashed);

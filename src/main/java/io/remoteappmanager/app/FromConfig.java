@@ -13,6 +13,7 @@ import io.remoteappmanager.leader.Leadership;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.notify.NotifySettings;
 import io.remoteappmanager.policy.SpecPolicy;
+import io.remoteappmanager.secrets.SecretsDirectory;
 import io.remoteappmanager.proxy.ChpClient;
 import io.remoteappmanager.readiness.ProbeDefaults;
 import io.remoteappmanager.runtime.docker.DockerSettings;
@@ -62,7 +63,8 @@ public final class FromConfig {
 
     public static SwarmSettings swarm(RamConfig config) {
         return new SwarmSettings(engine(config), registry(config), config.stopTimeout(),
-                config.reconcile().initialBackoff(), config.swarm().taskPoll(), config.swarm().requireNoNewPrivileges());
+                config.reconcile().initialBackoff(), config.swarm().taskPoll(), config.swarm().requireNoNewPrivileges(),
+                labels(config));
     }
 
     public static ContainerTemplate.Settings template(RamConfig config) {
@@ -94,6 +96,11 @@ public final class FromConfig {
     public static ChpClient.Settings proxy(RamConfig config) {
         RamConfig.Proxy proxy = config.proxy();
         return new ChpClient.Settings(proxy.apiUrl(), proxy.apiToken(), proxy.requestTimeout());
+    }
+
+    /** The directory of {@code ram.secrets.dir}, where the apps' secrets are read; empty when it is not set. */
+    public static Optional<SecretsDirectory> secrets(RamConfig config) {
+        return config.secrets().dir().map(SecretsDirectory::new);
     }
 
     /** The {@code ram.policy.*} rules every spec source applies. */

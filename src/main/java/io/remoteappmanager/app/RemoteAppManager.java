@@ -20,6 +20,8 @@ import io.remoteappmanager.notify.Notifier;
 import io.remoteappmanager.observe.ObservedCache;
 import io.remoteappmanager.planner.Idling;
 import io.remoteappmanager.policy.VolumeRule;
+import io.remoteappmanager.secrets.SecretsDirectory;
+import io.remoteappmanager.secrets.SecretsSource;
 import io.remoteappmanager.proxy.ActivityWatch;
 import io.remoteappmanager.proxy.ChpClient;
 import io.remoteappmanager.proxy.RouteSync;
@@ -75,11 +77,12 @@ public final class RemoteAppManager implements AutoCloseable {
     private final Services services = new Services();
 
     /** @param jobs where the periodic work runs: quarkus-scheduler in the application, a timer elsewhere */
-    private RemoteAppManager(RamConfig config, ContainerRuntime runtime, SpecSource source, MeterRegistry metrics,
+    private RemoteAppManager(RamConfig config, ContainerRuntime runtime, SpecSource specs, MeterRegistry metrics,
             Clock clock, Jobs jobs) {
         this.config = ConfigCheck.validate(config);
         this.runtime = runtime;
-        this.source = source;
+        Optional<SecretsDirectory> secrets = FromConfig.secrets(config);
+        this.source = new SecretsSource(specs, secrets);
         LabelScheme labels = FromConfig.labels(config);
         RuntimeCapabilities can = runtime.capabilities();
         ContainerTemplate template = new ContainerTemplate(FromConfig.template(config), labels, can);
@@ -108,7 +111,7 @@ public final class RemoteAppManager implements AutoCloseable {
                             + " idle culling needs the docker runtime");
         }
         Actuator actuator = new Actuator(runtime, template,
-                new VolumeRule(config.policy().volumeRoots().orElse(List.of())), labels, cache);
+                new VolumeRule(config.policy().volumeRoots().orElse(List.of())), labels, cache, secrets);
         this.controller = new Controller(source, cache, probes, images, catalog, actuator, template::specHash, status,
                 new Controller.Settings(config.reconcile().parallelism(), config.reconcile().interval(),
                         config.specs().debounce(),

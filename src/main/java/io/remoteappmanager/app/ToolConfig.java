@@ -5,6 +5,8 @@ import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.config.StandaloneConfig;
 import io.remoteappmanager.lifecycle.Jobs;
 import io.remoteappmanager.policy.SpecPolicy;
+import io.remoteappmanager.secrets.SecretsDirectory;
+import io.remoteappmanager.secrets.SecretsSource;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.source.git.GitSettings;
@@ -35,6 +37,15 @@ public final class ToolConfig {
 
     public SpecPolicy policy() {
         return FromConfig.policy(config);
+    }
+
+    /**
+     * {@code source} with each app's secrets checked in {@code ram.secrets.dir} when it is set (each named file must be
+     * there and readable; only a digest of its content is kept), else {@code source} as it is.
+     */
+    public SpecSource checkingSecrets(SpecSource source) {
+        Optional<SecretsDirectory> secrets = FromConfig.secrets(config);
+        return secrets.isEmpty() ? source : new SecretsSource(source, secrets);
     }
 
     /** A directory read once: every file as it is now. */

@@ -72,6 +72,8 @@ public interface RamConfig {
 
     Policy policy();
 
+    Secrets secrets();
+
     /** {@code ram.notify.*} (not {@code notify()}: that is {@link Object#notify()}). */
     @WithName("notify")
     Notify notifications();
@@ -79,6 +81,18 @@ public interface RamConfig {
     /** {@code ram.leader-election.*}: one acting controller per realm among several. */
     @WithName("leader-election")
     LeaderElection leaderElection();
+
+    /**
+     * Secrets from files: a spec's {@code secrets} name files in one directory, whose content reaches the app (as an
+     * environment variable or a file at {@code /run/secrets/<name>}) and never a spec, status, log or event.
+     */
+    interface Secrets {
+        /**
+         * The directory of the secret files (a Docker or Swarm secrets mount, a Kubernetes secret volume, or a folder
+         * only the controller's user can read). Unset: an app that names a secret is Invalid.
+         */
+        Optional<Path> dir();
+    }
 
     /** Where the spec files live. */
     interface Specs {

@@ -94,7 +94,7 @@ public final class ContainerManager {
                 OptionalInt.empty(), volumes == null ? Map.of() : volumes, environment == null ? Map.of() : environment,
                 List.of(), AppSpec.Resources.DEFAULTS, AppSpec.RestartPolicy.Always, AppSpec.PullPolicy.IfNotPresent,
                 false, new SpecOrigin(SOURCE, mappingId, 0), AppSpec.Readiness.DEFAULTS, Optional.empty(),
-                AppSpec.Placement.DEFAULTS, Optional.empty());
+                AppSpec.Placement.DEFAULTS, Optional.empty(), Map.of());
         return starts.run(spec.key(), () -> {
             refuseOnStandby("start");
             refuseIfOwnedBySpecs(spec.key());

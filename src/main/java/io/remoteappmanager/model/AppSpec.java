@@ -12,6 +12,8 @@ import java.util.OptionalInt;
  *
  * @param idleTimeout stop the app after this long without a request through the proxy (else
  *                    {@code ram.cull.idle-timeout}); not part of the container config, so not of {@code spec_hash}
+ * @param secrets     by environment variable name, the files under {@code ram.secrets.dir} whose content the app gets;
+ *                    never the content itself, only a digest of it once the secrets are read
  */
 public record AppSpec(
         String name,
@@ -32,12 +34,14 @@ public record AppSpec(
         Readiness readiness,
         Optional<Duration> idleTimeout,
         Placement placement,
-        Optional<Liveness> liveness) {
+        Optional<Liveness> liveness,
+        Map<String, SecretRef> secrets) {
 
     public AppSpec {
         volumes = Map.copyOf(volumes);
         environment = Map.copyOf(environment);
         command = List.copyOf(command);
+        secrets = Map.copyOf(secrets);
     }
 
     public AppKey key() {
@@ -62,7 +66,14 @@ public record AppSpec(
     public AppSpec withOrigin(SpecOrigin newOrigin) {
         return new AppSpec(name, user, image, mappingId, baseUrlPath, urlId, containerPort, volumes, environment,
                 command, resources, restartPolicy, imagePullPolicy, suspend, newOrigin, readiness, idleTimeout,
-                placement, liveness);
+                placement, liveness, secrets);
+    }
+
+    /** The same spec with other secret references (the same files, each with the digest of its content as read). */
+    public AppSpec withSecrets(Map<String, SecretRef> read) {
+        return new AppSpec(name, user, image, mappingId, baseUrlPath, urlId, containerPort, volumes, environment,
+                command, resources, restartPolicy, imagePullPolicy, suspend, origin, readiness, idleTimeout,
+                placement, liveness, read);
     }
 
     /**
@@ -115,6 +126,33 @@ public record AppSpec(
             OptionalInt failureThreshold) {
         public static final Liveness DEFAULTS = new Liveness(Optional.empty(), Optional.empty(), Optional.empty(),
                 OptionalInt.empty());
+    }
+
+    /**
+     * One secret of the spec: the name of its file under {@code ram.secrets.dir}, how the app gets it, and the SHA-256
+     * of its content once read (empty as parsed), which enters {@code spec_hash} so a changed file rolls the app.
+     */
+    public record SecretRef(String file, SecretDelivery as, Optional<String> digest) {
+
+        /** Where an app finds a secret delivered as a file. */
+        public static final String DIRECTORY = "/run/secrets/";
+
+        public SecretRef withDigest(String sha256) {
+            return new SecretRef(file, as, Optional.of(sha256));
+        }
+
+        /** The path of the file inside the container, for {@code as: file}. */
+        public String path() {
+            return DIRECTORY + file;
+        }
+    }
+
+    /**
+     * How an app gets a secret: as the value of its environment variable, or as a file at {@code /run/secrets/<file>}
+     * whose path the variable then holds. Written as in the spec file.
+     */
+    public enum SecretDelivery {
+        env, file
     }
 
     /** Whether an exited container is started again (kubelet's restartPolicy). */

@@ -17,7 +17,12 @@ public record SpecProblem(Kind kind, String file, int line, String message, Opti
         /** Two documents claim one (user, mappingId) or one urlpath, or a document claims another app's urlpath. */
         CONFLICT,
         /** The document is well formed but asks for something the policy forbids. */
-        POLICY
+        POLICY,
+        /**
+         * A secret the document names cannot be read from {@code ram.secrets.dir} (missing, unreadable, outside it):
+         * that app alone is Invalid and keeps its container, the other apps of the file are not affected.
+         */
+        SECRET
     }
 
     /** {@code file:line: message}, the form {@code validate} prints. */

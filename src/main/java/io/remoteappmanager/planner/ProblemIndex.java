@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The spec problems of one pass, indexed by file and by app key, so each key's rules look them up in
- * constant time. Conflicts are kept apart: a conflict says "two documents", not "this file is broken".
+ * constant time. Conflicts are kept apart: a conflict says "two documents", not "this file is broken"; a secret that
+ * cannot be read is its app's problem, not its file's.
  */
 final class ProblemIndex {
 
@@ -22,7 +23,9 @@ final class ProblemIndex {
     ProblemIndex(List<SpecProblem> problems) {
         for (SpecProblem problem : problems) {
             if (problem.kind() != SpecProblem.Kind.CONFLICT) {
-                byFile.putIfAbsent(problem.file(), problem);
+                if (problem.kind() != SpecProblem.Kind.SECRET) { // an app's own, not its file's
+                    byFile.putIfAbsent(problem.file(), problem);
+                }
                 problem.key().ifPresent(key -> byKey.putIfAbsent(key, problem));
             }
         }

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param placement     where a swarm may run it (spec and configured defaults merged); a single engine ignores it
  * @param network       the network it joins: none until placed, or the one the container it replaces was on (a
  *                      runtime with networks of limited size keeps it there while it can, else places it by its rule)
+ * @param secrets       the contents of the spec's secrets, read right before the launch (none in a container read back)
  */
 public record ContainerRequest(
         String name,
@@ -32,19 +33,27 @@ public record ContainerRequest(
         Security security,
         RestartPolicy restartPolicy,
         Placement placement,
-        Optional<String> network) {
+        Optional<String> network,
+        List<SecretValue> secrets) {
 
     public ContainerRequest {
         labels = Map.copyOf(labels);
         environment = Map.copyOf(environment);
         command = List.copyOf(command);
         volumes = List.copyOf(volumes);
+        secrets = List.copyOf(secrets);
     }
 
     /** The same container with other host binds (their sources resolved and checked right before the launch). */
     public ContainerRequest withVolumes(List<VolumeMount> checked) {
         return new ContainerRequest(name, image, pullPolicy, labels, environment, command, containerPort, hostIp,
-                checked, limits, security, restartPolicy, placement, network);
+                checked, limits, security, restartPolicy, placement, network, secrets);
+    }
+
+    /** The same container with the contents of its secrets, read right before the launch. */
+    public ContainerRequest withSecrets(List<SecretValue> read) {
+        return new ContainerRequest(name, image, pullPolicy, labels, environment, command, containerPort, hostIp,
+                volumes, limits, security, restartPolicy, placement, network, read);
     }
 
     /** The same container on {@code name}, recorded in the label {@code labelKey} so its placement is read back. */
@@ -52,7 +61,7 @@ public record ContainerRequest(
         Map<String, String> placed = new HashMap<>(labels);
         placed.put(labelKey, name);
         return new ContainerRequest(this.name, image, pullPolicy, placed, environment, command, containerPort, hostIp,
-                volumes, limits, security, restartPolicy, placement, Optional.of(name));
+                volumes, limits, security, restartPolicy, placement, Optional.of(name), secrets);
     }
 
     /** Resource ceilings; zero means "engine default" (unlimited). */

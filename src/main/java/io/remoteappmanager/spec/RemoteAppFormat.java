@@ -2,6 +2,7 @@ package io.remoteappmanager.spec;
 
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.RestartPolicy;
+import io.remoteappmanager.model.AppSpec.SecretDelivery;
 import io.remoteappmanager.spec.ScalarRule.AnyText;
 import io.remoteappmanager.spec.ScalarRule.Choice;
 import io.remoteappmanager.spec.ScalarRule.Constant;
@@ -59,6 +60,15 @@ final class RemoteAppFormat {
     static final Field<List<MapOf.Entry<String>>> ENVIRONMENT = Field.optional("environment",
             new MapOf<>(SpecPatterns.ENV_NAME, "name must be", false, new AnyText(), "a mapping of NAME to value"),
             "Variables for the container; JPY_USER, JPY_BASE_USER_URL, USER and URL_ID are set by the controller and win.");
+    static final Field<String> SECRET_FILE = Field.required("file", new Text(SpecPatterns.SECRET_NAME), null);
+    static final Field<SecretDelivery> SECRET_AS = Field.optional("as", new Choice<>(SecretDelivery.class),
+            SecretDelivery.env, null);
+    static final Field<List<MapOf.Entry<Values>>> SECRETS = Field.optional("secrets", new MapOf<>(SpecPatterns.ENV_NAME,
+                    "name must be", false, new Shorthand(new Section("{file: <name in ram.secrets.dir>, as: env|file}",
+                            SECRET_FILE, SECRET_AS), SECRET_FILE), "a mapping of NAME to a secret's file name or {file, as}"),
+            "NAME -> a file in ram.secrets.dir (or {file, as: env|file}): as env, NAME holds the file's content; as file,"
+                    + " the content is at /run/secrets/<file> and NAME holds that path. Only a digest of the content is"
+                    + " ever shown; a changed file recreates the app.");
     static final Field<List<String>> COMMAND = Field.optional("command", new ListOf<>(new AnyText(), "a list of strings"), null);
 
     static final Field<Long> MEMORY = Field.optional("memory",
@@ -100,7 +110,7 @@ final class RemoteAppFormat {
                     + " A list left out takes ram.swarm.placement.*.");
 
     static final Field<Values> SPEC = Field.required("spec", new Section(USER, IMAGE, MAPPING_ID, BASE_URL_PATH, URL_ID,
-            CONTAINER_PORT, VOLUMES, ENVIRONMENT, COMMAND, RESOURCES, RESTART_POLICY, IMAGE_PULL_POLICY, SUSPEND, READINESS,
+            CONTAINER_PORT, VOLUMES, ENVIRONMENT, SECRETS, COMMAND, RESOURCES, RESTART_POLICY, IMAGE_PULL_POLICY, SUSPEND, READINESS,
             LIVENESS, IDLE_TIMEOUT, PLACEMENT), null);
 
     /** A whole document. */

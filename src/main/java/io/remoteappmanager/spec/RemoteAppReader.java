@@ -9,6 +9,7 @@ import io.remoteappmanager.model.AppSpec.Liveness;
 import io.remoteappmanager.model.AppSpec.Placement;
 import io.remoteappmanager.model.AppSpec.Readiness;
 import io.remoteappmanager.model.AppSpec.Resources;
+import io.remoteappmanager.model.AppSpec.SecretRef;
 import io.remoteappmanager.model.AppSpec.VolumeBind;
 import io.remoteappmanager.model.SpecOrigin;
 import io.remoteappmanager.spec.YamlCursor.Issue;
@@ -51,6 +52,7 @@ final class RemoteAppReader {
         Optional<String> user = spec.find(USER);
         Optional<String> mappingId = spec.has(MAPPING_ID) ? spec.find(MAPPING_ID) : name;
         Map<String, VolumeBind> volumes = volumes(in, spec);
+        Map<String, SecretRef> secrets = secrets(in, spec);
         Optional<AppKey> key = user.flatMap(u -> mappingId.map(m -> new AppKey(u, m)));
         List<Issue> issues = in.takeIssues();
         if (!issues.isEmpty()) {
@@ -65,7 +67,7 @@ final class RemoteAppReader {
                 volumes, environment, spec.find(COMMAND).orElse(List.of()), resources(spec.get(RESOURCES)),
                 spec.get(RESTART_POLICY), spec.get(IMAGE_PULL_POLICY), spec.get(SUSPEND), origin,
                 readiness(spec.get(READINESS)), spec.find(IDLE_TIMEOUT), placement(spec.get(PLACEMENT)),
-                spec.find(LIVENESS).map(RemoteAppReader::liveness))), key, issues);
+                spec.find(LIVENESS).map(RemoteAppReader::liveness), secrets)), key, issues);
     }
 
     /** The volumes, each bind target once: a second source for a target is an issue at its line. */
@@ -85,11 +87,27 @@ final class RemoteAppReader {
         return volumes;
     }
 
+    /** The secrets; a name the environment sets too is an issue at its line, as the app would get one of the two. */
+    private static Map<String, SecretRef> secrets(YamlCursor in, Values spec) {
+        Map<String, SecretRef> secrets = new LinkedHashMap<>();
+        List<String> environment = spec.find(ENVIRONMENT).orElse(List.of()).stream().map(MapOf.Entry::key).toList();
+        for (MapOf.Entry<Values> entry : spec.find(SECRETS).orElse(List.of())) {
+            String file = entry.value().get(SECRET_FILE);
+            if (environment.contains(entry.key())) {
+                in.issue(entry.line(), "spec.secrets." + entry.key(), "is set in spec.environment too");
+            } else if (file != null) {
+                secrets.put(entry.key(), new SecretRef(file, entry.value().get(SECRET_AS), Optional.empty()));
+            }
+        }
+        return secrets;
+    }
+
     /** Where the fields the policy judges were written: {@code image}, each {@code volumes[src]}, {@code resources.*}. */
     private static Map<String, Integer> checkedFieldLines(Values spec) {
         Map<String, Integer> lines = new HashMap<>();
         lines.put("image", spec.line(IMAGE));
         spec.find(VOLUMES).orElse(List.of()).forEach(entry -> lines.put("volumes[" + entry.key() + "]", entry.line()));
+        spec.find(SECRETS).orElse(List.of()).forEach(entry -> lines.put("secrets." + entry.key(), entry.line()));
         Values resources = spec.get(RESOURCES);
         if (resources != null) {
             for (Field<?> field : List.of(MEMORY, CPUS, PIDS)) {

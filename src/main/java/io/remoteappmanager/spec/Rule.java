@@ -9,7 +9,7 @@ import java.io.IOException;
  *
  * @param <T> what a valid value becomes
  */
-sealed interface Rule<T> permits ScalarRule, Section, ListOf, MapOf {
+sealed interface Rule<T> permits ScalarRule, Section, ListOf, MapOf, Shorthand {
 
     /**
      * The value at the cursor (its first token; the cursor is left on its last), or null when it breaks the rule:

@@ -62,6 +62,13 @@ public final class SpecPatterns {
             "an environment variable name ([A-Za-z_][A-Za-z0-9_]*)");
 
     /**
+     * A secret's file name in {@code ram.secrets.dir}: one plain name, so never a path separator, never {@code ..}, and
+     * never hidden (a Kubernetes secret volume keeps its bookkeeping in {@code ..data} and dot files).
+     */
+    public static final TextRule SECRET_NAME = new TextRule("(?!.*\\.\\.)[A-Za-z0-9_][A-Za-z0-9_.-]*", 100,
+            "a file name in ram.secrets.dir ([A-Za-z0-9_][A-Za-z0-9_.-]*, no '..', at most 100 characters)");
+
+    /**
      * spec.readiness.path and spec.liveness.path: an absolute URL path, which may start with {@code {urlpath}} (the
      * app's urlpath).
      */

@@ -49,6 +49,6 @@ final class SimApps {
                 OptionalInt.empty(), Map.of(), environment, List.of(),
                 new Resources(Optional.of(256L << 20), Optional.of(0.5), Optional.empty()), RestartPolicy.Always,
                 PullPolicy.IfNotPresent, false, new SpecOrigin(name + ".yaml", name, 1), Readiness.DEFAULTS,
-                Optional.empty(), AppSpec.Placement.DEFAULTS, Optional.empty());
+                Optional.empty(), AppSpec.Placement.DEFAULTS, Optional.empty(), Map.of());
     }
 }

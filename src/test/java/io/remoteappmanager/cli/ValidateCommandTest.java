@@ -4,6 +4,7 @@ import static io.remoteappmanager.testing.TestEngine.HTTPD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remoteappmanager.testing.SpecFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,23 @@ class ValidateCommandTest {
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("2 app(s), valid");
+    }
+
+    @Test
+    void aSecretMissingFromTheSecretsDirIsAProblemAndAPresentOneIsNeverPrinted() throws Exception {
+        Path secrets = Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(secrets.resolve("db-password"), "value-of-the-secret");
+        Path specs = dir.resolve("specs");
+        SpecFiles.write(specs, "alice.yaml", SpecFiles.app("alice-db", "alice", HTTPD, "secrets:",
+                "  DB_PASSWORD: db-password", "  LICENSE: {file: licence, as: file}"));
+
+        CliRun run = CliRun.of("validate", "--secrets-dir", secrets.toString(), specs.toString());
+        CliRun unchecked = CliRun.of("validate", specs.toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("(?m)^alice\\.yaml:10: alice-db: secrets\\.LICENSE: secret file .*/secrets/licence"
+                + " does not exist$").doesNotContain("value-of-the-secret");
+        assertThat(unchecked.code()).as("without a secrets dir, secrets are not checked").isZero();
     }
 
     @Test

@@ -128,7 +128,7 @@ final class StatusHistory {
                 Optional.empty(), OptionalInt.empty(), Map.of(), Map.of(), List.of(), AppSpec.Resources.DEFAULTS,
                 AppSpec.RestartPolicy.Always, AppSpec.PullPolicy.IfNotPresent, false,
                 new SpecOrigin(key.user() + ".yaml", key.mappingId(), 1), AppSpec.Readiness.DEFAULTS, Optional.empty(),
-                AppSpec.Placement.DEFAULTS, Optional.empty());
+                AppSpec.Placement.DEFAULTS, Optional.empty(), Map.of());
     }
 
     /** One snapshot's changes, whether it follows the apps, and when it was published, as the notifier keeps them. */

@@ -129,7 +129,7 @@ public final class PlanFixture {
             return new AppSpec(name, key.user(), image, key.mappingId(), "/user/" + key.user(), urlId,
                     OptionalInt.empty(), Map.of(), Map.of(), List.of(), AppSpec.Resources.DEFAULTS, restart,
                     pull, suspend, new SpecOrigin(key.user() + ".yaml", name, line), AppSpec.Readiness.DEFAULTS,
-                    idleTimeout, AppSpec.Placement.DEFAULTS, liveness);
+                    idleTimeout, AppSpec.Placement.DEFAULTS, liveness, Map.of());
         }
     }
 

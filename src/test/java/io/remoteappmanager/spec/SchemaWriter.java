@@ -49,6 +49,8 @@ final class SchemaWriter {
             node.put("type", "object");
             node.set("propertyNames", text(map.key()).without("type"));
             node.set("additionalProperties", rule(map.value()));
+        } else if (rule instanceof Shorthand shorthand) {
+            node.withArray("oneOf").add(rule(shorthand.shortField().rule())).add(rule(shorthand.section()));
         } else if (rule instanceof ListOf<?> list) {
             node.put("type", "array").set("items", rule(list.item()));
         } else if (rule instanceof Constant constant) {

@@ -71,7 +71,7 @@ class SpecParserTest {
                 new Placement(Optional.of(List.of("node.role == worker", "node.labels.class!=staff")),
                         Optional.of(List.of("node.labels.zone"))),
                 Optional.of(new Liveness(Optional.of("{urlpath}/api/health"), Optional.of(Duration.ofSeconds(5)),
-                        Optional.of(Duration.ofMillis(500)), OptionalInt.of(4)))), spec);
+                        Optional.of(Duration.ofMillis(500)), OptionalInt.of(4))), Map.of()), spec);
         assertEquals(new AppKey("alice@example.org", "paraview"), spec.key());
     }
 

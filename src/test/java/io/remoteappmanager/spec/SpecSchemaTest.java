@@ -62,6 +62,7 @@ class SpecSchemaTest {
                         + "    preferences: [{spread: node.labels.zone}]\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  placement: {constraints: []}\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  liveness: {}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  secrets: {DB_PASSWORD: db-password, KEY: {file: k.pem, as: file}}\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n"
                         + "  liveness: {path: '{urlpath}/api/ping;v=1', period: 5s, timeout: 800ms, failureThreshold: 2}\n");
     }
@@ -74,6 +75,8 @@ class SpecSchemaTest {
                 HEAD.replace("RemoteApp", "Deployment") + "spec:\n  user: alice\n  image: a\n",
                 HEAD.replace("alice-web", "Alice_Web") + "spec:\n  user: alice\n  image: a\n",
                 HEAD + "spec:\n  user: alice\n  image: a\n  colour: blue\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  secrets: {DB_PASSWORD: ../shadow}\n",
+                HEAD + "spec:\n  user: alice\n  image: a\n  secrets: {KEY: {file: k, as: volume}}\n",
                 HEAD + "extra: 1\nspec:\n  user: alice\n  image: a\n",
                 HEAD + "  labels: {}\nspec:\n  user: alice\n  image: a\n",
                 HEAD + "spec:\n  user: -alice\n  image: a\n",

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Converts between our engine-neutral records and docker-java's models, in both directions. */
 final class DockerMapping {
@@ -153,13 +154,21 @@ final class DockerMapping {
         CreateContainerCmd cmd = docker.createContainerCmd(request.image())
                 .withName(request.name())
                 .withLabels(request.labels())
-                .withEnv(request.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList())
+                .withEnv(environment(request))
                 .withExposedPorts(exposed)
                 .withHostConfig(host);
         if (!request.command().isEmpty()) {
             cmd.withCmd(request.command());
         }
         return cmd;
+    }
+
+    /** The request's variables and the values of its secrets given as variables, which only the engine ever sees. */
+    private static List<String> environment(ContainerRequest request) {
+        Stream<String> plain = request.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue());
+        Stream<String> secret = request.secrets().stream().filter(s -> !s.asFile())
+                .map(s -> s.name() + "=" + s.environmentValue());
+        return Stream.concat(plain, secret).sorted().toList();
     }
 
     private static int preferIpv4(ContainerPort a, ContainerPort b) {

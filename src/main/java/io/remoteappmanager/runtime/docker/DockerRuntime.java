@@ -118,6 +118,7 @@ public final class DockerRuntime implements ContainerRuntime {
         }
         networks.created(placed, id);
         try {
+            SecretFiles.copyInto(engine, docker, id, request.secrets());
             start(id);
             RuntimeContainer started = inspect(id).orElseThrow(() ->
                     new LaunchFailedException("container " + request.name() + " vanished right after its start"));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.remoteappmanager.model.AppSpec.RestartPolicy;
 import io.remoteappmanager.runtime.ContainerRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 final class ServiceSpecs {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final int READ_ONLY_FOR_ALL = 0444;
 
     private ServiceSpecs() {}
 
@@ -25,13 +27,25 @@ final class ServiceSpecs {
      * @param stopGrace       SIGTERM to SIGKILL ({@code ram.stop-timeout})
      * @param restartDelay    Swarm's pause before it starts an ended task again ({@code ram.reconcile.initial-backoff})
      * @param noNewPrivileges whether to ask for it: an engine before API 1.44 drops the field without a word
+     * @param secrets         the secret objects mounted at {@code /run/secrets/<file>}, root's and readable by all (0444)
      */
-    static ObjectNode of(ContainerRequest request, Duration stopGrace, Duration restartDelay, boolean noNewPrivileges) {
+    static ObjectNode of(ContainerRequest request, Duration stopGrace, Duration restartDelay, boolean noNewPrivileges,
+            List<SwarmSecrets.Reference> secrets) {
         ObjectNode spec = JSON.objectNode();
         spec.put("Name", request.name());
         spec.set("Labels", labels(request.labels()));
         ObjectNode task = spec.putObject("TaskTemplate");
-        task.set("ContainerSpec", container(request, stopGrace, noNewPrivileges));
+        ObjectNode container = container(request, stopGrace, noNewPrivileges);
+        if (!secrets.isEmpty()) {
+            ArrayNode mounted = container.putArray("Secrets");
+            for (SwarmSecrets.Reference secret : secrets) {
+                ObjectNode reference = mounted.addObject();
+                reference.putObject("File").put("Name", secret.file()).put("UID", "0").put("GID", "0")
+                        .put("Mode", READ_ONLY_FOR_ALL);
+                reference.put("SecretID", secret.id()).put("SecretName", secret.name());
+            }
+        }
+        task.set("ContainerSpec", container);
         ObjectNode limits = JSON.objectNode();
         ContainerRequest.Limits wanted = request.limits();
         if (wanted.memoryBytes() > 0) {

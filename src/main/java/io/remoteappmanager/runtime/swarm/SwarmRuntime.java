@@ -37,8 +37,10 @@ import org.jboss.logging.Logger;
  * updates it (a rolling update that keeps the service, its id and its url id), restart forces an update, remove
  * removes it; Swarm pulls on the nodes, places, restarts under the restart policy and reschedules. An app is its
  * service joined with its current task and that task's node ({@link SwarmMapping}). What the services API cannot do as
- * docker mode does is refused at launch: host volumes, {@code imagePullPolicy: Never}, and no-new-privileges on a
- * manager older than API 1.44 (unless {@code ram.swarm.require-no-new-privileges=false}).
+ * docker mode does is refused at launch: host volumes, {@code imagePullPolicy: Never}, a secret as an environment
+ * variable, and no-new-privileges on a manager older than API 1.44 (unless
+ * {@code ram.swarm.require-no-new-privileges=false}). An app's file secrets are Swarm secret objects
+ * ({@link SwarmSecrets}), swept after every update and removal of a service.
  */
 public final class SwarmRuntime implements ContainerRuntime {
 
@@ -54,6 +56,7 @@ public final class SwarmRuntime implements ContainerRuntime {
     private final EngineClient engine;
     private final DockerClient docker;
     private final ServiceWriter writer;
+    private final SwarmSecrets secrets;
     private final RegistryDigests registryDigests;
     private final NodeDirectory nodes;
     private final Duration stopGrace;
@@ -68,6 +71,7 @@ public final class SwarmRuntime implements ContainerRuntime {
         this.docker = engine.docker();
         RegistryAuth auth = new RegistryAuth(settings.registry());
         this.writer = new ServiceWriter(engine, auth);
+        this.secrets = new SwarmSecrets(engine, settings.labels().realm(), settings.labels().realmFilter());
         this.registryDigests = new RegistryDigests(engine, auth);
         this.nodes = new NodeDirectory(() -> engine.call("list nodes", () -> docker.listSwarmNodesCmd().exec()));
         this.stopGrace = settings.stopGrace();
@@ -121,7 +125,7 @@ public final class SwarmRuntime implements ContainerRuntime {
     /** Creates the service; Swarm places and starts its task. Returns it as created (usually still pending). */
     @Override
     public RuntimeContainer launch(ContainerRequest request) {
-        String id = writer.create(spec(request));
+        String id = secrets.naming(() -> writer.create(spec(request)));
         return inspect(id).orElseThrow(() -> new LaunchFailedException("service " + request.name()
                 + " vanished right after it was created"));
     }
@@ -129,12 +133,15 @@ public final class SwarmRuntime implements ContainerRuntime {
     /** Updates the service in place: Swarm stops its task and starts one with the new spec, on a node it picks. */
     @Override
     public RuntimeContainer replace(String id, ContainerRequest request) {
-        ObjectNode body = spec(request);
         Optional<Service> current = engine.unlessNotFound("inspect service " + id, () -> docker.inspectServiceCmd(id).exec());
         if (current.isEmpty()) {
             return launch(request);
         }
-        writer.update(id, current.get().getVersion().getIndex(), body);
+        secrets.naming(() -> {
+            writer.update(id, current.get().getVersion().getIndex(), spec(request));
+            return id;
+        });
+        secrets.sweep(); // the secret objects of the spec before may be nobody's now
         return inspect(id).orElseThrow(() -> new LaunchFailedException("service " + request.name()
                 + " vanished right after its update"));
     }
@@ -157,6 +164,7 @@ public final class SwarmRuntime implements ContainerRuntime {
     @Override
     public void remove(String id) {
         engine.unlessNotFound("remove service " + id, () -> docker.removeServiceCmd(id).exec());
+        secrets.sweep();
     }
 
     /** The image in the manager's own store: the nodes keep their own. */
@@ -185,7 +193,7 @@ public final class SwarmRuntime implements ContainerRuntime {
 
     /**
      * The service spec for {@code request}, or a refusal naming what a service cannot do as docker mode does; nothing
-     * is created before it.
+     * is created before it but the secret objects it names.
      */
     private ObjectNode spec(ContainerRequest request) {
         if (!request.volumes().isEmpty()) {
@@ -193,12 +201,18 @@ public final class SwarmRuntime implements ContainerRuntime {
                     + request.volumes().get(0).source() + " would be a path on whichever node runs " + request.name()
                     + ", where the volume policy cannot check it");
         }
+        request.secrets().stream().filter(secret -> !secret.asFile()).findFirst().ifPresent(secret -> {
+            throw new LaunchFailedException("secret " + secret.name() + " of " + request.name() + " is asked as an"
+                    + " environment variable, which ram.runtime=swarm cannot give: Swarm secrets are files; write"
+                    + " {file: " + secret.ref().file() + ", as: file} and the variable holds its path, "
+                    + secret.ref().path());
+        });
         if (request.pullPolicy() == PullPolicy.Never) {
             throw new LaunchFailedException("imagePullPolicy Never cannot be kept with ram.runtime=swarm: each node pulls "
                     + request.image() + " when it starts the task");
         }
         boolean noNewPrivileges = request.security().noNewPrivileges() && noNewPrivilegesKept(request);
-        return ServiceSpecs.of(request, stopGrace, restartDelay, noNewPrivileges);
+        return ServiceSpecs.of(request, stopGrace, restartDelay, noNewPrivileges, secrets.ensure(request.secrets()));
     }
 
     /** Whether the manager keeps no-new-privileges; when it cannot, a refusal unless the operator accepted that. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.dockerapi.EngineClient;
 import io.remoteappmanager.runtime.dockerapi.RegistryAuth;
+import java.util.List;
 
 /** The one way to build the Swarm runtime, from its settings. */
 public final class SwarmRuntimes {
@@ -22,6 +23,6 @@ public final class SwarmRuntimes {
     public static String createService(EngineClient engine, SwarmSettings settings, ContainerRequest request,
             boolean noNewPrivileges) {
         return new ServiceWriter(engine, new RegistryAuth(settings.registry())).create(ServiceSpecs.of(request,
-                settings.stopGrace(), settings.restartDelay(), noNewPrivileges));
+                settings.stopGrace(), settings.restartDelay(), noNewPrivileges, List.of()));
     }
 }

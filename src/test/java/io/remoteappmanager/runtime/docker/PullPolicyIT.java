@@ -81,7 +81,7 @@ class PullPolicyIT {
         AppSpec spec = new AppSpec("app", user, image, "app", "/user/" + user, Optional.empty(), OptionalInt.empty(),
                 Map.of(), Map.of(), List.of(), AppSpec.Resources.DEFAULTS, AppSpec.RestartPolicy.Always,
                 policy, false, new SpecOrigin("test", "app", 0), AppSpec.Readiness.DEFAULTS, Optional.empty(),
-                AppSpec.Placement.DEFAULTS, Optional.empty());
+                AppSpec.Placement.DEFAULTS, Optional.empty(), Map.of());
         return engine.template.request(spec, Actuator.newUrlId());
     }
 

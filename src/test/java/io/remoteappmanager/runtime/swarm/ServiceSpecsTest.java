@@ -64,9 +64,9 @@ class ServiceSpecsTest {
     void noNewPrivilegesOnlyWhenTheManagerKeepsIt() {
         ContainerRequest request = request("");
 
-        assertThat(ServiceSpecs.of(request, Duration.ofSeconds(1), Duration.ofSeconds(1), true)
+        assertThat(ServiceSpecs.of(request, Duration.ofSeconds(1), Duration.ofSeconds(1), true, List.of())
                 .path("TaskTemplate").path("ContainerSpec").path("Privileges").path("NoNewPrivileges").asBoolean()).isTrue();
-        assertThat(ServiceSpecs.of(request, Duration.ofSeconds(1), Duration.ofSeconds(1), false)
+        assertThat(ServiceSpecs.of(request, Duration.ofSeconds(1), Duration.ofSeconds(1), false, List.of())
                 .path("TaskTemplate").path("ContainerSpec").has("Privileges")).isFalse();
     }
 
@@ -91,13 +91,29 @@ class ServiceSpecsTest {
         ContainerRequest r = request("");
         ContainerRequest anywhere = new ContainerRequest(r.name(), r.image(), r.pullPolicy(), r.labels(), r.environment(),
                 r.command(), r.containerPort(), r.hostIp(), r.volumes(), r.limits(), r.security(), r.restartPolicy(),
-                ContainerRequest.Placement.ANYWHERE, r.network());
-        assertThat(ServiceSpecs.of(anywhere, Duration.ZERO, Duration.ZERO, false).path("TaskTemplate").has("Placement"))
+                ContainerRequest.Placement.ANYWHERE, r.network(), r.secrets());
+        assertThat(ServiceSpecs.of(anywhere, Duration.ZERO, Duration.ZERO, false, List.of()).path("TaskTemplate").has("Placement"))
                 .as("none at all: no Placement").isFalse();
     }
 
+    @Test
+    void fileSecretsAreMountedFromTheirObjectsAndTheVariableHoldsThePath() {
+        ContainerRequest request = request("  secrets: {LICENCE_FILE: {file: licence, as: file}}\n");
+        JsonNode container = ServiceSpecs.of(request, Duration.ZERO, Duration.ZERO, false,
+                List.of(new SwarmSecrets.Reference("s1d", "r-licence-0123456789ab", "licence")))
+                .path("TaskTemplate").path("ContainerSpec");
+
+        JsonNode secret = container.path("Secrets").get(0);
+        assertThat(secret.path("SecretID").asText()).isEqualTo("s1d");
+        assertThat(secret.path("SecretName").asText()).isEqualTo("r-licence-0123456789ab");
+        assertThat(secret.path("File").path("Name").asText()).isEqualTo("licence");
+        assertThat(secret.path("File").path("Mode").asInt()).isEqualTo(0444);
+        assertThat(texts(container.path("Env"))).contains("LICENCE_FILE=/run/secrets/licence");
+        assertThat(spec("").path("TaskTemplate").path("ContainerSpec").has("Secrets")).isFalse();
+    }
+
     private static JsonNode spec(String extra) {
-        return ServiceSpecs.of(request(extra), CONFIG.stopTimeout(), Duration.ofSeconds(2), false);
+        return ServiceSpecs.of(request(extra), CONFIG.stopTimeout(), Duration.ofSeconds(2), false, List.of());
     }
 
     private static ContainerRequest request(String extra) {

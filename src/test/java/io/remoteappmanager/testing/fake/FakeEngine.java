@@ -159,7 +159,7 @@ public final class FakeEngine implements ContainerRuntime {
         ContainerRequest request = new ContainerRequest(name, image, PullPolicy.Never, labels, Map.of(), List.of(),
                 8080, "127.0.0.1", List.of(), new ContainerRequest.Limits(0, 0, 0),
                 new ContainerRequest.Security(false, List.of(), false), RestartPolicy.Never, ContainerRequest.Placement.ANYWHERE,
-                Optional.empty());
+                Optional.empty(), List.of());
         String id = daemon.createNow(name, held, request, "create " + name);
         daemon.startNow(daemon.find(id).orElseThrow());
         return id;

@@ -89,7 +89,7 @@ class FakeEngineFidelityIT {
         return new ContainerRequest(name, image, PullPolicy.IfNotPresent, labels, Map.of(), List.of(), 8888,
                 "127.0.0.1", List.of(), new ContainerRequest.Limits(0, 0, 0),
                 new ContainerRequest.Security(true, List.of(), true), RestartPolicy.Never,
-                ContainerRequest.Placement.ANYWHERE, java.util.Optional.empty());
+                ContainerRequest.Placement.ANYWHERE, java.util.Optional.empty(), List.of());
     }
 
     /** What one engine showed: the state after each step, and each container's events. */

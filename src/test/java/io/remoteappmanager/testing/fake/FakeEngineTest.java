@@ -49,7 +49,7 @@ class FakeEngineTest {
     static ContainerRequest request(String name, String image, PullPolicy pull) {
         return new ContainerRequest(name, image, pull, REALM, Map.of(), List.of(), 8080, "127.0.0.1", List.of(),
                 new ContainerRequest.Limits(0, 0, 0), new ContainerRequest.Security(true, List.of(), true),
-                RestartPolicy.Always, ContainerRequest.Placement.ANYWHERE, Optional.empty());
+                RestartPolicy.Always, ContainerRequest.Placement.ANYWHERE, Optional.empty(), List.of());
     }
 
     @Test
