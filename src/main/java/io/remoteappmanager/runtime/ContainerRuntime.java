@@ -70,6 +70,15 @@ public interface ContainerRuntime extends AutoCloseable {
      */
     Closeable watch(Map<String, String> labels, RuntimeWatcher watcher);
 
+    /**
+     * Opens the output of container {@code id} (a swarm: service) as {@code query} asks, once the engine has accepted
+     * the request (within {@code ram.docker.call-timeout}); the caller closes the stream.
+     *
+     * @throws LogsNotFoundException when the container is gone, or {@code query.previous()} and there is no run before
+     *                               the current one that the engine still keeps
+     */
+    LogStream logs(String id, LogQuery query);
+
     /** Releases the connection to the engine; nothing on the engine changes. */
     @Override
     void close();
