@@ -9,8 +9,9 @@ import java.util.Optional;
  * @param tail     at most this many of the last lines (at least 1)
  * @param since    only lines written from then on, or all
  * @param follow   keep reading the lines written from now on, until the reader closes the stream
- * @param previous the container's (a swarm: the service's task's) run before the current one, instead of the current;
- *                 it has ended, so it is never followed
+ * @param previous what was written before the current run instead of the current run: on one engine the earlier runs
+ *                 of the container (restarted in place, it keeps them all), on a swarm the service's task before the
+ *                 current one; it has ended, so it is never followed
  */
 public record LogQuery(int tail, Optional<Instant> since, boolean follow, boolean previous) {
 

@@ -14,7 +14,7 @@ import java.time.format.DateTimeParseException;
 /**
  * Reads a container's output on one engine. The controller starts a crashed container again rather than making a new
  * one, so one container holds the output of every run: the current run is what it wrote since its last start, and
- * the previous run what it wrote before (to the second: the engine filters by whole seconds).
+ * the previous what it wrote before that, every earlier run (to the second: the engine filters by whole seconds).
  */
 final class ContainerLogs {
 
