@@ -34,7 +34,7 @@ public final class LogFrames extends ResultCallback.Adapter<Frame> implements Lo
     /** Put after the last line, so a reader waiting for one learns at once that none will come. */
     private static final LogLine END = new LogLine(LogLine.Source.STDOUT, "");
 
-    private final BlockingQueue<LogLine> lines = new ArrayBlockingQueue<>(READ_AHEAD + 1);
+    private final BlockingQueue<LogLine> lines = new ArrayBlockingQueue<>(READ_AHEAD);
     private final CountDownLatch answered = new CountDownLatch(1);
     private final int keepLast;
     private final Deque<LogLine> last = new ArrayDeque<>();
@@ -43,7 +43,7 @@ public final class LogFrames extends ResultCallback.Adapter<Frame> implements Lo
     private volatile boolean closed;
     private volatile Throwable failure;
 
-    private LogFrames(int keepLast) {
+    LogFrames(int keepLast) {
         this.keepLast = keepLast;
     }
 
