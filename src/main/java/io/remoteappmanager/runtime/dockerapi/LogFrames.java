@@ -43,6 +43,7 @@ public final class LogFrames extends ResultCallback.Adapter<Frame> implements Lo
     private volatile boolean closed;
     private volatile Throwable failure;
 
+    /** A callback not yet handed to a command: {@link #open} hands it over; a test feeds it frames itself. */
     LogFrames(int keepLast) {
         this.keepLast = keepLast;
     }
