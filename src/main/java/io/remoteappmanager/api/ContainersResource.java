@@ -15,6 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** The seed's lookups of running containers (by user, mapping id, url id), read from the engine each time. */
 @Path("/api/v1/containers")
@@ -29,6 +33,9 @@ public class ContainersResource {
 
     /** Running containers of the realm matching every filter given; none given lists them all. */
     @GET
+    @APIResponseSchema(value = ContainerView[].class, responseCode = "200", responseDescription = "the containers")
+    @APIResponse(responseCode = "400", description = "a filter that is not a valid user, mapping id or url id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public List<ContainerView> find(@QueryParam("user") String user, @QueryParam("mappingId") String mappingId,
             @QueryParam("urlId") String urlId) {
         Optional<String> u = checked("user", user, SpecPatterns.USER);
@@ -51,6 +58,11 @@ public class ContainersResource {
 
     @GET
     @Path("{urlId}")
+    @APIResponseSchema(value = ContainerView.class, responseCode = "200", responseDescription = "the container")
+    @APIResponse(responseCode = "400", description = "not a valid url id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "no running container with that url id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public ContainerView byUrlId(@PathParam("urlId") String urlId) {
         String id = checked("urlId", urlId, SpecPatterns.URL_ID).orElseThrow();
         return manager.containerFromUrlId(id).map(ContainerView::of)

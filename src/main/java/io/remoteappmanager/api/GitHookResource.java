@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code POST /api/v1/hooks/git}: a push webhook of GitHub, Gitea or GitLab makes the git source fetch at once instead
@@ -48,6 +51,14 @@ public class GitHookResource {
     public record Accepted(String fetch, String revision) {}
 
     @POST
+    @APIResponse(responseCode = "202", description = "a fetch was asked for",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
+    @APIResponse(responseCode = "401", description = "the delivery's signature or token is missing or wrong",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = "the webhook is off: no ram.git.webhook-secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "the spec source is not git",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response push(byte[] body, @HeaderParam("X-Hub-Signature-256") String github,

@@ -13,6 +13,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** The reconcile loop from outside: what a pass would do, run one now, and how the last one (and its route sync) went. */
 @Path("/api/v1")
@@ -42,6 +46,9 @@ public class ReconcileResource {
     /** Runs a pass now (after the current one, if any) and returns what it did, once its actions have ended. */
     @POST
     @Path("reconcile")
+    @APIResponseSchema(value = ReconcileView.class, responseCode = "200", responseDescription = "what the pass did")
+    @APIResponse(responseCode = "504", description = "the pass did not finish within ram.health.max-pass-duration; it goes on",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public ReconcileView reconcile() throws InterruptedException {
         PassResult result;
         try {

@@ -7,6 +7,7 @@ import io.quarkus.scheduler.Scheduler;
 import io.remoteappmanager.api.ApiAccess;
 import io.remoteappmanager.api.GitHookResource;
 import io.remoteappmanager.api.ReconcileResource;
+import io.remoteappmanager.api.logs.AppLogs;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.health.LoopLiveness;
 import io.remoteappmanager.manager.ContainerManager;
@@ -66,6 +67,12 @@ public class AppBeans {
     @Singleton
     WakeRequests wakeRequests(RemoteAppManager app) {
         return app.wakes();
+    }
+
+    @Produces
+    @Singleton
+    AppLogs appLogs(RemoteAppManager app, RamConfig config) {
+        return new AppLogs(app.status(), app.runtime(), FromConfig.logs(config));
     }
 
     @Produces

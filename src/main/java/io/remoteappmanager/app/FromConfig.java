@@ -3,6 +3,7 @@ package io.remoteappmanager.app;
 import io.remoteappmanager.actuator.ContainerTemplate;
 import io.remoteappmanager.api.ApiAccess;
 import io.remoteappmanager.api.GitHookResource;
+import io.remoteappmanager.api.logs.AppLogs;
 import io.remoteappmanager.api.ReconcileResource;
 import io.remoteappmanager.config.ConfigCheck;
 import io.remoteappmanager.config.RamConfig;
@@ -119,6 +120,11 @@ public final class FromConfig {
 
     public static ApiAccess.Settings api(RamConfig config) {
         return new ApiAccess.Settings(config.api().token(), config.api().tokenForReads());
+    }
+
+    public static AppLogs.Settings logs(RamConfig config) {
+        RamConfig.Logs logs = config.logs();
+        return new AppLogs.Settings(logs.maxTail(), logs.maxFollowers(), logs.followIdleTimeout());
     }
 
     public static GitHookResource.Settings gitHook(RamConfig config) {

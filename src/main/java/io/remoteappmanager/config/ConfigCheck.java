@@ -28,6 +28,9 @@ public final class ConfigCheck {
         check.positive("ram.notify.rate-period", config.notifications().ratePeriod());
         check.atLeastOne("ram.notify.queue-size", config.notifications().queueSize());
         check.positive("ram.git.interval", config.git().interval());
+        check.atLeastOne("ram.logs.max-tail", config.logs().maxTail());
+        check.atLeastOne("ram.logs.max-followers", config.logs().maxFollowers());
+        check.positive("ram.logs.follow-idle-timeout", config.logs().followIdleTimeout());
         config.images().checkInterval().ifPresent(every -> check.positive("ram.images.check-interval", every));
         for (String preference : config.swarm().placement().preferences().orElse(List.of())) {
             check.rule("ram.swarm.placement.preferences",

@@ -68,6 +68,8 @@ public interface RamConfig {
 
     Api api();
 
+    Logs logs();
+
     Health health();
 
     Policy policy();
@@ -491,6 +493,24 @@ public interface RamConfig {
         @WithName("token-for-reads")
         @WithDefault("true")
         boolean tokenForReads();
+    }
+
+    /** Limits of reading apps' output through {@code GET /api/v1/apps/{name}/logs}. */
+    interface Logs {
+        /** The most lines one request may ask for ({@code tail}), and how many it gets when it names none. */
+        @WithName("max-tail")
+        @WithDefault("10000")
+        int maxTail();
+
+        /** The most requests that follow an app's output ({@code follow=true}) at once; one more is refused with 429. */
+        @WithName("max-followers")
+        @WithDefault("16")
+        int maxFollowers();
+
+        /** A logs request that has received no new line for this long is ended (the client may ask again). */
+        @WithName("follow-idle-timeout")
+        @WithDefault("5m")
+        Duration followIdleTimeout();
     }
 
     /** When the health checks call the controller unhealthy. */

@@ -73,6 +73,15 @@ public interface ContainerRuntime extends AutoCloseable {
     Closeable watch(Map<String, String> labels, RuntimeWatcher watcher);
 
     /**
+     * Opens the output of container {@code id} (a swarm: service) as {@code query} asks, once the engine has accepted
+     * the request (within {@code ram.docker.call-timeout}); the caller closes the stream.
+     *
+     * @throws LogsNotFoundException when the container is gone, or {@code query.previous()} and there is no run before
+     *                               the current one that the engine still keeps
+     */
+    LogStream logs(String id, LogQuery query);
+
+    /**
      * The realm's leader lease kept in the engine itself, shared by controllers on every host (a swarm); empty when only
      * a lock file on this host can hold it.
      *

@@ -3,6 +3,7 @@
 // the whole table but a change of sort column.
 
 import { ABSENT, text, time } from './format.js';
+import { openHref } from './open-link.js';
 
 /** The columns, in table order, with the label the phone layout shows beside each value. */
 const COLUMNS = [
@@ -30,8 +31,8 @@ function cellHtml(column, app) {
         ? `<time datetime="${escape(app.since)}" title="${escape(app.since)}">${escape(time(app.since))}</time>`
         : ABSENT;
     case 'link':
-      return app.urlpath
-        ? `<a href="${escape(app.urlpath)}/" aria-label="Open ${escape(app.name || app.key)}">Open</a>`
+      return openHref(app)
+        ? `<a href="${escape(openHref(app))}" aria-label="Open ${escape(app.name || app.key)}">Open</a>`
         : ABSENT;
     default:
       return escape(text(app[column]));

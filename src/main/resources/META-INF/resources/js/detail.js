@@ -2,6 +2,8 @@
 // Escape closes it and focus comes back to the row it was opened from.
 
 import { ABSENT, element, phaseBadge, text, timeElement } from './format.js';
+import { LogsView } from './logs-view.js';
+import { openHref } from './open-link.js';
 
 /** The facts shown, in order: label and how to render the value from an app view. */
 const FACTS = [
@@ -21,7 +23,7 @@ const FACTS = [
   ['Network', (a) => text(a.network)],
   ['Source file', (a) => text(a.source)],
   ['Revision', (a) => text(a.revision)],
-  ['URL path', (a) => link(a.urlpath, a.urlpath && a.urlpath + '/')],
+  ['URL path', (a) => link(a.urlpath, openHref(a))],
   ['Host URL', (a) => link(a.hostUrl, a.hostUrl && a.urlpath ? a.hostUrl + a.urlpath + '/' : a.hostUrl)],
   ['URL id', (a) => text(a.urlId)],
   ['Updated', (a) => timeElement(a.updated)],
@@ -39,9 +41,11 @@ export class DetailPanel {
     this.dialog = dialog;
     this.key = null;
     this.opener = null;
+    this.logs = new LogsView(dialog.querySelector('#detail-logs'));
     dialog.querySelector('#detail-close').addEventListener('click', () => dialog.close());
     dialog.addEventListener('close', () => {
       this.key = null;
+      this.logs.stop();
       this.opener?.focus();
     });
   }
@@ -51,6 +55,7 @@ export class DetailPanel {
     this.opener = opener;
     this.render(app);
     if (!this.dialog.open) this.dialog.showModal();
+    if (app.name) this.logs.show(app.name);
   }
 
   /** A change of the app shown; other apps are ignored. */

@@ -7,6 +7,7 @@ import { DetailPanel } from './detail.js';
 import {
   showEngine, showFailure, showLeader, showPass, showPlan, showProblems, showProxy, showReconcile, showSource,
 } from './panels.js';
+import { useProxy } from './open-link.js';
 import { follow } from './stream.js';
 
 const byId = (id) => document.getElementById(id);
@@ -70,6 +71,7 @@ function addPhase(phase) {
 const handlers = {
   snapshot({ apps, status, source }) {
     if (firstRender) performance.mark('ram:first-snapshot');
+    useProxy(status.proxy && status.proxy.enabled);
     table.sync(apps);
     cards.sync(apps);
     apps.forEach((app) => { addPhase(app.phase); detail.update(app); });

@@ -27,7 +27,8 @@ export function follow(path, onEvent, onState) {
         return;
       }
       if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
-      await read(response.body, (type, data) => {
+      await readEvents(response.body, (type, text) => {
+        const data = JSON.parse(text);
         if (type === 'snapshot') {
           retryMs = FIRST_RETRY_MS;
           onState('live');
@@ -54,8 +55,8 @@ export function follow(path, onEvent, onState) {
   };
 }
 
-/** Parses the text/event-stream `body`, calling `dispatch(type, data)` per event; comments are skipped. */
-async function read(body, dispatch) {
+/** Parses the text/event-stream `body`, calling `dispatch(type, data)` per event (data as text); comments are skipped. */
+export async function readEvents(body, dispatch) {
   const reader = body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   let type = 'message';
@@ -68,7 +69,7 @@ async function read(body, dispatch) {
     buffer = lines.pop(); // an incomplete last line waits for the next chunk
     for (const line of lines) {
       if (line === '') {
-        if (data.length) dispatch(type, JSON.parse(data.join('\n')));
+        if (data.length) dispatch(type, data.join('\n'));
         type = 'message';
         data = [];
       } else if (!line.startsWith(':')) {

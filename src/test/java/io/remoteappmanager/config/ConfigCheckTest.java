@@ -33,6 +33,15 @@ class ConfigCheckTest {
     }
 
     @Test
+    void theLogLimitsMustLetSomethingThrough() {
+        assertThatThrownBy(() -> check(Map.of("ram.logs.max-tail", "0", "ram.logs.max-followers", "0",
+                "ram.logs.follow-idle-timeout", "0s")))
+                .hasMessageContaining("ram.logs.max-tail: must be at least 1, got 0")
+                .hasMessageContaining("ram.logs.max-followers: must be at least 1, got 0")
+                .hasMessageContaining("ram.logs.follow-idle-timeout: must be positive, got PT0S");
+    }
+
+    @Test
     void aDefaultPreferenceThatIsNoSpreadIsRefusedNamingTheKey() {
         assertThatThrownBy(() -> check(Map.of("ram.swarm.placement.preferences", "node.labels.zone")))
                 .hasMessageContaining("ram.swarm.placement.preferences").hasMessageContaining("spread=");

@@ -72,7 +72,8 @@ class DashboardLiveIT {
         assertThat(page.phasesSeen("dave/web")).first().isIn("Pending", "Starting");
         assertThat(page.cell("dave/web", "User")).isEqualTo("dave");
         assertThat(page.cell("dave/web", "Name")).isEqualTo("dave-web");
-        assertThat(page.link("dave/web")).matches(".*/user/dave/containers/[0-9a-f]+/");
+        assertThat(page.link("dave/web")).as("through the proxy: the urlpath on the page's address")
+                .startsWith(home.toString()).matches(".*/user/dave/containers/[0-9a-f]+/");
         assertThat(page.neverReloaded()).isTrue();
     }
 

@@ -17,6 +17,8 @@ import io.remoteappmanager.runtime.EngineTimeoutException;
 import io.remoteappmanager.runtime.ImageInfo;
 import io.remoteappmanager.runtime.ImageNotFoundException;
 import io.remoteappmanager.runtime.LaunchFailedException;
+import io.remoteappmanager.runtime.LogQuery;
+import io.remoteappmanager.runtime.LogStream;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.runtime.RuntimeFault;
 import io.remoteappmanager.runtime.RuntimeWatcher;
@@ -57,6 +59,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private final Duration pullTimeout;
     private final Duration stopTimeout;
     private final DockerNetworks networks;
+    private final ContainerLogs logs;
 
     DockerRuntime(EngineClient engine, DockerSettings settings) {
         this.engine = engine;
@@ -70,6 +73,7 @@ public final class DockerRuntime implements ContainerRuntime {
         this.networks = new DockerNetworks(
                 new NetworkPlacement(settings.networks(), settings.maxAppsPerNetwork()), docker,
                 engine::call, labels.key(LabelScheme.NETWORK), labels.realmFilter());
+        this.logs = new ContainerLogs(engine);
     }
 
     @Override
@@ -179,6 +183,11 @@ public final class DockerRuntime implements ContainerRuntime {
         EventStream stream = new EventStream(watcher, event -> List.of(DockerMapping.fromEvent(event)));
         docker.eventsCmd().withEventTypeFilter(EventType.CONTAINER).withLabelFilter(labels).exec(stream);
         return stream::stop;
+    }
+
+    @Override
+    public LogStream logs(String id, LogQuery query) {
+        return logs.open(id, query);
     }
 
     @Override

@@ -56,6 +56,11 @@ public final class EngineClient implements AutoCloseable {
         return new EngineClient(clientConfig, DockerClients.http(clientConfig), metrics, settings.callTimeout());
     }
 
+    /** How long one call but a pull may take ({@code ram.docker.call-timeout}). */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
     /** The typed client; call it only inside {@link #call}. */
     public DockerClient docker() {
         return docker;

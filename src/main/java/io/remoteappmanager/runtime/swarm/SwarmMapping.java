@@ -66,8 +66,7 @@ final class SwarmMapping {
         ServiceSpec spec = service.getSpec();
         ContainerSpec container = spec.getTaskTemplate() == null ? null : spec.getTaskTemplate().getContainerSpec();
         List<Task> newestFirst = tasks.stream().sorted(NEWEST_FIRST).toList();
-        Optional<Task> current = newestFirst.stream().filter(t -> MEANT_TO_RUN.contains(t.getDesiredState())).findFirst()
-                .or(() -> newestFirst.stream().findFirst());
+        Optional<Task> current = current(newestFirst);
         List<Task> ended = newestFirst.stream()
                 .filter(t -> current.map(c -> !c.getId().equals(t.getId())).orElse(true))
                 .filter(t -> EXITED.contains(state(t)) && !statusTime(t).isBefore(observedAt.minus(RECENT)))
@@ -86,6 +85,19 @@ final class SwarmMapping {
                 spec.getLabels() == null ? Map.of() : spec.getLabels(), folded,
                 service.getCreatedAt() == null ? Instant.EPOCH : service.getCreatedAt().toInstant(), endpoint, List.of(),
                 exitCode, node.map(NodeInfo::hostname), detail, ended.size(), HealthStatus.NONE, Optional.empty(), observedAt);
+    }
+
+    /** The task the service runs or brings up now: the newest one meant to run, else the newest. */
+    private static Optional<Task> current(List<Task> newestFirst) {
+        return newestFirst.stream().filter(t -> MEANT_TO_RUN.contains(t.getDesiredState())).findFirst()
+                .or(() -> newestFirst.stream().findFirst());
+    }
+
+    /** The task before the current one (the run {@code kubectl logs --previous} reads), while the swarm keeps it. */
+    static Optional<Task> previous(List<Task> tasks) {
+        List<Task> newestFirst = tasks.stream().sorted(NEWEST_FIRST).toList();
+        Optional<String> current = current(newestFirst).map(Task::getId);
+        return newestFirst.stream().filter(t -> current.map(c -> !c.equals(t.getId())).orElse(true)).findFirst();
     }
 
     /** The task's state as the planner sees the app: whether it runs, comes up, or has ended for good. */

@@ -12,6 +12,8 @@ import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRuntime;
 import io.remoteappmanager.runtime.ImageInfo;
 import io.remoteappmanager.runtime.LaunchFailedException;
+import io.remoteappmanager.runtime.LogQuery;
+import io.remoteappmanager.runtime.LogStream;
 import io.remoteappmanager.runtime.RuntimeCapabilities;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.runtime.RuntimeFault;
@@ -59,6 +61,7 @@ public final class SwarmRuntime implements ContainerRuntime {
     private final SwarmSecrets secrets;
     private final RegistryDigests registryDigests;
     private final NodeDirectory nodes;
+    private final ServiceLogs logs;
     private final Duration stopGrace;
     private final Duration restartDelay;
     private final Duration taskPoll;
@@ -79,6 +82,7 @@ public final class SwarmRuntime implements ContainerRuntime {
         this.taskPoll = settings.taskPoll();
         this.requireNoNewPrivileges = settings.requireNoNewPrivileges();
         this.pinnedApi = settings.engine().apiVersion();
+        this.logs = new ServiceLogs(engine);
     }
 
     @Override
@@ -184,6 +188,11 @@ public final class SwarmRuntime implements ContainerRuntime {
                 () -> engine.call("list tasks", () -> docker.listTasksCmd().withLabelFilter(labels)
                         .withStateFilter(TaskState.RUNNING).exec()),
                 nodes::forget, taskPoll).start();
+    }
+
+    @Override
+    public LogStream logs(String id, LogQuery query) {
+        return logs.open(id, query);
     }
 
     @Override

@@ -13,6 +13,9 @@ import io.remoteappmanager.runtime.EngineUnavailableException;
 import io.remoteappmanager.runtime.ImageInfo;
 import io.remoteappmanager.runtime.ImageNotFoundException;
 import io.remoteappmanager.runtime.LaunchFailedException;
+import io.remoteappmanager.runtime.LogLine;
+import io.remoteappmanager.runtime.LogQuery;
+import io.remoteappmanager.runtime.LogStream;
 import io.remoteappmanager.runtime.RuntimeCapabilities;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.runtime.RuntimeFault;
@@ -42,6 +45,7 @@ public final class FakeEngine implements ContainerRuntime {
     /** Where the Docker runtime would put each container: it labels each with its network, and so does the fake. */
     private final NetworkPlacement networks;
     private final String networkLabel;
+    private final FakeLogs logs = new FakeLogs();
 
     /**
      * An engine with the configuration's defaults (30 s a call, 10 min a pull, the default label prefix and network)
@@ -153,6 +157,12 @@ public final class FakeEngine implements ContainerRuntime {
         daemon.exit(idOrName, code);
     }
 
+    /** The container's process writes {@code text} as one line to {@code source} (its current run's output). */
+    public void print(String idOrName, LogLine.Source source, String text) {
+        String id = daemon.inspect(idOrName).orElseThrow(() -> new IllegalArgumentException("no container " + idOrName)).id();
+        logs.print(id, new LogLine(source, text));
+    }
+
     /** Someone else creates and starts a container of a local image; returns its id. */
     public String runForeign(String name, String image, Map<String, String> labels) {
         FakeImage held = daemon.localImage(image).orElseThrow(() -> new IllegalArgumentException("no image " + image));
@@ -226,6 +236,7 @@ public final class FakeEngine implements ContainerRuntime {
         String id = create(placed, pullFirst);
         try {
             daemon.start(id);
+            logs.started(id);
             RuntimeContainer started = daemon.inspect(id).orElseThrow(() ->
                     new LaunchFailedException("container " + request.name() + " vanished right after its start"));
             if (started.endpoint().isEmpty() && started.state() != ContainerState.EXITED) {
@@ -252,6 +263,7 @@ public final class FakeEngine implements ContainerRuntime {
     @Override
     public RuntimeContainer restart(String id) {
         daemon.start(id);
+        logs.started(id);
         return daemon.inspect(id).orElseThrow(() -> new LaunchFailedException("container " + id + " vanished right after its start"));
     }
 
@@ -265,6 +277,7 @@ public final class FakeEngine implements ContainerRuntime {
     public void remove(String id) {
         daemon.stop(id);
         daemon.remove(id);
+        logs.removed(id);
     }
 
     @Override
@@ -282,13 +295,19 @@ public final class FakeEngine implements ContainerRuntime {
         return daemon.events(labels, watcher);
     }
 
-    /** Ends the event delivery; the containers are forgotten with the engine. */
+    /** The output the test wrote with {@link #print}, kept per run of each container. */
+    @Override
+    public LogStream logs(String id, LogQuery query) {
+        return logs.open(id, query);
+    }
+
     /** What the engine it stands in for can do: a single Docker engine's. */
     @Override
     public RuntimeCapabilities capabilities() {
         return DockerRuntime.CAPABILITIES;
     }
 
+    /** Ends the event delivery; the containers are forgotten with the engine. */
     @Override
     public void close() {
         daemon.close();
