@@ -3,6 +3,7 @@
 // most once a frame, so a stream of events costs nothing while the table is the view in use.
 
 import { ABSENT, text } from './format.js';
+import { openHref } from './open-link.js';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 const escapes = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -31,8 +32,9 @@ function iconHtml(app) {
 }
 
 function cardHtml(app) {
-  const open = app.urlpath
-    ? `<a class="open" href="${escape(app.urlpath)}/" aria-label="Open ${escape(title(app))}">Open</a>`
+  const href = openHref(app);
+  const open = href
+    ? `<a class="open" href="${escape(href)}" aria-label="Open ${escape(title(app))}">Open</a>`
     : '<button type="button" class="open" disabled>Open</button>';
   const kind = app.app?.kind ? `<span class="app-kind">${escape(app.app.kind)}</span>` : '';
   return `<article class="app-card" tabindex="0" data-key="${escape(app.key)}" data-phase="${escape(app.phase)}">`
