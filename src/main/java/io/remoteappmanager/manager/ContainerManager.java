@@ -174,10 +174,13 @@ public final class ContainerManager {
         return found.stream().findFirst();
     }
 
-    /** The local image with that id or name, with what its labels say of its app, or empty. */
+    /**
+     * The local image with that id or name, with what its labels say of its app, or empty; named as asked when that is
+     * one of its tags, else by its first tag.
+     */
     public Optional<Image> image(String imageIdOrName) {
-        return runtime.image(imageIdOrName).map(info -> new Image(info.id(),
-                info.tags().isEmpty() ? "" : info.tags().get(0), images.of(info)));
+        return runtime.image(imageIdOrName).map(info -> new Image(info.id(), info.tags().contains(imageIdOrName)
+                ? imageIdOrName : info.tags().stream().findFirst().orElse(""), images.of(info)));
     }
 
     /** A standby acts on nothing, so it takes no request it could only answer after its timeout. */

@@ -225,9 +225,20 @@ class ContainerManagerIT {
         }
     }
 
+    /**
+     * An image with two names is named as it was asked for: a CI run failed when another test's tag of the same image
+     * came first in the engine's list of tags.
+     */
     @Test
-    void imageIsFoundWithItsLabelsOrEmpty() {
-        assertThat(manager.image(HTTPD)).hasValueSatisfying(i -> assertThat(i.name()).isEqualTo(HTTPD));
+    void imageIsFoundByEitherOfItsNamesAndNamedAsAskedOrEmpty() {
+        String alias = "ram-test/cm-alias-" + engine.labels.realm() + ":1";
+        engine.docker.tagImageCmd(HTTPD, alias.substring(0, alias.lastIndexOf(':')), "1").exec();
+        try {
+            assertThat(manager.image(HTTPD)).hasValueSatisfying(i -> assertThat(i.name()).isEqualTo(HTTPD));
+            assertThat(manager.image(alias)).hasValueSatisfying(i -> assertThat(i.name()).isEqualTo(alias));
+        } finally {
+            engine.docker.removeImageCmd(alias).exec();
+        }
         assertThat(manager.image("ram-test/absent:0")).isEmpty();
     }
 }
