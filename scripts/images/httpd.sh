@@ -6,6 +6,13 @@
 # (percent-decoded, as httpd decodes the request's path before it looks for the file).
 set -eu
 
+# busybox httpd ignores SIGTERM when it is PID 1, so it runs as our child and the trap stops it:
+# the container then stops at once, with or without the engine's init (HostConfig.Init), or after STOP_DELAY
+# seconds (fractions allowed) for tests of the stop timeout. The trap comes first: a stop that arrives while the
+# pages are being written must end the same way (a CI run got exit code 143 from a TERM before the trap was set).
+pid=
+trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; sleep "${STOP_DELAY:-0}"; exit 0' TERM INT
+
 mkdir -p /www
 cat /etc/ram-test/index >/www/index.html
 env >/www/env.txt
@@ -19,11 +26,6 @@ if [ -n "${JPY_BASE_USER_URL:-}" ] && [ -n "${URL_ID:-}" ]; then
   cp /www/index.html /www/env.txt "$dir/"
 fi
 
-# busybox httpd ignores SIGTERM when it is PID 1, so it runs as our child and the trap stops it:
-# the container then stops at once, with or without the engine's init (HostConfig.Init), or after STOP_DELAY
-# seconds (fractions allowed) for tests of the stop timeout.
-pid=
-trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; sleep "${STOP_DELAY:-0}"; exit 0' TERM INT
 /bin/httpd -f -p 8888 -h /www &
 pid=$!
 # `wait` returns early when a trapped signal arrives; if httpd dies on its own, so do we, with its code.
