@@ -17,9 +17,7 @@ export class ApiError extends Error {
 export async function apiFetch(path, init = {}) {
   for (;;) {
     const token = storedToken();
-    const headers = new Headers(init.headers);
-    if (token) headers.set('Authorization', 'Bearer ' + token);
-    const response = await fetch(path, { ...init, headers });
+    const response = await tokenFetch(path, init);
     if (response.status !== 401) return response;
     if (token) forgetToken();
     const reason = token
@@ -27,6 +25,17 @@ export async function apiFetch(path, init = {}) {
       : `${init.method || 'GET'} ${path} needs the controller's API token (ram.api.token).`;
     if (!(await askToken(reason))) return response;
   }
+}
+
+/**
+ * fetch() with the token once one is known, never asking for one: for reads the user did not ask for, such as the
+ * output pane, which must not open a dialog over the page.
+ */
+export async function tokenFetch(path, init = {}) {
+  const token = storedToken();
+  const headers = new Headers(init.headers);
+  if (token) headers.set('Authorization', 'Bearer ' + token);
+  return fetch(path, { ...init, headers });
 }
 
 /** The JSON answer of an API call, or an ApiError with the API's message. */

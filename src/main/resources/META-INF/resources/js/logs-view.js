@@ -1,9 +1,11 @@
 // The detail panel's output pane: the app's last lines from GET /api/v1/apps/{name}/logs, followed live while the
 // panel is open. Read with fetch() (as stream.js does) so the token goes in the Authorization header; when the
 // stream ends (the container stopped, or the idle limit passed) it is read again a moment later, which shows the
-// output of a restarted container too.
+// output of a restarted container too. Output needs the token even where reads are open (it may hold secrets); the
+// pane then offers a button that asks for it, rather than opening the dialog each time a panel opens.
 
-import { apiFetch } from './api.js';
+import { tokenFetch } from './api.js';
+import { askToken, forgetToken, storedToken } from './token.js';
 import { readEvents } from './stream.js';
 
 const TAIL = 200;
@@ -39,9 +41,14 @@ export class LogsView {
     const abort = new AbortController();
     this.abort = abort;
     let note = '';
+    const path = `/api/v1/apps/${encodeURIComponent(name)}/logs`;
     try {
-      const response = await apiFetch(`/api/v1/apps/${encodeURIComponent(name)}/logs?tail=${TAIL}&follow=true`,
+      const response = await tokenFetch(`${path}?tail=${TAIL}&follow=true`,
         { headers: { Accept: 'text/event-stream' }, signal: abort.signal });
+      if (response.status === 401) {
+        if (this.name === name) this.offerToken(name, path);
+        return;
+      }
       if (!response.ok) {
         const body = await response.json().catch(() => null);
         note = (body && body.error) || `HTTP ${response.status}`;
@@ -56,6 +63,21 @@ export class LogsView {
     if (this.name !== name) return;
     if (note) this.pre.replaceChildren(Object.assign(document.createElement('span'), { className: 'quiet', textContent: note }));
     this.timer = setTimeout(() => this.name === name && this.read(name), AGAIN_MS);
+  }
+
+  /** A note and a button in the pane: the output is shown once the user gives the token. */
+  offerToken(name, path) {
+    const refused = Boolean(storedToken());
+    if (refused) forgetToken();
+    const button = Object.assign(document.createElement('button'),
+      { type: 'button', className: 'logs-token', textContent: 'Enter the API token' });
+    button.addEventListener('click', async () => {
+      const reason = `GET ${path} needs the controller's API token (ram.api.token): an app's output may hold secrets.`;
+      if ((await askToken(reason)) && this.name === name) this.read(name);
+    });
+    const note = Object.assign(document.createElement('span'), { className: 'quiet',
+      textContent: refused ? 'The token was refused. ' : 'The output needs the API token. ' });
+    this.pre.replaceChildren(note, button);
   }
 
   append(stream, line) {

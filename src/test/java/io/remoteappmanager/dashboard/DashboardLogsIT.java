@@ -24,8 +24,9 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The dashboard without a proxy (the quick start's setting), in a real browser against the real engine: the app
- * panel shows a crash-looping app's output once given the token its logs need, the "Open" link leads to the app's own
- * published address, and Swagger UI shows the API's document.
+ * panel shows a crash-looping app's output once given the token its logs need (asked for by a button in the pane, not
+ * a dialog over the page), the "Open" link leads to the app's own published address, and Swagger UI shows the API's
+ * document.
  */
 @QuarkusTest
 @Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
@@ -52,6 +53,10 @@ class DashboardLogsIT {
         await().atMost(PATIENCE).until(() -> page.row("mia/mia-crash").isPresent());
 
         page.row("mia/mia-crash").orElseThrow().click();
+        WebElement ask = await().until(() -> page.driver.findElements(By.cssSelector("#detail-logs button.logs-token")),
+                buttons -> !buttons.isEmpty()).get(0);
+        assertThat(page.byId("token-dialog").isDisplayed()).as("no dialog before the user asks").isFalse();
+        ask.click();
         WebElement dialog = page.byId("token-dialog");
         await().until(dialog::isDisplayed);
         assertThat(page.text("token-reason")).contains("/api/v1/apps/mia-crash/logs");
