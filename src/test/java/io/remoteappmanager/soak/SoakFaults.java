@@ -160,9 +160,9 @@ final class SoakFaults {
             }
             case ENGINE_RESTART -> {
                 Instant from = Instant.now();
-                // while it is down the invariants cannot list anything; they count again 5 s after it is back
+                invariants.disruptionBegins();
                 int rc = new ProcessBuilder("scripts/engine.sh", "recover").inheritIO().start().waitFor();
-                invariants.disrupted(Instant.now().plusSeconds(5));
+                invariants.disruptionEnds(Instant.now().plusSeconds(5));
                 return Optional.of("engine restarted in " + Duration.between(from, Instant.now()).toSeconds()
                         + " s (exit " + rc + ")");
             }

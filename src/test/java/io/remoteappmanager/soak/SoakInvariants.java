@@ -66,6 +66,20 @@ final class SoakInvariants {
         }
     }
 
+    /**
+     * A disruption whose end is not known yet (an engine restart): no time limit runs out until {@link
+     * #disruptionEnds} names its end. Marked before it begins, since the engine may answer again before the restart
+     * has finished (a run counted dead routes from a moment the restart had not yet reported).
+     */
+    void disruptionBegins() {
+        quietFrom = Instant.now().plus(Duration.ofDays(1));
+    }
+
+    /** The disruption {@link #disruptionBegins} marked ends: time limits count from {@code from}. */
+    void disruptionEnds(Instant from) {
+        quietFrom = from;
+    }
+
     /** One look at every invariant; a look that cannot reach the engine or CHP checks what it can. */
     synchronized void check() {
         Instant now = Instant.now();

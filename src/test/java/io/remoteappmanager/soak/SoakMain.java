@@ -105,7 +105,8 @@ public final class SoakMain {
                 watch.scheduleWithFixedDelay(samples::sample, 0, 1, TimeUnit.MINUTES);
                 Instant end = Instant.now().plus(Duration.ofMinutes(minutes));
                 while (Instant.now().isBefore(end)) {
-                    System.out.printf("SOAK %s fault %s%n", Instant.now(), faults.next());
+                    String fault = faults.next();
+                    System.out.printf("SOAK %s fault %s%n", Instant.now(), fault);
                     Thread.sleep(2000 + random.nextInt(4000)); // the pace of the faults
                 }
                 System.out.printf("SOAK %s settle: %s%n", Instant.now(), faults.settle());
