@@ -19,13 +19,17 @@ import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The command line as a user runs it, each command a process of its own, against a controller on the real engine
- * with an API token set: {@code reconcile}, {@code get apps}, {@code describe app}, their errors, and
- * {@code completion bash}.
+ * with an API token set: {@code reconcile}, {@code get apps}, {@code describe app}, {@code logs} and
+ * {@code logs --previous} of a crash-looping app, their errors, and {@code completion bash}.
  */
 @QuarkusTest
 @Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
 @TestProfile(CliProfile.class)
 class CliAgainstControllerIT {
+
+    /** Each run counts itself in a file the in-place restart keeps, says so on stdout and stderr, and fails. */
+    private static final String CRASHING = "command: [/bin/sh, -c, 'n=$(cat /tmp/n 2>/dev/null || echo 0); n=$((n+1));"
+            + " echo $n > /tmp/n; echo \"run $n\"; echo \"err $n\" >&2; exit 3']";
 
     @Inject
     RamConfig config;
@@ -62,6 +66,23 @@ class CliAgainstControllerIT {
                 .containsPattern("(?m)^  \\S+\\s+\\(new\\)\\s+Pending\\s+");
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.out()).contains("pass done on " + server() + ": 0 action(s), 1 app(s)");
+    }
+
+    @Test
+    void logsShowACrashLoopingAppsCurrentRunAndTheRunsBefore() {
+        SpecFiles.write(config.specs().dir(), "carl.yaml", SpecFiles.app("carl-crash", "carl", HTTPD,
+                "mappingId: crash", CRASHING, "restartPolicy: Always"));
+        await().atMost(Duration.ofSeconds(90)).until(() -> given().header("Authorization", "Bearer " + CliProfile.TOKEN)
+                .get("/api/v1/apps/carl-crash/logs?previous=true").then().extract().statusCode() == 200);
+
+        CliRun current = await().atMost(Duration.ofSeconds(60)).until(
+                () -> CliRun.asProcess(environment(), "logs", "carl-crash", "--tail", "10"),
+                run -> run.code() == 0 && run.out().contains("run "));
+        CliRun previous = CliRun.asProcess(environment(), "logs", "carl-crash", "--previous");
+
+        assertThat(current.out()).containsPattern("(?m)^run \\d+$").containsPattern("(?m)^err \\d+$");
+        assertThat(previous.code()).as(previous.err()).isZero();
+        assertThat(previous.out()).as("the runs before the current one").contains("run 1\n", "err 1\n");
     }
 
     @Test
