@@ -132,6 +132,18 @@ clear_engine_leftovers() {
     kill_pids KILL $pids
   fi
   unmount_leftovers "$2"
+  # It also leaves their shims' task directories (each with a rootfs mount), and the next engine then cannot
+  # start those containers either ("failed to start shim: mkdir .../io.containerd.runtime.v2.task/<ns>/<id>:
+  # file exists"). With no engine and no shim left they are stale: they go, once nothing is mounted below them.
+  local tasks="$1/containerd/daemon/io.containerd.runtime.v2.task"
+  if [ -d "$tasks" ]; then
+    unmount_leftovers "$tasks"
+    if [ -z "$(mounts_under "$tasks")" ]; then
+      rm -rf "$tasks"
+    else
+      log "left $tasks in place: something is still mounted below it"
+    fi
+  fi
 }
 
 # mounts_under DIR: the mount points at or below DIR, deepest first.
