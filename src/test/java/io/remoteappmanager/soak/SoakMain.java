@@ -1,5 +1,7 @@
 package io.remoteappmanager.soak;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
@@ -31,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * {@code scripts/soak.sh}: starts the realm's two controllers (the packaged application) on a git daemon's spec
@@ -141,18 +144,15 @@ public final class SoakMain {
      * How long until the engine runs exactly the wanted apps, each with its image, and the leader says each is Running
      * (the crashing app only has to exist); {@link #CONVERGE_LIMIT} when it never does.
      */
-    private static Duration converge(SoakControllers controllers, TestEngine engine, SoakBook book)
-            throws InterruptedException {
+    private static Duration converge(SoakControllers controllers, TestEngine engine, SoakBook book) {
         long from = System.nanoTime();
-        Duration waited = Duration.ZERO;
-        while (waited.compareTo(CONVERGE_LIMIT) < 0) {
-            if (converged(controllers, engine, book)) {
-                return waited;
-            }
-            Thread.sleep(200); // a look five times a second
-            waited = Duration.ofNanos(System.nanoTime() - from);
+        try {
+            await().atMost(CONVERGE_LIMIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .until(() -> converged(controllers, engine, book));
+            return Duration.ofNanos(System.nanoTime() - from);
+        } catch (ConditionTimeoutException never) {
+            return CONVERGE_LIMIT;
         }
-        return CONVERGE_LIMIT;
     }
 
     private static boolean converged(SoakControllers controllers, TestEngine engine, SoakBook book) {
