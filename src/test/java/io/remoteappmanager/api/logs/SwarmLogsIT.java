@@ -43,8 +43,9 @@ class SwarmLogsIT {
         realm.writeApp("alice-crash", "alice", swarm.crash, "mappingId: crash");
 
         try (TestController controller = realm.controller()) {
+            // between two runs the swarm's new task waits for its restart delay on no node yet: wait for one it placed
             AppStatus looping = await().atMost(SwarmRealm.CONVERGE).until(() -> controller.app(CRASHING).orElse(null),
-                    s -> s != null && s.phase() == Phase.CrashLoopBackOff);
+                    s -> s != null && s.phase() == Phase.CrashLoopBackOff && s.node().isPresent());
             assertThat(looping.node()).as("a worker ran it").isPresent().get().isNotEqualTo("ram-swarm-1");
             AppLogs logs = new AppLogs(controller.status, controller.app.runtime(),
                     new AppLogs.Settings(100, 1, Duration.ofSeconds(30)));
