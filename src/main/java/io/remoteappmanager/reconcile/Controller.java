@@ -13,6 +13,7 @@ import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.observe.ObservedCache;
+import io.remoteappmanager.planner.Action;
 import io.remoteappmanager.planner.Decision;
 import io.remoteappmanager.planner.Idling;
 import io.remoteappmanager.planner.Plan;
@@ -215,7 +216,11 @@ public final class Controller implements AutoCloseable {
         budget.retainOnly(planned.decisions().stream()
                 .filter(d -> d.phase() != Phase.Running && d.phase() != Phase.Idle).map(Decision::key).toList());
         Plan plan = budget.guard(planned, wanted.apps().size());
+        boolean leading = leads.getAsBoolean();
         for (Decision decision : plan.decisions()) {
+            if (!leading) {
+                watchRepair(decision, now);
+            }
             if (decision.phase() == Phase.Running) {
                 histories.settled(decision.key(), now);
             }
@@ -232,7 +237,19 @@ public final class Controller implements AutoCloseable {
                 key -> done.getOrDefault(key, List.of()), catalog::metadata, summary, observed.engine(), source.status(),
                 now));
         passTimer.record(Duration.ofNanos(System.nanoTime() - started));
-        return new PassLoop.Ran(queueWork(plan, awaited), wakeAt(plan, wanted, now));
+        return new PassLoop.Ran(queueWork(plan, leading, awaited), wakeAt(plan, wanted, now));
+    }
+
+    /**
+     * A standby counts the repairs the leader makes now (a crashed container started again, an unhealthy one
+     * recreated) as if it made them, so its back-off, and with it the phase it projects (CrashLoopBackOff rather than
+     * Restarting), follows the leader's: a standby that takes the lead then carries on the episode the leader told
+     * instead of starting, and telling, a new one.
+     */
+    private void watchRepair(Decision decision, Instant now) {
+        if (decision.actions().stream().anyMatch(Action::repairs)) {
+            decision.container().ifPresent(c -> histories.restarted(decision.key(), decision.version(), c.id(), now));
+        }
     }
 
     /**
@@ -241,8 +258,8 @@ public final class Controller implements AutoCloseable {
      * otherwise nobody reads it, and it holds neither the plan nor the attempts (passes follow each other while keys
      * are still being worked on, and each kept its whole plan until its last key was done: gigabytes at 100,000 apps).
      */
-    private CompletableFuture<PassResult> queueWork(Plan plan, boolean awaited) {
-        List<CompletableFuture<KeyResult>> attempts = !leads.getAsBoolean() ? List.of() : plan.decisions().stream()
+    private CompletableFuture<PassResult> queueWork(Plan plan, boolean leading, boolean awaited) {
+        List<CompletableFuture<KeyResult>> attempts = !leading ? List.of() : plan.decisions().stream()
                 .filter(d -> !d.actions().isEmpty()).map(d -> workers.submit(d.key())).toList();
         if (attempts.isEmpty() || !awaited) {
             return CompletableFuture.completedFuture(new PassResult(Optional.of(plan), List.of(), Optional.empty()));

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two controllers of one realm on the real engine, one webhook: the first, a process of its own, leads; the second,
  * in this JVM, stands by with its status current. Only the leader creates containers and each change of an app is
  * told once; SIGKILL of the leader makes the standby lead within 2 s (one retry period and the kernel's release of
- * the lock), tell the change of leader once, and act.
+ * the lock), tell the change of leader once, and act, without telling again the crash loop it watched as a standby.
  */
 class LeaderElectionIT {
 
@@ -97,10 +97,13 @@ class LeaderElectionIT {
                     JsonNode handover = events(receiver, "leader").get(0);
                     assertThat(handover.get("from").asText()).endsWith(":" + first.pid());
                     assertThat(handover.get("to").asText()).isEqualTo(second.status.current().leader().self());
-                    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
-                            .until(() -> events(receiver, "leader").size() == 1);
+                    // longer than the longest back-off, so the new leader restarts the crashing app at least once
+                    await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10))
+                            .until(() -> events(receiver, "leader").size() == 1 && crashLoops(receiver) == 1);
                     assertThat(appEvents(receiver, "bob/web")).as("the new leader tells nothing already known")
                             .hasSize(2);
+                    assertThat(appEvents(receiver, "carl/crash")).as("the crash loop, told once across the takeover")
+                            .hasSize(1);
                 }
             } finally {
                 first.destroyForcibly();
