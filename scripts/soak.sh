@@ -3,8 +3,8 @@
 # private engine, a git daemon's spec repository, CHP and a webhook, under random bounded faults for N minutes
 # (kills, edits, deletes, re-adds, pushes including a force-push and a broken commit, CHP restarts, SIGKILL and
 # SIGSTOP of the leader, engine restarts), with its invariants checked every second and the controllers' RSS,
-# threads, descriptors and queue depth sampled every minute. Writes its rows to target/bench/results.* and exits 1
-# on any invariant breach or a realm that did not converge.
+# heap after a full GC, threads, descriptors and queue depth sampled every minute. Writes its rows to
+# target/bench/results.* and exits 1 on any invariant breach or a realm that did not converge.
 # Usage: scripts/soak.sh [--minutes=30] [--apps=12] [--seed=N] [--faults=kill,edit,delete,readd,force-push,
 #                        broken-commit,chp-restart,leader-sigkill,leader-sigstop,engine-restart]
 # An engine restart stops every container of the private engine: do not run it beside the test suite.

@@ -27,6 +27,9 @@ final class SoakControllers implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern QUEUE = Pattern.compile("(?m)^ram_reconcile_queue(?:\\{[^}]*})? ([0-9.eE+-]+)$");
+    private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.eE+-]+)$");
+    /** The controllers' heap, fixed in size and touched at start, so resident memory grows only with what they hold. */
+    private static final String HEAP_SIZE = "256m";
 
     /** One controller: its process (replaced on restart) and its port. */
     static final class Member {
@@ -62,7 +65,7 @@ final class SoakControllers implements AutoCloseable {
 
     void start(Member m) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dquarkus.http.port=" + m.port, "-Dram.git.dir=" + m.gitDir));
+                "-Xms" + HEAP_SIZE, "-Xmx" + HEAP_SIZE, "-XX:+AlwaysPreTouch", "-Dquarkus.http.port=" + m.port, "-Dram.git.dir=" + m.gitDir));
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
         Path log = Path.of("target", "bench", "soak-controller-" + m.port + ".log");
@@ -89,6 +92,18 @@ final class SoakControllers implements AutoCloseable {
     /** The work queue's depth from the member's metrics; empty when it does not answer. */
     Optional<Double> queueDepth(Member m) {
         return get(m, "/q/metrics").map(QUEUE::matcher).filter(Matcher::find).map(q -> Double.parseDouble(q.group(1)));
+    }
+
+    /** The heap the controller uses right after a full collection it is told to make ({@code jcmd GC.run}), in bytes. */
+    Optional<Double> heapAfterGc(Member m) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(m.process.pid()), "GC.run")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (gc.waitFor() != 0) {
+            return Optional.empty();
+        }
+        return get(m, "/q/metrics").map(metrics -> HEAP.matcher(metrics).results()
+                .mapToDouble(r -> Double.parseDouble(r.group(1))).sum());
     }
 
     void signal(Member m, String signal) throws IOException, InterruptedException {

@@ -13,13 +13,16 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
- * The controllers' resident memory, threads, open descriptors and work-queue depth, sampled every minute from
- * {@code /proc} and their metrics, and reported over the last minutes of the soak to show whether they stay flat.
+ * The controllers' resident memory, heap after a full collection, threads, open descriptors and work-queue depth,
+ * sampled every minute from {@code /proc} and their metrics, and reported over the last minutes of the soak to show whether they stay flat.
  */
 final class SoakSamples {
 
+    private static final double MIB = 1024 * 1024;
+
     /** One look at one controller process. */
-    record Sample(Instant at, int member, long pid, double rssMib, double threads, double fds, double queue) {}
+    record Sample(Instant at, int member, long pid, double rssMib, double heapMib, double threads, double fds,
+            double queue) {}
 
     private final SoakControllers controllers;
     private final List<Sample> samples = new ArrayList<>();
@@ -36,11 +39,15 @@ final class SoakSamples {
             }
             Path proc = Path.of("/proc", Long.toString(m.process.pid()));
             try (Stream<Path> fds = Files.list(proc.resolve("fd"))) {
+                double heapMib = controllers.heapAfterGc(m).orElse(Double.NaN) / MIB;
                 String status = Files.readString(proc.resolve("status"));
-                samples.add(new Sample(Instant.now(), i, m.process.pid(), field(status, "VmRSS") / 1024.0,
+                samples.add(new Sample(Instant.now(), i, m.process.pid(), field(status, "VmRSS") / 1024.0, heapMib,
                         field(status, "Threads"), fds.count(), controllers.queueDepth(m).orElse(Double.NaN)));
             } catch (IOException | RuntimeException gone) {
                 // it died between the check and the look; the next sample sees its successor
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -57,6 +64,7 @@ final class SoakSamples {
                 continue;
             }
             row(results, member, "RSS", "MiB", mine, Sample::rssMib);
+            row(results, member, "heap after GC", "MiB", mine, Sample::heapMib);
             row(results, member, "threads", "", mine, Sample::threads);
             row(results, member, "open descriptors", "", mine, Sample::fds);
             row(results, member, "work queue depth", "", mine, Sample::queue);
