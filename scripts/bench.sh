@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # The benchmark suite (issue 6; not part of the test command): the controller beside the engine's own
 # limit and docker-compose, on the project's private engine. Prints a table, writes target/bench/results.*
-# Usage: scripts/bench.sh [--quick] [--only=cold,noop,latency,churn,parse,plan,footprint,git,scale,stuck-pull,swarm-cold,sim]
+# Usage: scripts/bench.sh [--quick] [--only=cold,noop,latency,churn,parse,plan,footprint,git,scale,stuck-pull,swarm-cold,sim,
+#                                 logs-follow]
 #                         [--cold=50,200] [--noop=1000] [--churn=200] [--parse=10000] [--plan=10000] [--scale=1200]
-#                         [--sim=10000,100000] [--sim-pace=5ms,8]
+#                         [--sim=10000,100000] [--sim-pace=5ms,8] [--logs-follow=30 (seconds)]
 #                         [--scale-per-network=M] [--tries=20 (stuck-pull: 5)] [--swarm-cold=20]
 #                         [--rounds=3 (cold and churn: alternating rounds of the engine limit and the controller)]
 # swarm-cold runs only when named in --only; it uses the test swarm (scripts/swarm.sh, started if needed).
 # sim also runs only when named: the controller on an in-memory engine at up to 100,000 apps, no dockerd. When
 # --only names only scenarios without an engine (parse, plan, sim), no engine or git server is started.
+# logs-follow also runs only when named: the packaged controller (built here, as for footprint) runs one app writing
+# about 1,000 lines a second, and a client follows its output through the API for 30 s.
 # The benchmark's JVM takes BENCH_JAVA_OPTS (default -Xmx4g, which sim at 100,000 apps needs; add JFR options there).
 # Every container it makes is in a realm (or compose project) named tbench* and is removed at the end of its
 # scenario, before each scenario (what an earlier, killed run left), and when the run stops (Ctrl-C included);
@@ -59,7 +62,7 @@ mkdir -p target/bench
 mvn -B -q test-compile
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
 case " $* " in
-    *--only=*) case " $* " in *footprint*) PACKAGE=1 ;; *) PACKAGE=0 ;; esac ;;
+    *--only=*) case " $* " in *footprint*|*logs-follow*) PACKAGE=1 ;; *) PACKAGE=0 ;; esac ;;
     *) PACKAGE=1 ;;
 esac
 if [ "$PACKAGE" = 1 ]; then

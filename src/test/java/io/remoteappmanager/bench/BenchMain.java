@@ -17,14 +17,17 @@ import java.util.function.IntConsumer;
  * engine found stalled while removing is restarted ({@link EngineRecovery}), so one stall fails one scenario only.
  *
  * <p>Arguments: {@code --quick} (sizes / 10),
- * {@code --only=cold,noop,latency,churn,parse,plan,footprint,git,scale,stuck-pull,swarm-cold}, sizes {@code --cold=50,200
- * --noop=1000 --churn=200 --parse=10000 --plan=10000 --scale=1200 --swarm-cold=20}, {@code --tries=N} (default 20 for
+ * {@code --only=cold,noop,latency,churn,parse,plan,footprint,git,scale,stuck-pull,swarm-cold,sim,logs-follow}, sizes
+ * {@code --cold=50,200 --noop=1000 --churn=200 --parse=10000 --plan=10000 --scale=1200 --swarm-cold=20}, the seconds
+ * of following {@code --logs-follow=30}, {@code --tries=N} (default 20 for
  * latency and git, 5 for stuck-pull), and
  * {@code --sim=10000,100000} with {@code --sim-pace=5ms,8} (the modelled engine's time per call and calls at once), and
  * {@code --scale-per-network=M} (the scale scenario's {@code ram.docker.max-apps-per-network}; default
  * {@link ScaleBenchmark#perNetwork}), {@code --rounds=R} (cold and churn: R alternating rounds of the engine's limit
  * and the controller, default 3; {@link PairedRounds}). The swarm scenario runs only when asked for: it needs the test swarm of
- * scripts/swarm.sh; so does sim, the controller on a fake engine at up to 100,000 apps ({@link SimBenchmark}).
+ * scripts/swarm.sh; so does sim, the controller on a fake engine at up to 100,000 apps ({@link SimBenchmark}), and
+ * logs-follow, the packaged controller's log follower on an app that writes 1,000 lines a second
+ * ({@link LogsFollowBenchmark}).
  */
 public final class BenchMain {
 
@@ -33,7 +36,7 @@ public final class BenchMain {
             Map.entry("cold", "50,200"), Map.entry("noop", "1000"), Map.entry("churn", "200"),
             Map.entry("parse", "10000"), Map.entry("plan", "10000"), Map.entry("scale", "1200"),
             Map.entry("scale-per-network", "auto"), Map.entry("swarm-cold", "20"), Map.entry("rounds", "3"),
-            Map.entry("sim", "10000,100000"), Map.entry("sim-pace", "5ms,8"));
+            Map.entry("sim", "10000,100000"), Map.entry("sim-pace", "5ms,8"), Map.entry("logs-follow", "30"));
     /** Scenarios sized by {@code --tries}, with their number of tries when it is not given. */
     private static final Map<String, String> TRIES = Map.of("latency", "20", "git", "20", "stuck-pull", "5");
     /** Scenarios that never touch the engine. */
@@ -59,6 +62,7 @@ public final class BenchMain {
         scenarios.put("swarm-cold", n -> new SwarmColdBenchmark(results).run(n));
         SimPace pace = SimPace.parse(options.get("sim-pace"));
         scenarios.put("sim", n -> new SimBenchmark(results, pace).run(n));
+        scenarios.put("logs-follow", n -> new LogsFollowBenchmark(results).run(n));
         if (!WITHOUT_ENGINE.containsAll(only)) {
             Runtime.getRuntime().addShutdownHook(new Thread(BenchMain::cleanUpOnExit, "bench-exit-cleanup"));
         }
