@@ -8,16 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * The single thread that runs passes. Triggers (spec changes, engine events, probe verdicts, the periodic resync,
  * an API request) only wake it; triggers that arrive during a pass fold into one next pass, so passes never overlap
- * and a burst of events costs one pass. A pass may also ask to be woken at a later instant (a back-off ending).
+ * and a burst of events costs one pass. After each pass the loop rests as long as the pass took (at most
+ * {@link #MAX_REST}) before it starts another: under a steady stream of events (a churn of hundreds of apps, each
+ * create, start and finished key asking to look now) passes take at most half of one core and leave the rest to the
+ * workers and the engine, while a small realm's passes, which take a millisecond, wait a millisecond. A pass may also
+ * ask to be woken at a later instant (a back-off ending).
  */
 final class PassLoop implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PassLoop.class);
+    /** The longest rest after a pass, so that even a realm whose passes take seconds reacts within about that. */
+    static final Duration MAX_REST = Duration.ofMillis(500);
 
     /** What one pass did and when it wants to run again; its result completes once the work it queued is done. */
     record Ran(CompletableFuture<PassResult> result, Optional<Instant> wakeAt) {}
@@ -37,6 +44,8 @@ final class PassLoop implements AutoCloseable {
     private volatile boolean closed;
     private volatile Instant passStartedAt;
     private volatile Instant lastPassEndedAt;
+    /** {@link System#nanoTime()} before which no pass starts: the rest after the last one. */
+    private long restUntilNanos = System.nanoTime();
 
     PassLoop(Pass pass, Clock clock) {
         this.pass = pass;
@@ -150,20 +159,25 @@ final class PassLoop implements AutoCloseable {
         }
     }
 
-    /** Waits until a trigger arrives or the wake-up time comes; null once the loop is closed. */
+    /**
+     * Waits until a trigger arrives or the wake-up time comes, and the rest after the last pass is over; null once
+     * the loop is closed.
+     */
     private String awaitTrigger() {
         while (!closed) {
-            if (pendingTrigger != null) {
+            long restMillis = restMillis();
+            if (pendingTrigger != null && restMillis == 0) {
                 String trigger = pendingTrigger;
                 pendingTrigger = null;
                 return trigger;
             }
             Instant now = clock.instant();
-            if (wakeAt != null && !now.isBefore(wakeAt)) {
+            if (wakeAt != null && !now.isBefore(wakeAt) && restMillis == 0) {
                 wakeAt = null;
                 return "back-off ended";
             }
-            long waitMillis = wakeAt == null ? 0 : Math.max(1, Duration.between(now, wakeAt).toMillis());
+            long waitMillis = pendingTrigger != null || (wakeAt != null && !now.isBefore(wakeAt)) ? restMillis
+                    : wakeAt == null ? 0 : Math.max(1, Duration.between(now, wakeAt).toMillis());
             try {
                 wait(waitMillis);
             } catch (InterruptedException e) {
@@ -174,8 +188,20 @@ final class PassLoop implements AutoCloseable {
         return null;
     }
 
+    /** The rest after a pass that took {@code pass}: as long again, at most {@link #MAX_REST}. */
+    static Duration restAfter(Duration pass) {
+        return pass.compareTo(MAX_REST) < 0 ? pass : MAX_REST;
+    }
+
+    /** How much longer the rest after the last pass lasts, in whole milliseconds (rounded up), or 0. */
+    private long restMillis() {
+        long left = restUntilNanos - System.nanoTime();
+        return left <= 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(left));
+    }
+
     private CompletableFuture<PassResult> runPass(String trigger, boolean awaited) {
         passStartedAt = clock.instant();
+        long started = System.nanoTime();
         try {
             Ran ran = pass.run(trigger, awaited);
             synchronized (this) {
@@ -191,6 +217,10 @@ final class PassLoop implements AutoCloseable {
         } finally {
             passStartedAt = null;
             lastPassEndedAt = clock.instant();
+            long ended = System.nanoTime();
+            synchronized (this) {
+                restUntilNanos = ended + restAfter(Duration.ofNanos(ended - started)).toNanos();
+            }
         }
     }
 }
