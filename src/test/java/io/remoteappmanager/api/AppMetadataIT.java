@@ -12,7 +12,6 @@ import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.manager.Container;
 import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.manager.MultipleResultsFound;
-import io.remoteappmanager.testing.QuarkusLock;
 import io.remoteappmanager.testing.SpecFiles;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -23,8 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * On the real engine, an image built by scripts/engine.sh with all four labels, an icon and two settings: the API
@@ -32,7 +30,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * several.
  */
 @QuarkusTest
-@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ_WRITE) // one application at a time
+@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
 @TestProfile(ApiProfile.class)
 class AppMetadataIT {
 

@@ -17,7 +17,6 @@ import io.remoteappmanager.status.StatusBoard;
 import io.remoteappmanager.status.Transition;
 import io.remoteappmanager.testing.Chp;
 import io.remoteappmanager.testing.Http;
-import io.remoteappmanager.testing.QuarkusLock;
 import io.remoteappmanager.testing.RealmContainers;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestEngine;
@@ -37,8 +36,7 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Idle culling end to end, on the real engine and the shared real CHP: apps unused for 3 s (ram.cull.idle-timeout, or
@@ -46,7 +44,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * the proxy reaches and which starts the app again.
  */
 @QuarkusTest
-@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ_WRITE) // one application at a time
+@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
 @TestProfile(CullProfile.class)
 class IdleCullIT {
 

@@ -8,13 +8,11 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.remoteappmanager.testing.QuarkusLock;
 import java.net.URL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -23,7 +21,7 @@ import org.openqa.selenium.WebElement;
  * "reconcile now" asks for the token, once, and keeps it for the tab.
  */
 @QuarkusTest
-@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ_WRITE) // one application at a time
+@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
 @ExtendWith(Browser.class)
 @TestProfile(DashboardProfile.class)
 class DashboardActionsIT {

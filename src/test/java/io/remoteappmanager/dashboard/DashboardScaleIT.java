@@ -10,7 +10,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.remoteappmanager.config.RamConfig;
-import io.remoteappmanager.testing.QuarkusLock;
 import io.remoteappmanager.testing.SpecFiles;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -24,15 +23,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A thousand apps: the first render stays under a second, and an event patches its row only. The apps are suspended
  * specs, which the controller shows without creating containers, so the engine is not the thing measured.
  */
 @QuarkusTest
-@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ_WRITE) // one application at a time
+@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
 @ExtendWith(Browser.class)
 @TestProfile(DashboardProfile.class)
 class DashboardScaleIT {

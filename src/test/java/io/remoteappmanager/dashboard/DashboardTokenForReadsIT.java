@@ -8,12 +8,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.remoteappmanager.api.TokenProfile;
-import io.remoteappmanager.testing.QuarkusLock;
 import java.net.URL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -22,7 +20,7 @@ import org.openqa.selenium.WebElement;
  * stream with it in a header: the stream is the one call that would otherwise tempt a token into the URL.
  */
 @QuarkusTest
-@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ_WRITE) // one application at a time
+@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
 @ExtendWith(Browser.class)
 @TestProfile(TokenProfile.class)
 class DashboardTokenForReadsIT {
