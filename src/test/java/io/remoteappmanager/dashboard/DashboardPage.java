@@ -57,7 +57,8 @@ public final class DashboardPage {
     DashboardPage open(Dimension size) {
         driver.get(home.toString());
         resize(size);
-        await().atMost(PATIENCE).until(() -> "live".equals(connection()));
+        // Waits on the whole line, so that a timeout names what the page said instead (retrying and why, a token).
+        await().atMost(PATIENCE).until(() -> connection() + ": " + byId("connection").getText(), line -> line.startsWith("live:"));
         script("window.ramLoaded = true");
         return this;
     }

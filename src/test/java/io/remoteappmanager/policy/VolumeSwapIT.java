@@ -15,7 +15,6 @@ import io.remoteappmanager.testing.TestController;
 import io.remoteappmanager.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -115,7 +114,7 @@ class VolumeSwapIT {
     }
 
     private AppStatus awaitPolicyFailure() {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> controller.app(ALICE).orElse(null),
+        return await().until(() -> controller.app(ALICE).orElse(null),
                 s -> s != null && s.phase() == Phase.Failed && s.lastError().filter(e -> e.contains("policy")).isPresent());
     }
 }

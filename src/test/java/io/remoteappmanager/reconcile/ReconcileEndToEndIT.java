@@ -16,7 +16,6 @@ import io.remoteappmanager.testing.TestController;
 import io.remoteappmanager.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -207,7 +206,7 @@ class ReconcileEndToEndIT {
 
     /** Waits until the key has exactly one running container and the controller says so (its start is over). */
     private RuntimeContainer awaitOneRunning(AppKey key) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> oneRunning(key), c -> c != null && c.endpoint().isPresent()
+        return await().until(() -> oneRunning(key), c -> c != null && c.endpoint().isPresent()
                 && controller.app(key).filter(s -> s.phase() == Phase.Running && s.containerId().orElse("").equals(c.id())).isPresent());
     }
 

@@ -18,7 +18,7 @@ public final class AppStatuses {
         AppStatus first = await().atMost(Duration.ofSeconds(60)).until(() -> controller.app(key).orElse(null),
                 s -> s != null && s.phase() == Phase.Failed && s.lastError().isPresent());
         Instant at = first.lastActionAt().orElseThrow();
-        return await().atMost(Duration.ofSeconds(30)).until(() -> controller.app(key).orElseThrow(),
+        return await().until(() -> controller.app(key).orElseThrow(),
                 s -> s.phase() == Phase.Failed && s.lastActionAt().orElseThrow().isAfter(at));
     }
 }

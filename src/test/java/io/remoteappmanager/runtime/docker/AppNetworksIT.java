@@ -164,7 +164,7 @@ class AppNetworksIT {
     }
 
     private void awaitStatusShows(TestController controller, Map<AppKey, String> placed) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> placed.forEach((key, network) ->
+        await().untilAsserted(() -> placed.forEach((key, network) ->
                 assertThat(controller.app(key).flatMap(AppStatus::network)).as("status of %s", key).contains(network)));
     }
 

@@ -14,7 +14,6 @@ import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.testing.TestEngine;
 import java.io.Closeable;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +68,7 @@ class FakeEngineFidelityIT {
             RuntimeContainer running = engine.launch(request(prefix + "running", HTTPD, labels));
             engine.remove(running.id());
             List<String> ids = List.of(web.id(), crash.id(), running.id());
-            await().atMost(Duration.ofSeconds(30))
+            await()
                     .until(() -> ids.stream().allMatch(id -> log.actions(id).contains("destroy")));
             assertThat(engine.list(labels)).as("the script leaves nothing behind").isEmpty();
             Function<String, String> named = id -> id.equals(web.id()) ? "web" : id.equals(crash.id()) ? "crash"
@@ -81,7 +80,7 @@ class FakeEngineFidelityIT {
 
     /** The container once its process has ended, as the engine reports it. */
     private static RuntimeContainer settled(ContainerRuntime engine, String id) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> engine.inspect(id).orElseThrow(),
+        return await().until(() -> engine.inspect(id).orElseThrow(),
                 c -> c.state() == ContainerState.EXITED);
     }
 
