@@ -130,6 +130,7 @@ public final class BenchMain {
     /** Kills what the benchmark started (compose, a packaged controller), stops the controllers, removes all it made. */
     private static void cleanUpOnExit() {
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        BenchRealm.disconnectControllers();
         BenchSpecs.closeAll();
         try {
             Leftovers.ofAnyRun().remove("at exit");

@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
@@ -34,6 +36,7 @@ final class BenchRealm implements AutoCloseable {
 
     /** Every benchmark realm's name starts so ({@link Leftovers} finds them by it). */
     static final String PREFIX = "tbench";
+    private static final Set<BenchRealm> OPEN = ConcurrentHashMap.newKeySet();
 
     private final BenchSpecs files;
     private final Map<String, String> settings = new HashMap<>();
@@ -56,6 +59,15 @@ final class BenchRealm implements AutoCloseable {
         settings.put("ram.specs.dir", specs.toString());
         engine = TestEngine.withConfig(settings, metrics);
         observer = TestEngine.withConfig(settings, new SimpleMeterRegistry());
+        OPEN.add(this);
+    }
+
+    /**
+     * Cuts every open realm's controller off the engine (its handle closed), so that a controller still running when
+     * the benchmark is stopped creates nothing after the sweep at exit; the benchmark's own handles keep working.
+     */
+    static void disconnectControllers() {
+        OPEN.forEach(realm -> realm.engine.disconnect());
     }
 
     /**
@@ -208,6 +220,7 @@ final class BenchRealm implements AutoCloseable {
 
     @Override
     public void close() {
+        OPEN.remove(this);
         try {
             removeContainers();
             removeNetworks();

@@ -77,8 +77,13 @@ final class SoakControllers implements AutoCloseable {
     /** The member that says it leads, if one answers so. */
     Optional<Member> leader() {
         return members.stream().filter(m -> !m.paused && m.process.isAlive())
-                .filter(m -> status(m).map(s -> s.path("leader").path("role").asText().equals("leader")).orElse(false))
+                .filter(m -> role(m).filter("leader"::equals).isPresent())
                 .findFirst();
+    }
+
+    /** The role the member says it has ({@code leader}, {@code standby}); empty when it does not answer. */
+    Optional<String> role(Member m) {
+        return status(m).map(s -> s.path("leader").path("role").asText());
     }
 
     Optional<JsonNode> status(Member m) {

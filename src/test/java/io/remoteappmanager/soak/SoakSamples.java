@@ -14,15 +14,17 @@ import java.util.stream.Stream;
 
 /**
  * The controllers' resident memory, heap after a full collection, threads, open descriptors and work-queue depth,
- * sampled every minute from {@code /proc} and their metrics, and reported over the last minutes of the soak to show whether they stay flat.
+ * sampled every minute from {@code /proc} and their metrics, and reported over the last minutes of the soak to show
+ * whether they stay flat. A leader runs more threads than a standby (it acts, probes and routes), so each figure is
+ * compared between samples taken in the same role: a takeover is not a leak.
  */
 final class SoakSamples {
 
     private static final double MIB = 1024 * 1024;
 
     /** One look at one controller process. */
-    record Sample(Instant at, int member, long pid, double rssMib, double heapMib, double threads, double fds,
-            double queue) {}
+    record Sample(Instant at, int member, long pid, String role, double rssMib, double heapMib, double threads,
+            double fds, double queue) {}
 
     private final SoakControllers controllers;
     private final List<Sample> samples = new ArrayList<>();
@@ -41,7 +43,8 @@ final class SoakSamples {
             try (Stream<Path> fds = Files.list(proc.resolve("fd"))) {
                 double heapMib = controllers.heapAfterGc(m).orElse(Double.NaN) / MIB;
                 String status = Files.readString(proc.resolve("status"));
-                samples.add(new Sample(Instant.now(), i, m.process.pid(), field(status, "VmRSS") / 1024.0, heapMib,
+                samples.add(new Sample(Instant.now(), i, m.process.pid(), controllers.role(m).orElse("unknown"),
+                        field(status, "VmRSS") / 1024.0, heapMib,
                         field(status, "Threads"), fds.count(), controllers.queueDepth(m).orElse(Double.NaN)));
             } catch (IOException | RuntimeException gone) {
                 // it died between the check and the look; the next sample sees its successor
@@ -52,14 +55,19 @@ final class SoakSamples {
         }
     }
 
-    /** For each controller process alive at the end: its figures over the last {@code window}, first, last and most. */
+    /**
+     * For each controller process alive at the end: its figures over the last {@code window} in the role it ends in,
+     * first, last and most.
+     */
     synchronized void report(Results results, Duration window) {
         Instant from = Instant.now().minus(window);
         for (int i = 0; i < controllers.members.size(); i++) {
             long pid = controllers.members.get(i).process.pid();
             int member = i;
-            List<Sample> mine = samples.stream().filter(s -> s.member() == member && s.pid() == pid
+            List<Sample> recent = samples.stream().filter(s -> s.member() == member && s.pid() == pid
                     && !s.at().isBefore(from)).toList();
+            String role = recent.isEmpty() ? "" : recent.get(recent.size() - 1).role();
+            List<Sample> mine = recent.stream().filter(s -> s.role().equals(role)).toList();
             if (mine.size() < 2) {
                 continue;
             }
@@ -78,8 +86,8 @@ final class SoakSamples {
         double most = mine.stream().mapToDouble(value).max().orElse(Double.NaN);
         double growth = first == 0 ? 0 : (last - first) / first * 100;
         results.add("soak", "controller " + member + " " + what + " at the end", last, unit, "flat within 10 %",
-                String.format(Locale.ROOT, "%d samples: first %.1f, most %.1f, change %+.1f %%", mine.size(), first,
-                        most, growth));
+                String.format(Locale.ROOT, "%d samples as %s: first %.1f, most %.1f, change %+.1f %%", mine.size(),
+                        mine.get(0).role(), first, most, growth));
     }
 
     private static double field(String status, String name) {

@@ -168,12 +168,17 @@ public final class TestEngine implements AutoCloseable {
         try {
             removeContainers();
         } finally {
-            runtime.close();
-            try {
-                docker.close();
-            } catch (IOException ignored) {
-                // the test is over either way
-            }
+            disconnect();
+        }
+    }
+
+    /** Closes the handle and removes nothing: every call made through it from now on fails. */
+    public void disconnect() {
+        runtime.close();
+        try {
+            docker.close();
+        } catch (IOException ignored) {
+            // the handle is unusable either way
         }
     }
 }
