@@ -17,6 +17,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.status.StatusBoard;
+import io.remoteappmanager.testing.QuarkusLock;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestEngine;
 import io.restassured.path.json.JsonPath;
@@ -28,11 +29,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The REST API end to end on the real engine: apps and phases, the seed's lookups, plan, reconcile, errors. */
 @QuarkusTest
-@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
+@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ_WRITE) // one application at a time
 @TestProfile(ApiProfile.class)
 class ApiIT {
 

@@ -12,6 +12,7 @@ import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.manager.Container;
 import io.remoteappmanager.manager.ContainerManager;
 import io.remoteappmanager.manager.MultipleResultsFound;
+import io.remoteappmanager.testing.QuarkusLock;
 import io.remoteappmanager.testing.SpecFiles;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -22,7 +23,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * On the real engine, an image built by scripts/engine.sh with all four labels, an icon and two settings: the API
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  * several.
  */
 @QuarkusTest
-@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
+@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ_WRITE) // one application at a time
 @TestProfile(ApiProfile.class)
 class AppMetadataIT {
 

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.remoteappmanager.crypto.HmacSha256;
+import io.remoteappmanager.testing.QuarkusLock;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestEngine;
 import io.restassured.path.json.JsonPath;
@@ -20,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The controller with {@code ram.source=git} end to end: the revision in the status and per app, the webhook of each
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  * either way), the metrics naming the revision, and no credential in the log, the status or the metrics.
  */
 @QuarkusTest
-@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
+@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ_WRITE) // one application at a time
 @TestProfile(GitProfile.class)
 class GitHookIT {
 

@@ -9,13 +9,15 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.testing.QuarkusLock;
 import io.remoteappmanager.testing.SpecFiles;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The command line as a user runs it, each command a process of its own, against a controller on the real engine
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  * {@code logs --previous} of a crash-looping app, their errors, and {@code completion bash}.
  */
 @QuarkusTest
-@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
+@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ_WRITE) // one application at a time
 @TestProfile(CliProfile.class)
 class CliAgainstControllerIT {
 

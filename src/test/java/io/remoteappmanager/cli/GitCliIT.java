@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remoteappmanager.testing.GitRepo;
 import io.remoteappmanager.testing.GitServers;
+import io.remoteappmanager.testing.QuarkusLock;
 import io.remoteappmanager.testing.TestEngine;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,9 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** {@code validate --git} and {@code plan --git} against real servers, as CI checks a branch before merging it. */
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ) // the command line reads system properties
 class GitCliIT {
 
     static final GitServers SERVERS = GitServers.shared();

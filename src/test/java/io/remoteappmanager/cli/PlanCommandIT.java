@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remoteappmanager.manager.Container;
 import io.remoteappmanager.runtime.RuntimeContainer;
+import io.remoteappmanager.testing.QuarkusLock;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestEngine;
 import java.nio.file.Path;
@@ -16,9 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** {@code plan DIR} against the real engine: it prints what a pass would do and changes nothing. */
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ) // the command line reads system properties
 class PlanCommandIT {
 
     @TempDir

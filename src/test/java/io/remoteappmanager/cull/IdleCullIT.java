@@ -17,6 +17,7 @@ import io.remoteappmanager.status.StatusBoard;
 import io.remoteappmanager.status.Transition;
 import io.remoteappmanager.testing.Chp;
 import io.remoteappmanager.testing.Http;
+import io.remoteappmanager.testing.QuarkusLock;
 import io.remoteappmanager.testing.RealmContainers;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestEngine;
@@ -36,7 +37,8 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Idle culling end to end, on the real engine and the shared real CHP: apps unused for 3 s (ram.cull.idle-timeout, or
@@ -44,7 +46,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  * the proxy reaches and which starts the app again.
  */
 @QuarkusTest
-@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
+@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ_WRITE) // one application at a time
 @TestProfile(CullProfile.class)
 class IdleCullIT {
 

@@ -10,6 +10,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.remoteappmanager.config.RamConfig;
+import io.remoteappmanager.testing.QuarkusLock;
 import io.remoteappmanager.testing.SpecFiles;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -23,14 +24,15 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A thousand apps: the first render stays under a second, and an event patches its row only. The apps are suspended
  * specs, which the controller shows without creating containers, so the engine is not the thing measured.
  */
 @QuarkusTest
-@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
+@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ_WRITE) // one application at a time
 @ExtendWith(Browser.class)
 @TestProfile(DashboardProfile.class)
 class DashboardScaleIT {

@@ -8,10 +8,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.remoteappmanager.api.TokenProfile;
+import io.remoteappmanager.testing.QuarkusLock;
 import java.net.URL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -20,7 +22,7 @@ import org.openqa.selenium.WebElement;
  * stream with it in a header: the stream is the one call that would otherwise tempt a token into the URL.
  */
 @QuarkusTest
-@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
+@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ_WRITE) // one application at a time
 @ExtendWith(Browser.class)
 @TestProfile(TokenProfile.class)
 class DashboardTokenForReadsIT {

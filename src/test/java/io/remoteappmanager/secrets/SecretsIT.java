@@ -13,6 +13,7 @@ import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.testing.LogCapture;
+import io.remoteappmanager.testing.QuarkusLock;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestController;
 import io.remoteappmanager.testing.TestEngine;
@@ -31,12 +32,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Secrets on dockerd: the app gets one as an environment variable and one as a file at /run/secrets (read back from
  * the container itself), a rotated file recreates it and an unchanged one nothing, a missing file makes it Invalid
  * while its container runs on, and the value shows in no status, plan, log, metric or notification.
  */
+@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ) // it captures log records
 class SecretsIT {
 
     static final String VALUE = "Db-Pa55-visible-nowhere";

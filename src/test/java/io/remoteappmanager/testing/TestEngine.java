@@ -1,11 +1,11 @@
 package io.remoteappmanager.testing;
 
-import io.remoteappmanager.app.FromConfig;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.actuator.ContainerTemplate;
+import io.remoteappmanager.app.FromConfig;
 import io.remoteappmanager.app.RemoteAppManager;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.config.StandaloneConfig;
@@ -95,8 +95,8 @@ public final class TestEngine implements AutoCloseable {
      * election turn it on).
      */
     public static RamConfig config(Map<String, String> settings) {
-        // The test's own settings override everything: a Quarkus test profile leaves JVM-wide system properties.
-        return StandaloneConfig.load(Map.of("ram.stop-timeout", "1s", "ram.leader-election.enabled", "false"),
+        // Never the JVM's system properties: a Quarkus test running meanwhile sets its profile's settings there.
+        return StandaloneConfig.embedded(Map.of("ram.stop-timeout", "1s", "ram.leader-election.enabled", "false"),
                 settings);
     }
 

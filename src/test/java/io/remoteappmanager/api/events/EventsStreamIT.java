@@ -11,6 +11,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.dashboard.DashboardProfile;
 import io.remoteappmanager.testing.EngineLink;
+import io.remoteappmanager.testing.QuarkusLock;
 import io.remoteappmanager.testing.SpecFiles;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -18,14 +19,15 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code GET /api/v1/events} read by a plain HTTP client against the real controller and engine: a snapshot first,
  * then each kind of change as its own event. ({@code source} cannot change for a spec directory: EventDiffTest has it.)
  */
 @QuarkusTest
-@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
+@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ_WRITE) // one application at a time
 @TestProfile(DashboardProfile.class)
 class EventsStreamIT {
 

@@ -10,6 +10,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.remoteappmanager.runtime.docker.DockerRuntimes;
+import io.remoteappmanager.testing.QuarkusLock;
 import io.remoteappmanager.testing.SpecFiles;
 import io.remoteappmanager.testing.TestEngine;
 import java.net.URI;
@@ -28,14 +29,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code GET /api/v1/apps/{name}/logs} on the real engine: a crash-looping app's output, its run before the last
  * restart, a follower that sees a line the app writes at once, and the token it needs even where reads are open.
  */
 @QuarkusTest
-@Isolated // Quarkus sets the profile's ram.* settings as JVM system properties: no other test may run meanwhile
+@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ_WRITE) // one application at a time
 @TestProfile(LogsProfile.class)
 class LogsIT {
 

@@ -12,6 +12,7 @@ import io.remoteappmanager.testing.GitRepo;
 import io.remoteappmanager.testing.GitServers;
 import io.remoteappmanager.testing.GitSettingsBuilder;
 import io.remoteappmanager.testing.LogCapture;
+import io.remoteappmanager.testing.QuarkusLock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * How the git source reaches servers: a login over smart HTTP and a key over ssh work; a wrong password, an
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * shows in the status or the log, whatever the failure.
  */
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = QuarkusLock.NAME, mode = ResourceAccessMode.READ) // it captures log records
 class GitAccessIT {
 
     static final GitServers SERVERS = GitServers.shared();

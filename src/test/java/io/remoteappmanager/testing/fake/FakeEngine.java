@@ -52,7 +52,7 @@ public final class FakeEngine implements ContainerRuntime {
      * and no pace: every call answers at once.
      */
     public FakeEngine() {
-        this(StandaloneConfig.load(Map.of(), Map.of()));
+        this(StandaloneConfig.embedded(Map.of(), Map.of()));
     }
 
     /**
