@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,8 @@ final class SoakControllers implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern QUEUE = Pattern.compile("(?m)^ram_reconcile_queue(?:\\{[^}]*})? ([0-9.eE+-]+)$");
     private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.eE+-]+)$");
+    /** A thread's line in a thread dump starts with its name in quotes. */
+    private static final Pattern THREAD = Pattern.compile("(?m)^\"([^\"]+)\"");
     /** The controllers' heap, fixed in size and touched at start, so resident memory grows only with what they hold. */
     private static final String HEAP_SIZE = "256m";
 
@@ -101,14 +105,28 @@ final class SoakControllers implements AutoCloseable {
 
     /** The heap the controller uses right after a full collection it is told to make ({@code jcmd GC.run}), in bytes. */
     Optional<Double> heapAfterGc(Member m) throws IOException, InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(m.process.pid()), "GC.run")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (gc.waitFor() != 0) {
-            return Optional.empty();
-        }
-        return get(m, "/q/metrics").map(metrics -> HEAP.matcher(metrics).results()
+        return jcmd(m, "GC.run").flatMap(done -> get(m, "/q/metrics")).map(metrics -> HEAP.matcher(metrics).results()
                 .mapToDouble(r -> Double.parseDouble(r.group(1))).sum());
+    }
+
+    /**
+     * The controller's threads counted by name, numbers made {@code N} ({@code ram-worker-N: 8}), from a thread dump
+     * ({@code jcmd Thread.print}): what a growing thread count is made of.
+     */
+    Map<String, Integer> threadsByName(Member m) throws IOException, InterruptedException {
+        Map<String, Integer> names = new TreeMap<>();
+        jcmd(m, "Thread.print").ifPresent(dump -> THREAD.matcher(dump).results()
+                .forEach(t -> names.merge(t.group(1).replaceAll("[0-9]+", "N"), 1, Integer::sum)));
+        return names;
+    }
+
+    /** What {@code jcmd <pid> <command>} printed; empty when it failed. */
+    private Optional<String> jcmd(Member m, String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process run = new ProcessBuilder(jcmd.toString(), Long.toString(m.process.pid()), command)
+                .redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return run.waitFor() == 0 ? Optional.of(output) : Optional.empty();
     }
 
     void signal(Member m, String signal) throws IOException, InterruptedException {

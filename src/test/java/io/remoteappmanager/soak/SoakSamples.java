@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +28,7 @@ final class SoakSamples {
 
     /** One look at one controller process. */
     record Sample(Instant at, int member, long pid, String role, double rssMib, double heapMib, double threads,
-            double fds, double queue) {}
+            Map<String, Integer> threadsByName, double fds, double queue) {}
 
     private final SoakControllers controllers;
     private final List<Sample> samples = new ArrayList<>();
@@ -44,8 +48,8 @@ final class SoakSamples {
                 double heapMib = controllers.heapAfterGc(m).orElse(Double.NaN) / MIB;
                 String status = Files.readString(proc.resolve("status"));
                 samples.add(new Sample(Instant.now(), i, m.process.pid(), controllers.role(m).orElse("unknown"),
-                        field(status, "VmRSS") / 1024.0, heapMib,
-                        field(status, "Threads"), fds.count(), controllers.queueDepth(m).orElse(Double.NaN)));
+                        field(status, "VmRSS") / 1024.0, heapMib, field(status, "Threads"), controllers.threadsByName(m),
+                        fds.count(), controllers.queueDepth(m).orElse(Double.NaN)));
             } catch (IOException | RuntimeException gone) {
                 // it died between the check and the look; the next sample sees its successor
             } catch (InterruptedException e) {
@@ -71,23 +75,36 @@ final class SoakSamples {
             if (mine.size() < 2) {
                 continue;
             }
-            row(results, member, "RSS", "MiB", mine, Sample::rssMib);
-            row(results, member, "heap after GC", "MiB", mine, Sample::heapMib);
-            row(results, member, "threads", "", mine, Sample::threads);
-            row(results, member, "open descriptors", "", mine, Sample::fds);
-            row(results, member, "work queue depth", "", mine, Sample::queue);
+            row(results, member, "RSS", "MiB", mine, Sample::rssMib, "");
+            row(results, member, "heap after GC", "MiB", mine, Sample::heapMib, "");
+            row(results, member, "threads", "", mine, Sample::threads, namesChanged(mine));
+            row(results, member, "open descriptors", "", mine, Sample::fds, "");
+            row(results, member, "work queue depth", "", mine, Sample::queue, "");
         }
     }
 
     private static void row(Results results, int member, String what, String unit, List<Sample> mine,
-            ToDoubleFunction<Sample> value) {
+            ToDoubleFunction<Sample> value, String more) {
         double first = value.applyAsDouble(mine.get(0));
         double last = value.applyAsDouble(mine.get(mine.size() - 1));
         double most = mine.stream().mapToDouble(value).max().orElse(Double.NaN);
         double growth = first == 0 ? 0 : (last - first) / first * 100;
         results.add("soak", "controller " + member + " " + what + " at the end", last, unit, "flat within 10 %",
-                String.format(Locale.ROOT, "%d samples as %s: first %.1f, most %.1f, change %+.1f %%", mine.size(),
-                        mine.get(0).role(), first, most, growth));
+                String.format(Locale.ROOT, "%d samples as %s: first %.1f, most %.1f, change %+.1f %%%s", mine.size(),
+                        mine.get(0).role(), first, most, growth, more));
+    }
+
+    /** The thread names whose count differs between the first and the last sample ({@code ; ram-worker-N +6}). */
+    private static String namesChanged(List<Sample> mine) {
+        Map<String, Integer> first = mine.get(0).threadsByName();
+        Map<String, Integer> last = mine.get(mine.size() - 1).threadsByName();
+        Set<String> names = new TreeSet<>(first.keySet());
+        names.addAll(last.keySet());
+        String changed = names.stream()
+                .filter(n -> !first.getOrDefault(n, 0).equals(last.getOrDefault(n, 0)))
+                .map(n -> String.format(Locale.ROOT, "%s %+d", n, last.getOrDefault(n, 0) - first.getOrDefault(n, 0)))
+                .collect(Collectors.joining(", "));
+        return changed.isEmpty() ? "" : "; by name: " + changed;
     }
 
     private static double field(String status, String name) {
