@@ -1,6 +1,8 @@
 package io.remoteappmanager.soak;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.testing.Chp;
@@ -109,7 +111,11 @@ final class SoakFaults {
                     return Optional.empty();
                 }
                 Container victim = running.get(random.nextInt(running.size()));
-                docker.killContainerCmd(victim.getId()).exec();
+                try {
+                    docker.killContainerCmd(victim.getId()).exec();
+                } catch (ConflictException | NotFoundException stoppedMeanwhile) {
+                    return Optional.empty(); // it exited (a crash loop) or went between the list and the kill
+                }
                 return Optional.of("docker kill " + victim.getNames()[0]);
             }
             case EDIT -> {

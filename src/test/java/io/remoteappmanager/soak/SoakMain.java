@@ -104,34 +104,40 @@ public final class SoakMain {
                 SoakFaults faults = new SoakFaults(random, book, controllers, invariants, engine.docker, engine.labels,
                         chp, kinds);
                 ScheduledExecutorService watch = Executors.newScheduledThreadPool(2);
-                watch.scheduleWithFixedDelay(invariants::check, 1, 1, TimeUnit.SECONDS);
-                watch.scheduleWithFixedDelay(samples::sample, 0, 1, TimeUnit.MINUTES);
-                Instant end = Instant.now().plus(Duration.ofMinutes(minutes));
-                while (Instant.now().isBefore(end)) {
-                    String fault = faults.next();
-                    System.out.printf("SOAK %s fault %s%n", Instant.now(), fault);
-                    Thread.sleep(2000 + random.nextInt(4000)); // the pace of the faults
-                }
-                System.out.printf("SOAK %s settle: %s%n", Instant.now(), faults.settle());
-                boolean convergedAtAll = converge(controllers, engine, book).compareTo(CONVERGE_LIMIT) < 0;
-                Duration converged = Duration.between(faults.lastAt(), Instant.now());
-                invariants.check();
-                watch.shutdownNow();
-                samples.sample();
+                try {
+                    watch.scheduleWithFixedDelay(invariants::check, 1, 1, TimeUnit.SECONDS);
+                    watch.scheduleWithFixedDelay(samples::sample, 0, 1, TimeUnit.MINUTES);
+                    Instant end = Instant.now().plus(Duration.ofMinutes(minutes));
+                    while (Instant.now().isBefore(end)) {
+                        String fault = faults.next();
+                        System.out.printf("SOAK %s fault %s%n", Instant.now(), fault);
+                        Thread.sleep(2000 + random.nextInt(4000)); // the pace of the faults
+                    }
+                    System.out.printf("SOAK %s settle: %s%n", Instant.now(), faults.settle());
+                    boolean convergedAtAll = converge(controllers, engine, book).compareTo(CONVERGE_LIMIT) < 0;
+                    Duration converged = Duration.between(faults.lastAt(), Instant.now());
+                    invariants.check();
+                    watch.shutdownNow();
+                    samples.sample();
 
-                results.add("soak", "minutes of faults", minutes, "min");
-                results.add("soak", "faults", faults.done.values().stream().mapToInt(Integer::intValue).sum(), "",
-                        "", faults.done.toString());
-                results.add("soak", "invariant breaches", invariants.breaches.size(), "", "0", "");
-                results.add("soak", "convergence after the last fault", converged.toMillis() / 1000.0, "s", "<= 10",
-                        "from the last fault to the realm as the last push wants it");
-                samples.report(results, Duration.ofMinutes(Math.min(20, Math.max(1, minutes * 2 / 3))));
-                invariants.breaches.forEach(b -> System.out.printf("SOAK breach %s %s %s%n", b.at(), b.invariant(),
-                        b.detail()));
-                System.out.print(results.table());
-                results.write(Path.of("target/bench"));
-                Runtime.getRuntime().removeShutdownHook(onTerm);
-                return invariants.breaches.isEmpty() && convergedAtAll;
+                    results.add("soak", "minutes of faults", minutes, "min");
+                    results.add("soak", "faults", faults.done.values().stream().mapToInt(Integer::intValue).sum(), "",
+                            "", faults.done.toString());
+                    results.add("soak", "invariant breaches", invariants.breaches.size(), "", "0", "");
+                    results.add("soak", "convergence after the last fault", converged.toMillis() / 1000.0, "s", "<= 10",
+                            "from the last fault to the realm as the last push wants it");
+                    samples.report(results, Duration.ofMinutes(Math.min(20, Math.max(1, minutes * 2 / 3))));
+                    invariants.breaches.forEach(b -> System.out.printf("SOAK breach %s %s %s%n", b.at(), b.invariant(),
+                            b.detail()));
+                    System.out.print(results.table());
+                    results.write(Path.of("target/bench"));
+                    Runtime.getRuntime().removeShutdownHook(onTerm);
+                    return invariants.breaches.isEmpty() && convergedAtAll;
+                } finally {
+                    // Before the clean-up below removes the foreign containers too: a failed soak must end, and its
+                    // checks must not count what the clean-up does.
+                    watch.shutdownNow();
+                }
             } finally {
                 removeAll(engine.docker, engine.labels.realmFilter(), foreign);
             }
