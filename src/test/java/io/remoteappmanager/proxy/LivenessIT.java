@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -44,14 +45,17 @@ class LivenessIT {
         Chp chp = Chp.shared();
         try (TestEngine engine = TestEngine.withConfig(settings(chp, "alive"));
                 TestController controller = new TestController(engine).start()) {
-            SpecFiles.write(specs, "alice.yaml", SpecFiles.app("alice-web", "alice", TestEngine.HTTPD, "mappingId: web",
-                    SLOW_START, "liveness: {period: 200ms, timeout: 500ms, failureThreshold: 2}"));
-            AppStatus routed = awaitRouted(controller, chp, null);
             List<AppStatus> seen = record(controller);
+            // A check answered in 2 s is alive: a loaded machine can hold one a second, so a shorter timeout
+            // made the app unhealthy before it was stopped (it was recreated, and the stop hit the old one).
+            SpecFiles.write(specs, "alice.yaml", SpecFiles.app("alice-web", "alice", TestEngine.HTTPD, "mappingId: web",
+                    SLOW_START, "liveness: {period: 200ms, timeout: 2s, failureThreshold: 2}"));
+            AppStatus routed = awaitRouted(controller, chp, null);
+            assertThat(lastUnhealthy(seen)).as("unhealthy before it stopped answering").isNull();
 
             engine.exec(routed.containerId().orElseThrow(), "/bin/sh", "-c", "kill -STOP $(pidof httpd)");
 
-            AppStatus unhealthy = waiting().until(() -> lastUnhealthy(seen), s -> s != null);
+            AppStatus unhealthy = awaitUnhealthy(seen);
             assertThat(unhealthy.message()).startsWith("unhealthy: recreating container ")
                     .contains("liveness: " + routed.hostUrl().orElseThrow() + routed.urlpath().orElseThrow()
                             + "/ failed 2 check(s) in a row");
@@ -89,7 +93,7 @@ class LivenessIT {
 
             engine.exec(routed.containerId().orElseThrow(), "touch", "/tmp/unhealthy");
 
-            AppStatus unhealthy = waiting().until(() -> lastUnhealthy(seen), s -> s != null);
+            AppStatus unhealthy = awaitUnhealthy(seen);
             assertThat(unhealthy.message()).contains("its image's HEALTHCHECK reports it unhealthy (HEALTHCHECK exited 1)");
             AppStatus recreated = awaitRouted(controller, chp, routed.containerId().orElseThrow());
             assertThat(recreated.urlpath()).isEqualTo(routed.urlpath());
@@ -123,6 +127,16 @@ class LivenessIT {
         List<AppStatus> seen = new CopyOnWriteArrayList<>();
         controller.status.listen(snapshot -> snapshot.app(ALICE).ifPresent(seen::add));
         return seen;
+    }
+
+    /** Waits for an Unhealthy status among {@code seen}; when none comes, says which statuses came instead. */
+    private static AppStatus awaitUnhealthy(List<AppStatus> seen) {
+        try {
+            return waiting().until(() -> lastUnhealthy(seen), s -> s != null);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no Unhealthy status; alice's statuses meanwhile: " + seen.stream()
+                    .map(s -> s.phase() + " " + s.containerId().orElse("-") + " " + s.message()).distinct().toList(), e);
+        }
     }
 
     private static AppStatus lastUnhealthy(List<AppStatus> seen) {

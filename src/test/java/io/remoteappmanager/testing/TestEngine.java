@@ -136,14 +136,23 @@ public final class TestEngine implements AutoCloseable {
         }
     }
 
-    /** Runs {@code command} in the container, as {@code docker exec} does, and waits until it has finished. */
+    /**
+     * Runs {@code command} in the container, as {@code docker exec} does, waits until it has finished, and fails
+     * unless it exited 0: a test that goes on after a command that did nothing would wait for an effect in vain.
+     */
     public void exec(String containerId, String... command) {
         String exec = docker.execCreateCmd(containerId).withCmd(command).exec().getId();
         try {
-            docker.execStartCmd(exec).exec(new ResultCallback.Adapter<>()).awaitCompletion(30, TimeUnit.SECONDS);
+            if (!docker.execStartCmd(exec).exec(new ResultCallback.Adapter<>()).awaitCompletion(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("exec " + List.of(command) + " in " + containerId + " did not end in 60 s");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+        Long exitCode = docker.inspectExecCmd(exec).exec().getExitCodeLong();
+        if (exitCode == null || exitCode != 0) {
+            throw new IllegalStateException("exec " + List.of(command) + " in " + containerId + " exited " + exitCode);
         }
     }
 
