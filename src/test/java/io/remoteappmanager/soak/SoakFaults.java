@@ -20,7 +20,8 @@ import java.util.TreeMap;
 /**
  * The soak's faults: one at random every few seconds, each kind bounded in how often it may come (an engine restart
  * at most every five minutes, a leader's death or pause every three), with the disruptions that keep every
- * controller from acting reported to the invariants. Counts what it did.
+ * controller from acting reported to the invariants. Counts what it did. A leader's death replaces its process, so
+ * it comes only before the window in which the samples must stay flat: there each controller is one process.
  */
 final class SoakFaults {
 
@@ -48,11 +49,13 @@ final class SoakFaults {
     private final Set<Kind> kinds;
     private final Map<Kind, Instant> last = new TreeMap<>();
     final Map<Kind, Integer> done = new TreeMap<>();
+    private final Instant lastKill;
     private boolean broken;
     private Instant lastAt = Instant.now();
 
+    /** @param lastKill when the samples' window begins: no leader is killed after it */
     SoakFaults(Random random, SoakBook book, SoakControllers controllers, SoakInvariants invariants,
-            DockerClient docker, LabelScheme labels, Chp chp, Set<Kind> kinds) {
+            DockerClient docker, LabelScheme labels, Chp chp, Set<Kind> kinds, Instant lastKill) {
         this.random = random;
         this.book = book;
         this.controllers = controllers;
@@ -61,13 +64,15 @@ final class SoakFaults {
         this.labels = labels;
         this.chp = chp;
         this.kinds = EnumSet.copyOf(kinds);
+        this.lastKill = lastKill;
     }
 
     /** One fault of a kind whose spacing allows it now; returns what it did. */
     String next() throws IOException, InterruptedException {
         Instant now = Instant.now();
         List<Kind> allowed = kinds.stream()
-                .filter(k -> last.getOrDefault(k, Instant.EPOCH).plus(k.spacing).isBefore(now)).toList();
+                .filter(k -> last.getOrDefault(k, Instant.EPOCH).plus(k.spacing).isBefore(now))
+                .filter(k -> k != Kind.LEADER_SIGKILL || now.isBefore(lastKill)).toList();
         // the kinds without spacing are listed first and come most often
         Kind kind = allowed.get(random.nextInt(10) < 8 ? random.nextInt(Math.min(4, allowed.size()))
                 : random.nextInt(allowed.size()));

@@ -101,13 +101,14 @@ public final class SoakMain {
                 SoakInvariants invariants = new SoakInvariants(engine.docker, engine.labels, book, chp, webhook,
                         foreign);
                 SoakSamples samples = new SoakSamples(controllers);
+                Instant end = Instant.now().plus(Duration.ofMinutes(minutes));
+                Duration window = Duration.ofMinutes(Math.min(20, Math.max(1, minutes * 2 / 3)));
                 SoakFaults faults = new SoakFaults(random, book, controllers, invariants, engine.docker, engine.labels,
-                        chp, kinds);
+                        chp, kinds, end.minus(window));
                 ScheduledExecutorService watch = Executors.newScheduledThreadPool(2);
                 try {
                     watch.scheduleWithFixedDelay(invariants::check, 1, 1, TimeUnit.SECONDS);
                     watch.scheduleWithFixedDelay(samples::sample, 0, 1, TimeUnit.MINUTES);
-                    Instant end = Instant.now().plus(Duration.ofMinutes(minutes));
                     while (Instant.now().isBefore(end)) {
                         String fault = faults.next();
                         System.out.printf("SOAK %s fault %s%n", Instant.now(), fault);
@@ -126,7 +127,7 @@ public final class SoakMain {
                     results.add("soak", "invariant breaches", invariants.breaches.size(), "", "0", "");
                     results.add("soak", "convergence after the last fault", converged.toMillis() / 1000.0, "s", "<= 10",
                             "from the last fault to the realm as the last push wants it");
-                    samples.report(results, Duration.ofMinutes(Math.min(20, Math.max(1, minutes * 2 / 3))));
+                    samples.report(results, window);
                     invariants.breaches.forEach(b -> System.out.printf("SOAK breach %s %s %s%n", b.at(), b.invariant(),
                             b.detail()));
                     System.out.print(results.table());
