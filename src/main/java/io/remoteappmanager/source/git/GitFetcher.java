@@ -13,10 +13,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
@@ -24,12 +26,17 @@ import org.eclipse.jgit.transport.TagOpt;
 /**
  * Keeps a local bare repository (under {@code ram.git.dir}, one per URL and ref) holding the commit that the remote's
  * ref points at. A poll costs one ls-remote; objects are fetched only when the ref moved to a commit not held yet, and
- * a ref that moved backwards (a rollback, a force-push) is followed like any other move. Used by one thread at a time.
+ * a ref that moved backwards (a rollback, a force-push) is followed like any other move. Each fetch leaves a pack
+ * file, which JGit keeps open once read: past {@link #MAX_PACKS} the repository is packed into one again, so a
+ * controller that follows a busy repository for months holds a few files, not one per commit. Used by one thread at
+ * a time.
  */
 final class GitFetcher implements AutoCloseable {
 
     /** Where the fetched commit is kept (and so kept from garbage collection), read again after a restart. */
     static final String FETCHED = "refs/ram/fetched";
+    /** Packs beyond which a fetch is followed by a garbage collection. */
+    static final int MAX_PACKS = 8;
 
     private final GitSettings settings;
     private final GitAccess access;
@@ -95,10 +102,20 @@ final class GitFetcher implements AutoCloseable {
         return id;
     }
 
-    private void fetch(Repository repo, List<RefSpec> specs) throws GitAPIException {
+    private void fetch(Repository repo, List<RefSpec> specs) throws GitAPIException, IOException {
         try (Git git = new Git(repo)) {
             access.apply(git.fetch().setRemote(settings.url()).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS)
                     .setCheckFetchedObjects(true)).call();
+            if (packs(repo) > MAX_PACKS) {
+                git.gc().call();
+            }
+        }
+    }
+
+    /** How many pack files the local repository holds. */
+    static long packs(Repository repo) throws IOException {
+        try (Stream<Path> files = Files.list(repo.getDirectory().toPath().resolve("objects").resolve("pack"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".pack")).count();
         }
     }
 
@@ -120,11 +137,21 @@ final class GitFetcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens (or creates) the local repository. Its garbage collection drops replaced packs at once (JGit keeps them an
+     * hour by default): only this fetcher's thread reads them.
+     */
     private static Repository open(Path dir) throws IOException {
         Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
         if (!repo.getObjectDatabase().exists()) {
             Files.createDirectories(dir.getParent());
             repo.create(true);
+        }
+        StoredConfig config = repo.getConfig();
+        if (!"now".equals(config.getString(ConfigConstants.CONFIG_GC_SECTION, null,
+                ConfigConstants.CONFIG_KEY_PRUNEPACKEXPIRE))) {
+            config.setString(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_PRUNEPACKEXPIRE, "now");
+            config.save();
         }
         return repo;
     }

@@ -1,0 +1,48 @@
+package io.remoteappmanager.source.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The local repository of a followed ref stays small: each fetch leaves a pack, and a soak's leader held one open file
+ * per pack (131 more after 20 minutes of pushes) until the fetcher packed them into one again.
+ */
+class GitFetcherTest {
+
+    static final int FETCHES = GitFetcher.MAX_PACKS + 2;
+
+    @TempDir
+    Path remote;
+    @TempDir
+    Path local;
+
+    @Test
+    void manyFetchesLeaveAFewPacksAndTheLatestCommit() throws Exception {
+        try (Git author = Git.init().setDirectory(remote.toFile()).setInitialBranch("main").call();
+                GitFetcher fetcher = new GitFetcher(new GitSettings(remote.toUri().toString(), "main", "",
+                        Duration.ofSeconds(1), local, Duration.ofSeconds(30), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty()))) {
+            ObjectId fetched = null;
+            ObjectId head = null;
+            for (int i = 0; i < FETCHES; i++) {
+                Files.writeString(remote.resolve("alice.yaml"), "user: alice\nimage: ram-test/httpd:" + i + "\n");
+                author.add().addFilepattern("alice.yaml").call();
+                head = author.commit().setMessage("commit " + i).setAuthor("ops", "ops@example.org")
+                        .setCommitter("ops", "ops@example.org").call();
+                fetched = fetcher.fetch();
+            }
+
+            assertThat(fetched).isEqualTo(head);
+            assertThat(GitFetcher.packs(fetcher.repository())).isLessThanOrEqualTo(GitFetcher.MAX_PACKS);
+            assertThat(fetcher.repository().parseCommit(fetched).getParentCount()).as("its history is kept").isOne();
+        }
+    }
+}
