@@ -118,8 +118,9 @@ class ApiIT {
     }
 
     /**
-     * A deleted spec file is applied by the watcher only after its debounce (2 s in this profile), and nothing else
-     * triggers a pass meanwhile: in that window the plan shows the removal, and asking for it changes nothing.
+     * A deleted spec file is applied by the watcher only after its debounce (10 s in this profile: in a loaded CI run
+     * more than 2 s passed between the delete and the reconcile), and nothing else triggers a pass meanwhile: in that
+     * window the plan shows the removal, and asking for it changes nothing.
      */
     @Test
     void planShowsWhatAPassWouldDoWithoutDoingItAndReconcileDoesIt() {

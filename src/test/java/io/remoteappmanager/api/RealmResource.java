@@ -16,6 +16,13 @@ import java.util.Map;
 public class RealmResource implements QuarkusTestResourceLifecycleManager {
 
     private TestEngine engine;
+    private String debounce = "2s";
+
+    /** {@code debounce}: the spec watcher's debounce (2 s unless a profile asks for another). */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        debounce = initArgs.getOrDefault("debounce", debounce);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -25,7 +32,7 @@ public class RealmResource implements QuarkusTestResourceLifecycleManager {
             String specs = Files.createTempDirectory("ram-api-specs").toString();
             Chp proxy = Chp.shared();
             return Map.of("ram.realm", realm, "ram.specs.dir", specs, "ram.stop-timeout", "1s",
-                    "ram.reconcile.interval", "1h", "ram.specs.debounce", "2s",
+                    "ram.reconcile.interval", "1h", "ram.specs.debounce", debounce,
                     "ram.proxy.api-url", proxy.apiUrl, "ram.proxy.api-token", proxy.token);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

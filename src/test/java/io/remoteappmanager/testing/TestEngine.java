@@ -150,8 +150,11 @@ public final class TestEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        Long exitCode = docker.inspectExecCmd(exec).exec().getExitCodeLong();
-        if (exitCode == null || exitCode != 0) {
+        // the engine may close the output stream a moment before it records the exit code
+        Long exitCode = Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> docker.inspectExecCmd(exec).exec(), inspect -> !Boolean.TRUE.equals(inspect.isRunning())
+                        && inspect.getExitCodeLong() != null).getExitCodeLong();
+        if (exitCode != 0) {
             throw new IllegalStateException("exec " + List.of(command) + " in " + containerId + " exited " + exitCode);
         }
     }
