@@ -55,7 +55,7 @@ class LeaderElectionIT {
             childSettings.keySet().removeAll(List.of("ram.realm", "ram.specs.dir"));
             Process first = ControllerProcess.launch(realm, specs, childSettings, Map.of());
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> leaseNames(":" + first.pid()));
+                await().atMost(ControllerProcess.BOOT).until(() -> leaseNames(":" + first.pid()));
                 MeterRegistry metrics = new SimpleMeterRegistry();
                 try (TestController second = new TestController(engine, metrics).start()) {
                     assertThat(second.app.leadership().leads()).as("the lease is held by the first").isFalse();

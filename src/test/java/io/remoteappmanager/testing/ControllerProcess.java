@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,6 +26,12 @@ import java.util.concurrent.TimeUnit;
  * writes its wall-clock time to that file every 200 ms, so a test can see the clock it runs under.
  */
 public final class ControllerProcess {
+
+    /**
+     * How long a launched controller may take to boot and take its lease: a JVM start under the suite's load took
+     * over 60 s in a CI run (26 s at load 30 in a benchmark).
+     */
+    public static final Duration BOOT = Duration.ofMinutes(3);
 
     /** The environment variable naming the file the process reports its wall clock to. */
     public static final String CLOCK_FILE = "RAM_TEST_CLOCK_FILE";

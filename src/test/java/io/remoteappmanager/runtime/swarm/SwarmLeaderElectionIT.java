@@ -51,7 +51,7 @@ class SwarmLeaderElectionIT {
         childSettings.keySet().removeAll(List.of("ram.realm", "ram.specs.dir"));
         Process first = ControllerProcess.launch(realm.config.realm(), realm.specs, childSettings, Map.of());
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> holder(realm).filter(h -> h.endsWith(":" + first.pid()))
+            await().atMost(ControllerProcess.BOOT).until(() -> holder(realm).filter(h -> h.endsWith(":" + first.pid()))
                     .isPresent());
             realm.writeApp("alice-web", "alice", swarm.httpd, "mappingId: web");
             try (TestController second = realm.controller()) {
