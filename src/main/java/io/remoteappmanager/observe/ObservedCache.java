@@ -67,6 +67,7 @@ public final class ObservedCache implements AutoCloseable {
     /** Containers destroyed, with the engine time of their end, so a late answer cannot bring one back. */
     private final Map<String, Long> destroyed = new HashMap<>();
     private final HeldEvents held = new HeldEvents();
+    private final Restarts restarts = new Restarts();
     private EngineState engine;
     private long generation;
     private Closeable subscription;
@@ -86,8 +87,13 @@ public final class ObservedCache implements AutoCloseable {
     /** A container and when the read it came from was sent (wall clock, nanoseconds), to order reads and events. */
     private record Entry(ObservedContainer container, long readAtNanos) {}
 
-    /** What a pass plans from: every container of the realm and whether that can be trusted. */
-    public record Snapshot(List<ObservedContainer> containers, EngineState engine) {}
+    /**
+     * What a pass plans from: every container of the realm and whether that can be trusted.
+     *
+     * @param restarts how often the engine's events told that each container was started again after its first
+     *                 start, for those that were
+     */
+    public record Snapshot(List<ObservedContainer> containers, EngineState engine, Map<String, Integer> restarts) {}
 
     public ObservedCache(ContainerRuntime runtime, LabelScheme labels, Settings settings, Clock clock,
             Consumer<String> onChange) {
@@ -114,7 +120,7 @@ public final class ObservedCache implements AutoCloseable {
     public synchronized Snapshot snapshot() {
         List<ObservedContainer> all = new ArrayList<>(containers.size());
         containers.values().forEach(entry -> all.add(entry.container()));
-        return new Snapshot(all, engine);
+        return new Snapshot(all, engine, restarts.counts());
     }
 
     /** The containers that run now, each where it is served now; no engine call. */
@@ -245,6 +251,7 @@ public final class ObservedCache implements AutoCloseable {
             idsByKey.clear();
             destroyed.values().removeIf(at -> at < readAt);
             listed.forEach(c -> ObservedContainers.from(c, labels).ifPresent(o -> put(o, readAt)));
+            restarts.retainOnly(listed.stream().map(RuntimeContainer::id).toList());
             recovered = !engine.trusted();
             engine = new EngineState(true, true, Optional.empty(), recovered ? clock.instant() : engine.since());
             failures = 0;
@@ -311,6 +318,7 @@ public final class ObservedCache implements AutoCloseable {
         if (destroyed.containsKey(event.id())) {
             return true;
         }
+        restarts.seen(event);
         Entry known = containers.get(event.id());
         return SEEN_BY_OUR_READ.contains(event.action()) && known != null && !fromTheFuture(known)
                 && known.readAtNanos() >= event.timeNanos();
@@ -332,6 +340,7 @@ public final class ObservedCache implements AutoCloseable {
 
     /** Drops container {@code id} from the cache and from its key's ids. */
     private void forget(String id) {
+        restarts.forget(id);
         Entry gone = containers.remove(id);
         if (gone != null) {
             AppKey key = gone.container().key();

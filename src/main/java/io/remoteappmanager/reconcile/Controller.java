@@ -13,7 +13,6 @@ import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.observe.ObservedCache;
-import io.remoteappmanager.planner.Action;
 import io.remoteappmanager.planner.Decision;
 import io.remoteappmanager.planner.Idling;
 import io.remoteappmanager.planner.Plan;
@@ -31,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -67,6 +67,7 @@ public final class Controller implements AutoCloseable {
     private final PlanInputsReader inputs;
     private final SpecHashes hashes;
     private final KeyHistories histories;
+    private final LeaderRepairs leaderRepairs;
     private final DisruptionBudget budget;
     private final LastActions lastActions = new LastActions();
     private final DesiredOverlay overlay = new DesiredOverlay();
@@ -99,6 +100,7 @@ public final class Controller implements AutoCloseable {
         this.hashes = new SpecHashes(specHash);
         this.planner = new Planner(settings.pruneAllowEmpty(), settings.livenessByDefault(), hashes);
         this.histories = new KeyHistories(settings.backoff());
+        this.leaderRepairs = new LeaderRepairs(histories);
         this.inputs = new PlanInputsReader(histories, probes, idling, images);
         this.status = status;
         this.settings = settings;
@@ -212,15 +214,15 @@ public final class Controller implements AutoCloseable {
         overlay.forgetStopped(observed.containers());
         observed.containers().forEach(c -> catalog.seen(c.imageId()));
         Plan planned = planner.plan(inputs.read(wanted, observed.containers()), now);
-        histories.retainOnly(planned.decisions().stream().map(Decision::key).toList());
+        Set<AppKey> plannedKeys = Set.copyOf(planned.decisions().stream().map(Decision::key).toList());
+        histories.retainOnly(plannedKeys);
+        leaderRepairs.retainOnly(plannedKeys);
         budget.retainOnly(planned.decisions().stream()
                 .filter(d -> d.phase() != Phase.Running && d.phase() != Phase.Idle).map(Decision::key).toList());
         Plan plan = budget.guard(planned, wanted.apps().size());
         boolean leading = leads.getAsBoolean();
         for (Decision decision : plan.decisions()) {
-            if (!leading) {
-                watchRepair(decision, now);
-            }
+            leaderRepairs.watch(decision, observed.restarts(), leading, now);
             if (decision.phase() == Phase.Running) {
                 histories.settled(decision.key(), now);
             }
@@ -238,18 +240,6 @@ public final class Controller implements AutoCloseable {
                 now));
         passTimer.record(Duration.ofNanos(System.nanoTime() - started));
         return new PassLoop.Ran(queueWork(plan, leading, awaited), wakeAt(plan, wanted, now));
-    }
-
-    /**
-     * A standby counts the repairs the leader makes now (a crashed container started again, an unhealthy one
-     * recreated) as if it made them, so its back-off, and with it the phase it projects (CrashLoopBackOff rather than
-     * Restarting), follows the leader's: a standby that takes the lead then carries on the episode the leader told
-     * instead of starting, and telling, a new one.
-     */
-    private void watchRepair(Decision decision, Instant now) {
-        if (decision.actions().stream().anyMatch(Action::repairs)) {
-            decision.container().ifPresent(c -> histories.restarted(decision.key(), decision.version(), c.id(), now));
-        }
     }
 
     /**
