@@ -1,12 +1,11 @@
 package io.remoteappmanager.secrets;
 
-import io.remoteappmanager.lifecycle.Jobs;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.AppSpec.SecretRef;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.SpecProblem;
-import io.remoteappmanager.source.SourceStatus;
+import io.remoteappmanager.source.ForwardingSpecSource;
 import io.remoteappmanager.source.SpecSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,9 +21,8 @@ import java.util.Optional;
  * cannot be read leaves the desired state with a {@link SpecProblem.Kind#SECRET} problem naming the file, so it is
  * Invalid and its container is kept as it runs. Without a directory, every app that names a secret is Invalid.
  */
-public final class SecretsSource implements SpecSource {
+public final class SecretsSource extends ForwardingSpecSource {
 
-    private final SpecSource source;
     private final Optional<SecretsDirectory> secrets;
     /** The specs given out last time by their input spec, so an unchanged app is the very same object again. */
     private Map<AppSpec, AppSpec> given = Map.of();
@@ -32,13 +30,13 @@ public final class SecretsSource implements SpecSource {
     private DesiredState lastGiven;
 
     public SecretsSource(SpecSource source, Optional<SecretsDirectory> secrets) {
-        this.source = source;
+        super(source);
         this.secrets = secrets;
     }
 
     @Override
     public synchronized DesiredState read() {
-        DesiredState read = source.read();
+        DesiredState read = super.read();
         if (read.apps().values().stream().allMatch(spec -> spec.secrets().isEmpty())) {
             given = Map.of();
             return read;
@@ -90,25 +88,5 @@ public final class SecretsSource implements SpecSource {
     private static SpecProblem problem(AppSpec spec, String name, String why) {
         return new SpecProblem(SpecProblem.Kind.SECRET, spec.origin().file(), spec.origin().lineOf("secrets." + name),
                 spec.origin().document() + ": secrets." + name + ": " + why, Optional.of(spec.key()));
-    }
-
-    @Override
-    public SourceStatus status() {
-        return source.status();
-    }
-
-    @Override
-    public void start(Runnable onChange, Jobs jobs) {
-        source.start(onChange, jobs);
-    }
-
-    @Override
-    public void refresh() {
-        source.refresh();
-    }
-
-    @Override
-    public void close() {
-        source.close();
     }
 }

@@ -7,11 +7,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.app.RemoteAppManager;
 import io.remoteappmanager.app.SpecSources;
 import io.remoteappmanager.config.RamConfig;
-import io.remoteappmanager.lifecycle.Jobs;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.Phase;
-import io.remoteappmanager.source.SourceStatus;
+import io.remoteappmanager.source.ForwardingSpecSource;
 import io.remoteappmanager.source.SpecSource;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.testing.ManualJobs;
@@ -121,12 +120,11 @@ class StandbyCrashLoopTest {
     }
 
     /** The standby's spec source, whose reads (and so the standby's passes) can be held back for a while. */
-    private static final class HeldSource implements SpecSource {
-        private final SpecSource source;
+    private static final class HeldSource extends ForwardingSpecSource {
         private volatile CountDownLatch released = new CountDownLatch(0);
 
         HeldSource(SpecSource source) {
-            this.source = source;
+            super(source);
         }
 
         void hold() {
@@ -144,22 +142,7 @@ class StandbyCrashLoopTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return source.read();
-        }
-
-        @Override
-        public SourceStatus status() {
-            return source.status();
-        }
-
-        @Override
-        public void start(Runnable onChange, Jobs jobs) {
-            source.start(onChange, jobs);
-        }
-
-        @Override
-        public void close() {
-            source.close();
+            return super.read();
         }
     }
 }
