@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class PackagedController implements AutoCloseable {
 
-    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    static final Path APP = Path.of("target/quarkus-app");
+    static final Path JAR = APP.resolve("quarkus-run.jar");
 
     final Process process;
     /** The HTTP port of its API, on loopback. */
@@ -34,11 +35,13 @@ final class PackagedController implements AutoCloseable {
             throw new IllegalStateException(JAR + " is missing: run `mvn -B -q package -DskipTests` (scripts/bench.sh does)");
         }
         List<String> command = new ArrayList<>(List.of("java"));
-        // The JVM options and malloc setting scripts/run.sh gives the controller.
-        command.addAll(List.of(System.getenv().getOrDefault("JAVA_OPTS", "@config/jvm.options").trim().split("\\s+")));
+        // The JVM options, malloc setting, directory and class-data archive scripts/run.sh gives the controller.
+        String options = "@" + Path.of("config/jvm.options").toAbsolutePath();
+        command.addAll(List.of(System.getenv().getOrDefault("JAVA_OPTS", options).trim().split("\\s+")));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", JAR.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        command.addAll(List.of("-XX:SharedArchiveFile=app-cds.jsa", "-jar", JAR.getFileName().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(APP.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toAbsolutePath().toFile());
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(realm.environment());
         int port = FreePort.onLoopback();
