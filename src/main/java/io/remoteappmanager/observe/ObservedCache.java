@@ -251,7 +251,7 @@ public final class ObservedCache implements AutoCloseable {
             idsByKey.clear();
             destroyed.values().removeIf(at -> at < readAt);
             listed.forEach(c -> ObservedContainers.from(c, labels).ifPresent(o -> put(o, readAt)));
-            restarts.retainOnly(listed.stream().map(RuntimeContainer::id).toList());
+            restarts.retainOnly(containers.keySet());
             recovered = !engine.trusted();
             engine = new EngineState(true, true, Optional.empty(), recovered ? clock.instant() : engine.since());
             failures = 0;

@@ -1,7 +1,6 @@
 package io.remoteappmanager.observe;
 
 import io.remoteappmanager.runtime.RuntimeEvent;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -41,7 +40,7 @@ final class Restarts {
     }
 
     /** Keeps only the containers a listing still found. */
-    void retainOnly(Collection<String> ids) {
+    void retainOnly(Set<String> ids) {
         awaitingFirstStart.retainAll(ids);
         counts.keySet().retainAll(ids);
     }

@@ -5,8 +5,6 @@ import io.remoteappmanager.planner.AppVersion;
 import io.remoteappmanager.planner.KeyHistory;
 import io.remoteappmanager.time.Backoff;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,9 +75,9 @@ final class KeyHistories {
                 ? new KeyHistory(0, Optional.empty(), Optional.empty(), h.startedContainer(), h.version()) : h);
     }
 
-    /** Drops keys that are no longer planned; {@code keys} is looked up once per history, so as a set. */
-    void retainOnly(Collection<AppKey> keys) {
-        histories.keySet().retainAll(keys instanceof Set<?> ? keys : new HashSet<>(keys));
+    /** Drops keys that are no longer planned. */
+    void retainOnly(Set<AppKey> keys) {
+        histories.keySet().retainAll(keys);
     }
 
     /** The key's history as it counts for an attempt at {@code version}, naming the version attempted when known. */

@@ -6,9 +6,7 @@ import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.planner.Action;
 import io.remoteappmanager.planner.Decision;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,7 +59,7 @@ final class LeaderRepairs {
     }
 
     /** Drops keys that are no longer planned. */
-    void retainOnly(Collection<AppKey> keys) {
-        seen.keySet().retainAll(keys instanceof Set<?> ? keys : new HashSet<>(keys));
+    void retainOnly(Set<AppKey> keys) {
+        seen.keySet().retainAll(keys);
     }
 }
