@@ -121,10 +121,13 @@ public final class ReadinessProbes implements AutoCloseable {
 
     /**
      * What the container's probe has found where the container is served now: ready, still probing (also before its
-     * probe starts there), not ready in time, or unhealthy. Every container is ready when probing is off, until its
-     * liveness check fails.
+     * probe starts there, and while the engine has not told its address yet), not ready in time, or unhealthy. Every
+     * container with an address is ready when probing is off, until its liveness check fails.
      */
     public ProbeVerdict verdict(ObservedContainer container) {
+        if (container.endpoint().isEmpty()) {
+            return ProbeVerdict.probing("starting: waiting for the engine to tell its published port");
+        }
         return verdict(ProbeKey.of(container));
     }
 

@@ -32,7 +32,11 @@ public interface ContainerRuntime extends AutoCloseable {
     /** The container with that id or name, or empty when the engine does not know it. */
     Optional<RuntimeContainer> inspect(String idOrName);
 
-    /** Creates and starts a container, its image made present as its pull policy says; returns it as it runs. */
+    /**
+     * Creates and starts a container, its image made present as its pull policy says; returns it as it runs, or, where
+     * the engine picks the published port at the start (a Docker engine), as {@link RuntimeContainer#started} without
+     * its address: the read that its start event triggers brings that, so no read-back holds the caller.
+     */
     RuntimeContainer launch(ContainerRequest request);
 
     /**

@@ -52,6 +52,17 @@ public record RuntimeContainer(
         mounts = List.copyOf(mounts);
     }
 
+    /**
+     * A container just created and started from {@code request}, as far as its launcher knows without reading it back:
+     * running, at no address yet (the engine picks the host port at the start, and the read that the start's event
+     * triggers brings it), and stamped when the start was sent, so that the event's read replaces it.
+     */
+    public static RuntimeContainer started(String id, ContainerRequest request, Instant startSent) {
+        return new RuntimeContainer(id, request.name(), request.image(), "", request.labels(), ContainerState.RUNNING,
+                startSent, Optional.empty(), request.volumes(), OptionalInt.empty(), Optional.empty(), Optional.empty(),
+                0, HealthStatus.NONE, Optional.empty(), startSent);
+    }
+
     public boolean isRunning() {
         return state.isUp();
     }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 /**
  * A verdict holds for the address it was found at: a container served somewhere else under the same id (a swarm
  * service whose task moved to another node) is probed again there, and is not ready until it answers there. A pass
- * that forgets the probes of containers gone keeps one a worker started while the pass read the cache.
+ * that forgets the probes of containers gone keeps one a worker started while the pass read the cache. A container
+ * at no address yet (launched, its port not read) is not ready, even with probing off.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class ProbeFollowsTheAddressTest {
@@ -88,6 +89,21 @@ class ProbeFollowsTheAddressTest {
         }
     }
 
+    @Test
+    void aContainerWhoseAddressIsNotKnownYetIsNotReadyEvenWithProbingOff() throws IOException {
+        before = server(new AtomicBoolean(true));
+        after = server(new AtomicBoolean(true));
+        RamConfig config = TestEngine.config(Map.of("ram.readiness.enabled", "false"));
+        try (ReadinessProbes probes = new ReadinessProbes(FromConfig.probes(config), reason -> {})) {
+            ObservedContainer served = servedAt(before);
+            ObservedContainer justStarted = at(served.id(), Optional.empty());
+
+            assertThat(probes.verdict(justStarted).kind()).as("launched, its port not read yet")
+                    .isEqualTo(ProbeVerdict.Kind.PROBING);
+            assertThat(probes.verdict(served).ready()).as("the same container once its port is known").isTrue();
+        }
+    }
+
     /** A web server on loopback that answers 200 once {@code answers} is set, 503 before. */
     private static HttpServer server(AtomicBoolean answers) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -106,10 +122,14 @@ class ProbeFollowsTheAddressTest {
 
     /** Container {@code id} served at {@code server}'s address. */
     private static ObservedContainer servedAt(HttpServer server, String id) {
+        return at(id, Optional.of(new Endpoint("127.0.0.1", server.getAddress().getPort())));
+    }
+
+    /** Container {@code id} served at {@code endpoint}, or at no address known yet. */
+    private static ObservedContainer at(String id, Optional<Endpoint> endpoint) {
         return new ObservedContainer(id, "realm-alice-web", new AppKey("alice", "web"), ContainerState.RUNNING,
                 "ram-test/httpd:1", "hash", "0123abcd", Optional.of("/user/alice/containers/0123abcd"), Optional.empty(),
-                Optional.empty(), Instant.EPOCH, Optional.of(new Endpoint("127.0.0.1", server.getAddress().getPort())),
-                List.of(), OptionalInt.empty(), Optional.of("node-2"), Optional.empty(), Optional.empty(), 0,
-                HealthStatus.NONE, Optional.empty(), "sha256:1");
+                Optional.empty(), Instant.EPOCH, endpoint, List.of(), OptionalInt.empty(), Optional.of("node-2"),
+                Optional.empty(), Optional.empty(), 0, HealthStatus.NONE, Optional.empty(), "sha256:1");
     }
 }

@@ -8,7 +8,6 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.EventType;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
-import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRuntime;
@@ -40,7 +39,7 @@ import org.jboss.logging.Logger;
  * {@link ContainerRuntime} on one Docker engine through docker-java. Each engine call has its deadline
  * ({@link EngineClient}) and is counted in {@code ram.docker.api.calls{operation}}; a launch pulls as the request's
  * pull policy says, learning that an image is absent from the create call itself, so a launch of a present image
- * costs create, start and inspect. Each new container is placed on one of {@code ram.docker.networks} first
+ * costs create and start: the published host port is read by whoever follows the start's event, not by the launch. Each new container is placed on one of {@code ram.docker.networks} first
  * ({@link DockerNetworks}). Each container read carries its image's registry digest ({@link ImageDigests}), which
  * costs one image inspect ({@code operation=image-digests}) per image between two listings.
  */
@@ -123,15 +122,9 @@ public final class DockerRuntime implements ContainerRuntime {
         networks.created(placed, id);
         try {
             SecretFiles.copyInto(engine, docker, id, request.secrets());
+            Instant startSent = Instant.now();
             start(id);
-            RuntimeContainer started = inspect(id).orElseThrow(() ->
-                    new LaunchFailedException("container " + request.name() + " vanished right after its start"));
-            // a process that already exited has no port, and its exit code is for the restart policy to judge
-            if (started.endpoint().isEmpty() && started.state() != ContainerState.EXITED) {
-                throw new LaunchFailedException("container " + request.name() + " has no published port "
-                        + request.containerPort() + " (state " + started.state() + ")");
-            }
-            return started;
+            return RuntimeContainer.started(id, placed, startSent);
         } catch (RuntimeException e) {
             removeQuietly(id, e);
             throw e instanceof LaunchFailedException || e instanceof EngineTimeoutException ? e

@@ -4,7 +4,6 @@ import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.config.StandaloneConfig;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.AppSpec.RestartPolicy;
-import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRuntime;
@@ -33,8 +32,8 @@ import java.util.function.Function;
 
 /**
  * A scriptable in-memory Docker engine behind {@link ContainerRuntime}, so the controller runs unchanged without
- * dockerd: each operation is the Docker runtime's own composition of engine calls (a launch is create, start and
- * inspect; a removal stop and remove; a pull as the pull policy says), and each call emits the real engine's events.
+ * dockerd: each operation is the Docker runtime's own composition of engine calls (a launch is create and start; a
+ * removal stop and remove; a pull as the pull policy says), and each call emits the real engine's events.
  * A test can set the engine's pace, inject faults and hangs per call, change containers behind the controller's back,
  * and count the calls the controller made.
  */
@@ -235,15 +234,10 @@ public final class FakeEngine implements ContainerRuntime {
                 .orElseThrow(), networkLabel);
         String id = create(placed, pullFirst);
         try {
+            Instant startSent = Instant.now();
             daemon.start(id);
             logs.started(id);
-            RuntimeContainer started = daemon.inspect(id).orElseThrow(() ->
-                    new LaunchFailedException("container " + request.name() + " vanished right after its start"));
-            if (started.endpoint().isEmpty() && started.state() != ContainerState.EXITED) {
-                throw new LaunchFailedException("container " + request.name() + " has no published port "
-                        + request.containerPort() + " (state " + started.state() + ")");
-            }
-            return started;
+            return RuntimeContainer.started(id, placed, startSent);
         } catch (RuntimeException e) {
             removeQuietly(id, e);
             throw e instanceof LaunchFailedException || e instanceof EngineTimeoutException ? e
