@@ -10,14 +10,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -31,7 +33,10 @@ import org.jboss.logging.Logger;
  * Probes started containers asynchronously (never on the reconcile loop or an executor worker, so a slow
  * app stalls no other) until they answer below 500 or time out, remembers the verdict per container and address,
  * and wakes the loop on each verdict so routes follow within one probe period. At most
- * {@code maxConcurrent} requests are in flight: a thousand probes at once would time each other out.
+ * {@code maxConcurrent} requests are in flight: a thousand probes at once would time each other out. Probes waiting for
+ * a slot go in the order they became due, but those of containers started since this controller began go before
+ * adopted ones: after a restart, an app someone just asked for does not wait behind a thousand adopted apps being
+ * checked again.
  *
  * <p>A verdict holds for the address it was reached at: when a container is served somewhere else under the same id
  * (a swarm service whose task moved to another node, a container restarted on a new port), it is probed again
@@ -49,8 +54,11 @@ public final class ReadinessProbes implements AutoCloseable {
     private final boolean enabled;
     private final Consumer<String> wake;
     private final Semaphore inFlight;
-    /** Probes due for a request while every slot was taken, in the order they became due. */
-    private final Queue<Probe> waitingTurn = new ConcurrentLinkedQueue<>();
+    /** Probes due for a request while every slot was taken: started containers' first, each kind in order of turns. */
+    private final Queue<Turn> waitingTurn = new PriorityBlockingQueue<>(64, Turn.ORDER);
+    private final AtomicLong turns = new AtomicLong();
+    /** When this controller began: a container created before is adopted. */
+    private final Instant began = Instant.now();
     private final Map<ProbeKey, Probe> probes = new ConcurrentHashMap<>();
     /** How many probes were made: each probe's number, so that a forgetting pass can tell which it has not seen. */
     private final AtomicLong started = new AtomicLong();
@@ -97,7 +105,8 @@ public final class ReadinessProbes implements AutoCloseable {
         Endpoint endpoint = container.endpoint().get();
         try {
             watch(key, settings.url(endpoint, urlpath.get()), settings,
-                    liveness.map(l -> new LivenessCheck(l, l.url(endpoint, urlpath.get()))));
+                    liveness.map(l -> new LivenessCheck(l, l.url(endpoint, urlpath.get()))),
+                    container.created().isBefore(began));
         } catch (IllegalArgumentException e) {
             if (unprobeable.put(key, "not ready: no readiness probe, its URL is not valid: " + e.getMessage()) == null) {
                 LOG.warnf("%s: no readiness probe, its URL is not valid: %s", container.key(), e.getMessage());
@@ -107,13 +116,13 @@ public final class ReadinessProbes implements AutoCloseable {
 
     /**
      * Starts probing at {@code url} under {@code key}, then checking its liveness if given, unless that is already
-     * probed or known.
+     * probed or known; an {@code adopted} container's probe waits behind those of containers started since.
      */
-    void watch(ProbeKey key, URI url, ReadinessSettings settings, Optional<LivenessCheck> liveness) {
+    void watch(ProbeKey key, URI url, ReadinessSettings settings, Optional<LivenessCheck> liveness, boolean adopted) {
         if (!enabled && liveness.isEmpty()) {
             return;
         }
-        Probe fresh = new Probe(key, url, settings, liveness);
+        Probe fresh = new Probe(key, url, settings, liveness, adopted);
         if (probes.putIfAbsent(key, fresh) == null) {
             fresh.attempt();
         }
@@ -177,6 +186,12 @@ public final class ReadinessProbes implements AutoCloseable {
 
     private enum State { PROBING, READY, TIMED_OUT, UNHEALTHY }
 
+    /** A probe's place in the queue for a slot: started containers' probes first, then by when each became due. */
+    private record Turn(Probe probe, long number) {
+        static final Comparator<Turn> ORDER = Comparator.comparing((Turn turn) -> turn.probe.adopted)
+                .thenComparingLong(Turn::number);
+    }
+
     /**
      * One container's probe: attempts every period until an answer below 500; past the timeout it is
      * not ready, and attempts once per timeout until it answers or is forgotten. Once ready, it checks the
@@ -189,15 +204,17 @@ public final class ReadinessProbes implements AutoCloseable {
         final URI url;
         final ReadinessSettings settings;
         final Optional<LivenessCheck> liveness;
+        final boolean adopted;
         final long startedNanos = System.nanoTime();
         volatile State state = enabled ? State.PROBING : State.READY;
         volatile String lastAnswer = "no answer yet";
 
-        Probe(ProbeKey key, URI url, ReadinessSettings settings, Optional<LivenessCheck> liveness) {
+        Probe(ProbeKey key, URI url, ReadinessSettings settings, Optional<LivenessCheck> liveness, boolean adopted) {
             this.key = key;
             this.url = url;
             this.settings = settings;
             this.liveness = liveness;
+            this.adopted = adopted;
         }
 
         ProbeVerdict verdict() {
@@ -217,7 +234,7 @@ public final class ReadinessProbes implements AutoCloseable {
         /** Queues this probe's next request; it is sent as soon as a slot is free. */
         void attempt() {
             if (current()) {
-                waitingTurn.add(this);
+                waitingTurn.add(new Turn(this, turns.incrementAndGet()));
                 sendWhileSlotsFree();
             }
         }
@@ -301,9 +318,9 @@ public final class ReadinessProbes implements AutoCloseable {
      */
     private void sendWhileSlotsFree() {
         while (!waitingTurn.isEmpty() && inFlight.tryAcquire()) {
-            Probe next = waitingTurn.poll();
-            if (next != null && next.current()) {
-                next.send();
+            Turn next = waitingTurn.poll();
+            if (next != null && next.probe().current()) {
+                next.probe().send();
             } else {
                 inFlight.release();
             }

@@ -57,7 +57,7 @@ class LivenessProbesTest {
     @Test
     void aReadyAppThatFailsItsThresholdOfChecksInARowIsUnhealthyWithTheReason() {
         try (ReadinessProbes probes = new ReadinessProbes(FromConfig.probes(CONFIG), reason -> {})) {
-            probes.watch(key("c"), url, READINESS, Optional.of(new LivenessCheck(LIVENESS, url)));
+            probes.watch(key("c"), url, READINESS, Optional.of(new LivenessCheck(LIVENESS, url)), false);
             await().atMost(Duration.ofSeconds(30)).until(() -> probes.verdict(key("c")).ready());
             int answered = requests.get();
             await().atMost(Duration.ofSeconds(30)).until(() -> requests.get() >= answered + 3);
@@ -75,7 +75,7 @@ class LivenessProbesTest {
     @Test
     void withoutLivenessSettingsAReadyAppIsNotAskedAgain() {
         try (ReadinessProbes probes = new ReadinessProbes(FromConfig.probes(CONFIG), reason -> {})) {
-            probes.watch(key("c"), url, READINESS, Optional.empty());
+            probes.watch(key("c"), url, READINESS, Optional.empty(), false);
             await().atMost(Duration.ofSeconds(30)).until(() -> probes.verdict(key("c")).ready());
             int answered = requests.get();
 

@@ -13,8 +13,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Many containers probed at once share a bounded number of requests in flight, and all become ready. */
+/**
+ * Many containers probed at once share a bounded number of requests in flight, and all become ready; those waiting for
+ * a slot go in turn, started containers' before adopted ones'.
+ */
 class ReadinessProbesTest {
 
     private static final int MAX_CONCURRENT = 4;
@@ -36,6 +41,8 @@ class ReadinessProbesTest {
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
+    /** The paths the app was asked for, in order. */
+    private final List<String> asked = new CopyOnWriteArrayList<>();
     private final CountDownLatch answer = new CountDownLatch(1);
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private HttpServer app;
@@ -45,6 +52,7 @@ class ReadinessProbesTest {
         app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         app.setExecutor(handlers);
         app.createContext("/", exchange -> {
+            asked.add(exchange.getRequestURI().getPath());
             mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
                 answer.await(30, TimeUnit.SECONDS);
@@ -70,7 +78,7 @@ class ReadinessProbesTest {
         URI url = URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/");
         RamConfig config = TestEngine.config(Map.of("ram.readiness.max-concurrent", String.valueOf(MAX_CONCURRENT)));
         try (ReadinessProbes probes = new ReadinessProbes(FromConfig.probes(config), reason -> {})) {
-            IntStream.range(0, CONTAINERS).forEach(i -> probes.watch(key("c" + i), url, SETTINGS, Optional.empty()));
+            IntStream.range(0, CONTAINERS).forEach(i -> probes.watch(key("c" + i), url, SETTINGS, Optional.empty(), false));
 
             await().until(() -> inFlight.get() >= MAX_CONCURRENT);
             assertThat(IntStream.range(0, CONTAINERS).filter(i -> !probes.verdict(key("c" + i)).ready()).count())
@@ -89,11 +97,29 @@ class ReadinessProbesTest {
         answer.countDown();
         RamConfig config = TestEngine.config(Map.of("ram.readiness.max-concurrent", "1"));
         try (ReadinessProbes probes = new ReadinessProbes(FromConfig.probes(config), reason -> {})) {
-            probes.watch(key("refused"), refused, SETTINGS, Optional.empty());
-            probes.watch(key("good"), good, SETTINGS, Optional.empty());
+            probes.watch(key("refused"), refused, SETTINGS, Optional.empty(), false);
+            probes.watch(key("good"), good, SETTINGS, Optional.empty(), false);
 
             await().until(() -> probes.verdict(key("good")).ready());
             assertThat(probes.verdict(key("refused")).ready()).as("the refused URL never answers").isFalse();
+        }
+    }
+
+    @Test
+    void aStartedContainerIsProbedBeforeAdoptedOnesWaitingForASlot() {
+        String base = "http://127.0.0.1:" + app.getAddress().getPort() + "/";
+        RamConfig config = TestEngine.config(Map.of("ram.readiness.max-concurrent", "1"));
+        try (ReadinessProbes probes = new ReadinessProbes(FromConfig.probes(config), reason -> {})) {
+            probes.watch(key("adopted-0"), URI.create(base + "adopted-0"), SETTINGS, Optional.empty(), true);
+            await().until(() -> inFlight.get() == 1);
+            List.of("adopted-1", "adopted-2").forEach(id ->
+                    probes.watch(key(id), URI.create(base + id), SETTINGS, Optional.empty(), true));
+            probes.watch(key("started"), URI.create(base + "started"), SETTINGS, Optional.empty(), false);
+            answer.countDown();
+
+            await().until(() -> asked.size() == 4);
+            assertThat(asked).as("the one slot's requests, in order")
+                    .containsExactly("/adopted-0", "/started", "/adopted-1", "/adopted-2");
         }
     }
 
