@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
@@ -18,7 +19,8 @@ import org.awaitility.Awaitility;
  * Scenario 6: the real packaged controller ({@code target/quarkus-app/quarkus-run.jar}, built by
  * scripts/bench.sh) started as a process on a realm where N apps already run and one more is desired:
  * start-up time until that one runs (its first pass has then finished), the time until its readiness
- * probes have found every adopted app ready (the status API says Running), then RSS and CPU over 30 s idle.
+ * probes have found every adopted app ready (the status API says Running), where that start went by the controller's
+ * own log ({@link StartupTimeline}), then RSS and CPU over 30 s idle.
  */
 final class FootprintBenchmark {
 
@@ -35,9 +37,10 @@ final class FootprintBenchmark {
         String scenario = "footprint-" + n;
         realm.writeApp(n);
         Map<AppKey, String> expected = realm.expected();
+        Path log = Path.of("target/bench/footprint-" + n + ".log");
+        LocalTime launched = StartupTimeline.now();
         long start = System.nanoTime();
-        try (PackagedController controller = PackagedController.start(realm, Map.of(),
-                Path.of("target/bench/footprint-" + n + ".log"));
+        try (PackagedController controller = PackagedController.start(realm, Map.of(), log);
                 RealmEvents events = new RealmEvents(realm.observer)) {
             long pid = controller.process.pid();
             double startup = (realm.awaitConverged(expected, events) - start) / 1e6;
@@ -48,6 +51,8 @@ final class FootprintBenchmark {
             double allRunning = (System.nanoTime() - start) / 1e6;
             results.add(scenario, "start-up to every app Running (probed)", allRunning, "ms", "<= 5000",
                     verdict(allRunning <= 5000) + ": adopted apps are probed again before they count as ready");
+            StartupTimeline.of(log, launched, BenchSpecs.key(n).toString()).forEach((step, ms) ->
+                    results.add(scenario, "start-up step: " + step, ms, "ms", "", "since the JVM was launched"));
             long ticksBefore = cpuTicks(pid);
             long idleStart = System.nanoTime();
             Thread.sleep(TimeUnit.SECONDS.toMillis(IDLE_SECONDS));
