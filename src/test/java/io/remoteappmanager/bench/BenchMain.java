@@ -23,11 +23,11 @@ import java.util.function.IntConsumer;
  * latency and git, 5 for stuck-pull), and
  * {@code --sim=10000,100000} with {@code --sim-pace=5ms,8} (the modelled engine's time per call and calls at once), and
  * {@code --scale-per-network=M} (the scale scenario's {@code ram.docker.max-apps-per-network}; default
- * {@link ScaleBenchmark#perNetwork}), {@code --rounds=R} (cold and churn: R alternating rounds of the engine's limit
- * and the controller, default 3; {@link PairedRounds}). The swarm scenario runs only when asked for: it needs the test swarm of
- * scripts/swarm.sh; so does sim, the controller on a fake engine at up to 100,000 apps ({@link SimBenchmark}), and
- * logs-follow, the packaged controller's log follower on an app that writes 1,000 lines a second
- * ({@link LogsFollowBenchmark}).
+ * {@link ScaleBenchmark#perNetwork}), {@code --rounds=R} (cold, churn and swarm-cold: R alternating rounds of the
+ * engine's limit and the controller, default 3; {@link PairedRounds}). The swarm scenario runs only when asked for: it
+ * needs the test swarm of scripts/swarm.sh; so does sim, the controller on a fake engine at up to 100,000 apps
+ * ({@link SimBenchmark}), and logs-follow, the packaged controller's log follower on an app that writes 1,000 lines a
+ * second ({@link LogsFollowBenchmark}).
  */
 public final class BenchMain {
 
@@ -59,7 +59,7 @@ public final class BenchMain {
         scenarios.put("noop", n -> new NoOpPassBenchmark(results, only.contains("footprint")).run(n));
         scenarios.put("scale", n -> new ScaleBenchmark(results, options.get("scale-per-network")).run(n));
         scenarios.put("stuck-pull", n -> new StuckPullBenchmark(results).run(n));
-        scenarios.put("swarm-cold", n -> new SwarmColdBenchmark(results).run(n));
+        scenarios.put("swarm-cold", n -> new SwarmColdBenchmark(results, rounds).run(n));
         SimPace pace = SimPace.parse(options.get("sim-pace"));
         scenarios.put("sim", n -> new SimBenchmark(results, pace).run(n));
         scenarios.put("logs-follow", n -> new LogsFollowBenchmark(results).run(n));
