@@ -6,7 +6,7 @@
 #                         [--cold=50,200] [--noop=1000] [--churn=200] [--parse=10000] [--plan=10000] [--scale=1200]
 #                         [--sim=10000,100000] [--sim-pace=5ms,8] [--logs-follow=30 (seconds)]
 #                         [--scale-per-network=M] [--tries=20 (stuck-pull: 5)] [--swarm-cold=20]
-#                         [--rounds=3 (cold and churn: alternating rounds of the engine limit and the controller)]
+#                         [--rounds=3 (cold, churn and swarm-cold: alternating rounds of the engine limit and the controller)]
 # swarm-cold runs only when named in --only; it uses the test swarm (scripts/swarm.sh, started if needed).
 # sim also runs only when named: the controller on an in-memory engine at up to 100,000 apps, no dockerd. When
 # --only names only scenarios without an engine (parse, plan, sim), no engine or git server is started.
