@@ -3,6 +3,7 @@ package io.remoteappmanager.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.testing.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
@@ -37,6 +39,8 @@ final class FootprintBenchmark {
         String scenario = "footprint-" + n;
         realm.writeApp(n);
         Map<AppKey, String> expected = realm.expected();
+        results.add(scenario, "engine: create+start of the missing app alone, just before", engineCreateStart(realm, n),
+                "ms", "", "the engine's own pace beside " + n + " containers; the start-up rows include one");
         Path log = Path.of("target/bench/footprint-" + n + ".log");
         LocalTime launched = StartupTimeline.now();
         long start = System.nanoTime();
@@ -69,6 +73,20 @@ final class FootprintBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while measuring the footprint", e);
         }
+    }
+
+    /**
+     * The engine's own create and start of the container the controller is about to create (timed as the engine limit
+     * does it), removed again so that the controller creates it.
+     */
+    private static double engineCreateStart(BenchRealm realm, int n) {
+        AppKey missing = BenchSpecs.key(n);
+        ContainerRequest request = realm.placedRequests().stream()
+                .filter(r -> realm.observer.labels.appKey(r.labels()).filter(missing::equals).isPresent())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no spec for " + missing));
+        double ms = realm.limit().createStartAll(List.of(request));
+        realm.observer.docker.removeContainerCmd(request.name()).withForce(true).exec();
+        return ms;
     }
 
     /** The start of a row's note: whether it met its target. */
