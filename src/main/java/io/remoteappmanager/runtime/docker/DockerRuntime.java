@@ -39,9 +39,10 @@ import org.jboss.logging.Logger;
  * {@link ContainerRuntime} on one Docker engine through docker-java. Each engine call has its deadline
  * ({@link EngineClient}) and is counted in {@code ram.docker.api.calls{operation}}; a launch pulls as the request's
  * pull policy says, learning that an image is absent from the create call itself, so a launch of a present image
- * costs create and start: the published host port is read by whoever follows the start's event, not by the launch. Each new container is placed on one of {@code ram.docker.networks} first
- * ({@link DockerNetworks}). Each container read carries its image's registry digest ({@link ImageDigests}), which
- * costs one image inspect ({@code operation=image-digests}) per image between two listings.
+ * costs create and start: the published host port is read by whoever follows the start's event, not by the launch.
+ * Each new container is placed on one of {@code ram.docker.networks} first ({@link DockerNetworks}). Each container
+ * read carries its image's registry digest ({@link ImageDigests}), which costs one image inspect
+ * ({@code operation=image-digests}) per image between two listings.
  */
 public final class DockerRuntime implements ContainerRuntime {
 
