@@ -24,6 +24,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -36,7 +37,8 @@ import org.jboss.logging.Logger;
  * {@code maxConcurrent} requests are in flight: a thousand probes at once would time each other out. Probes waiting for
  * a slot go in the order they became due, but those of containers started since this controller began go before
  * adopted ones: after a restart, an app someone just asked for does not wait behind a thousand adopted apps being
- * checked again.
+ * checked again. While {@linkplain #holdAdopted held}, adopted containers' probes take no slot at all: the engine starts
+ * those apps first, undisturbed by a thousand requests through its port proxies.
  *
  * <p>A verdict holds for the address it was reached at: when a container is served somewhere else under the same id
  * (a swarm service whose task moved to another node, a container restarted on a new port), it is probed again
@@ -57,6 +59,8 @@ public final class ReadinessProbes implements AutoCloseable {
     /** Probes due for a request while every slot was taken: started containers' first, each kind in order of turns. */
     private final Queue<Turn> waitingTurn = new PriorityBlockingQueue<>(64, Turn.ORDER);
     private final AtomicLong turns = new AtomicLong();
+    /** Whether adopted containers' probes wait for {@link #holdAdopted}'s release before they take a slot. */
+    private volatile boolean adoptedHeld;
     /** When this controller began: a container created before is adopted. */
     private final Instant began = Instant.now();
     private final Map<ProbeKey, Probe> probes = new ConcurrentHashMap<>();
@@ -151,6 +155,27 @@ public final class ReadinessProbes implements AutoCloseable {
         }
         String refused = unprobeable.get(key);
         return refused == null ? ProbeVerdict.probing("starting: readiness probe not started yet") : ProbeVerdict.notReady(refused);
+    }
+
+    /**
+     * Holds adopted containers' probes back until the returned action runs (once; later runs do nothing): the
+     * controller releases them when its first pass's own launches have answered. Probes of containers started since
+     * this controller began are sent as ever.
+     */
+    public Runnable holdAdopted() {
+        adoptedHeld = true;
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                adoptedHeld = false;
+                sendWhileSlotsFree();
+            }
+        };
+    }
+
+    /** How many probe requests wait for a slot now (or for adopted probes' release). */
+    int waitingForASlot() {
+        return waitingTurn.size();
     }
 
     /** Drops what is known of the container, wherever it was served; a probe still under way for it stops. */
@@ -313,13 +338,19 @@ public final class ReadinessProbes implements AutoCloseable {
     }
 
     /**
-     * Sends queued probes while slots are free. Called after every enqueue and every answer, so a probe
-     * queued just as the last request was answered is still sent.
+     * Sends queued probes while slots are free, up to the first adopted one while those are held. Called after every
+     * enqueue, every answer and the release, so a probe queued just as the last request was answered is still sent.
      */
     private void sendWhileSlotsFree() {
         while (!waitingTurn.isEmpty() && inFlight.tryAcquire()) {
             Turn next = waitingTurn.poll();
-            if (next != null && next.probe().current()) {
+            if (next != null && next.probe().adopted && adoptedHeld) {
+                waitingTurn.add(next);
+                inFlight.release();
+                if (adoptedHeld) {
+                    return;
+                }
+            } else if (next != null && next.probe().current()) {
                 next.probe().send();
             } else {
                 inFlight.release();

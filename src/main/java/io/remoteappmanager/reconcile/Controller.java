@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,6 +47,12 @@ import java.util.stream.Stream;
  * the realm, passes plan and publish status as ever but queue nothing: that is where a standby stops short of acting.
  */
 public final class Controller implements AutoCloseable {
+
+    /**
+     * How long adopted containers' probes wait at most for the first pass's launches (an image pull can take minutes;
+     * the adopted apps keep their routes meanwhile, but their status waits).
+     */
+    static final Duration ADOPTED_PROBES_WAIT_AT_MOST = Duration.ofSeconds(10);
 
     /**
      * How the loop runs.
@@ -80,6 +87,8 @@ public final class Controller implements AutoCloseable {
     private final Timer passTimer;
     private final SpecProblemLog problemLog = new SpecProblemLog();
     private Jobs.Job resync;
+    /** Lets adopted containers' probes go: run once, after the first pass with a trusted engine queued its work. */
+    private Runnable releaseAdoptedProbes;
     private volatile DesiredState desired;
 
     /**
@@ -116,8 +125,12 @@ public final class Controller implements AutoCloseable {
                 settings.parallelism(), metrics, clock);
     }
 
-    /** Starts the workers, the periodic pass (one of {@code jobs}) and a first pass. */
+    /**
+     * Starts the workers, the periodic pass (one of {@code jobs}) and a first pass. Adopted containers' probes wait
+     * until that pass's launches have answered: after a restart, the apps it starts go first at the engine.
+     */
     public void start(Jobs jobs) {
+        releaseAdoptedProbes = probes.holdAdopted();
         workers.start();
         resync = jobs.every("resync", settings.interval(), () -> trigger("periodic resync"));
         loop.start();
@@ -243,7 +256,9 @@ public final class Controller implements AutoCloseable {
     }
 
     /**
-     * Queues every key with something to do, if this controller leads. When the pass is {@code awaited}, the result
+     * Queues every key with something to do, if this controller leads; the first pass to get here lets adopted
+     * containers' probes go once these attempts have ended (at most {@link #ADOPTED_PROBES_WAIT_AT_MOST} later). When
+     * the pass is {@code awaited}, the result
      * completes once the attempts that serve them have ended and a pass after them has put what they did into status;
      * otherwise nobody reads it, and it holds neither the plan nor the attempts (passes follow each other while keys
      * are still being worked on, and each kept its whole plan until its last key was done: gigabytes at 100,000 apps).
@@ -251,6 +266,13 @@ public final class Controller implements AutoCloseable {
     private CompletableFuture<PassResult> queueWork(Plan plan, boolean leading, boolean awaited) {
         List<CompletableFuture<KeyResult>> attempts = !leading ? List.of() : plan.decisions().stream()
                 .filter(d -> !d.actions().isEmpty()).map(d -> workers.submit(d.key())).toList();
+        if (releaseAdoptedProbes != null) {
+            Runnable release = releaseAdoptedProbes;
+            releaseAdoptedProbes = null;
+            CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new))
+                    .completeOnTimeout(null, ADOPTED_PROBES_WAIT_AT_MOST.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((done, failed) -> release.run());
+        }
         if (attempts.isEmpty() || !awaited) {
             return CompletableFuture.completedFuture(new PassResult(Optional.of(plan), List.of(), Optional.empty()));
         }

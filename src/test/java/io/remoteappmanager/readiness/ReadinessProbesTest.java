@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many containers probed at once share a bounded number of requests in flight, and all become ready; those waiting for
- * a slot go in turn, started containers' before adopted ones'.
+ * a slot go in turn, started containers' before adopted ones', and adopted ones take none while held.
  */
 class ReadinessProbesTest {
 
@@ -120,6 +120,26 @@ class ReadinessProbesTest {
             await().until(() -> asked.size() == 4);
             assertThat(asked).as("the one slot's requests, in order")
                     .containsExactly("/adopted-0", "/started", "/adopted-1", "/adopted-2");
+        }
+    }
+
+    @Test
+    void heldAdoptedProbesTakeNoSlotUntilReleasedWhileStartedOnesGoAtOnce() {
+        String base = "http://127.0.0.1:" + app.getAddress().getPort() + "/";
+        try (ReadinessProbes probes = new ReadinessProbes(FromConfig.probes(TestEngine.config(Map.of())), reason -> {})) {
+            Runnable release = probes.holdAdopted();
+            List.of("adopted-0", "adopted-1").forEach(id ->
+                    probes.watch(key(id), URI.create(base + id), SETTINGS, Optional.empty(), true));
+            probes.watch(key("started"), URI.create(base + "started"), SETTINGS, Optional.empty(), false);
+
+            assertThat(probes.waitingForASlot()).as("adopted probes held back, though slots are free").isEqualTo(2);
+            await().until(() -> asked.contains("/started"));
+            release.run();
+
+            await().until(() -> asked.size() == 3);
+            assertThat(asked.get(0)).isEqualTo("/started");
+            assertThat(asked).containsExactlyInAnyOrder("/started", "/adopted-0", "/adopted-1");
+            assertThat(probes.waitingForASlot()).isZero();
         }
     }
 
