@@ -126,12 +126,15 @@ public final class SwarmRuntime implements ContainerRuntime {
                 });
     }
 
-    /** Creates the service; Swarm places and starts its task. Returns it as created (usually still pending). */
+    /**
+     * Creates the service; Swarm places and starts its task. Returns it as created, without a task yet and not read
+     * back ({@link SwarmMapping#created}): the task watch's next report of the service carries its read.
+     */
     @Override
     public RuntimeContainer launch(ContainerRequest request) {
+        Instant sent = Instant.now();
         String id = secrets.naming(() -> writer.create(spec(request)));
-        return inspect(id).orElseThrow(() -> new LaunchFailedException("service " + request.name()
-                + " vanished right after it was created"));
+        return SwarmMapping.created(id, request, sent);
     }
 
     /** Updates the service in place: Swarm stops its task and starts one with the new spec, on a node it picks. */
