@@ -37,8 +37,8 @@ import java.util.stream.Collectors;
  * tasks changed as an event of its own. Such an event carries the service as read then: when any changed, the same
  * poll lists the realm's services (one more call), so the cache need not inspect each (a service and its tasks, two
  * calls) while a new one's task steps through its states. The events that say one service changed (an update, a task
- * of ours starting or ending on the manager) and a node event (drained, down: every service with a task on that node)
- * ask for a poll at once that reports those services with their reads; a burst of them costs one poll. A failed read
+ * of ours starting or ending on the manager) have the next poll report that service with its read, whatever its tasks
+ * say; a node event (drained, down) has a poll at once report every service with a task on that node. A failed read
  * breaks the watch like a broken stream: the cache is not trusted until it has listed again.
  */
 final class TaskWatch implements Closeable {
@@ -69,7 +69,6 @@ final class TaskWatch implements Closeable {
     private final TaskChanges changes = new TaskChanges();
     /** Services an event said changed, with the event's action, for the next poll to report whatever the tasks say. */
     private final Map<String, String> asked = new ConcurrentHashMap<>();
-    private final AtomicBoolean pollQueued = new AtomicBoolean();
     private final AtomicBoolean over = new AtomicBoolean();
     private final ScheduledExecutorService poller = Threads.serial("swarm-tasks");
     /** Whether the baseline reading was taken; only the poller thread reads or writes it. */
@@ -111,7 +110,7 @@ final class TaskWatch implements Closeable {
 
     /**
      * A service's create and removal as they are (a removal as the end it is); its update, and our containers' starts
-     * and ends, as a poll asked for that reports their service; a node's, later.
+     * and ends, for the next poll to report their service; a node's, on the poller.
      */
     private List<RuntimeEvent> translate(Event event) {
         Map<String, String> attributes = event.getActor() == null || event.getActor().getAttributes() == null
@@ -142,17 +141,16 @@ final class TaskWatch implements Closeable {
     private void nodeEvent(String nodeId) {
         nodeChanged.accept(nodeId);
         ask(changes.onNode(nodeId), "node");
+        poll();
     }
 
-    /** Has the next poll report {@code services}, and queues one unless one is queued already. */
+    /**
+     * Has the next poll report {@code services}, read after the event that asked. Not a poll at once: a burst of such
+     * events (the steps of rolling updates, our tasks starting one after another on the manager) would cost a poll for
+     * nearly each, as the inspects did; the poll comes within {@code every} anyway.
+     */
     private void ask(Set<String> services, String action) {
         services.forEach(service -> asked.putIfAbsent(service, action));
-        if (pollQueued.compareAndSet(false, true)) {
-            submit(() -> {
-                pollQueued.set(false);
-                poll();
-            });
-        }
     }
 
     private void poll() {
