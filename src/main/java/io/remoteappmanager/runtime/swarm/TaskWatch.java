@@ -172,16 +172,15 @@ final class TaskWatch implements Closeable {
         if (report.isEmpty()) {
             return;
         }
-        List<Service> services;
+        List<RuntimeEvent> events;
         try {
-            services = reads.services();
-        } catch (RuntimeFault e) {
+            events = reports(report, Set.copyOf(changed), reads.services(), tasks,
+                    (service, itsTasks) -> reads.container(service, itsTasks, sent), nanos(Instant.now()));
+        } catch (RuntimeFault e) { // listing the services, or the nodes a task names that are not known yet
             fail(e);
             return;
         }
-        reports(report, Set.copyOf(changed), services, tasks,
-                (service, itsTasks) -> reads.container(service, itsTasks, sent), nanos(Instant.now()))
-                .forEach(watcher::event);
+        events.forEach(watcher::event);
     }
 
     /**
