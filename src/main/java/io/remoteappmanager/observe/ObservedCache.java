@@ -31,9 +31,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The realm's containers as last observed, kept current by the engine's events (an informer): listed when the
- * event stream (re)connects and every {@code relistInterval}, updated from one inspect per event in between, and
- * told of the actuator's own changes as they happen (events about those wait until the actuator has read back what
- * it did, and cost no inspect when that read covers them). Every change wakes the controller ("look now").
+ * event stream (re)connects and every {@code relistInterval}, updated from one inspect per event in between (none
+ * when the event carries the watch's own read), and told of the actuator's own changes as they happen (events about
+ * those wait until the actuator has read back what it did, and cost no inspect when that read covers them). Every
+ * change wakes the controller ("look now").
  *
  * <p>Trust: until the first listing after a (re)connect, or after the stream broke or the heartbeat found the
  * engine not answering, the cache is not {@linkplain EngineState#trusted() trusted}; passes then act on nothing,
@@ -50,7 +51,12 @@ public final class ObservedCache implements AutoCloseable {
      */
     private static final Set<String> QUIET = Set.of("attach", "commit", "copy", "export", "resize", "top", "archive-path",
             "extract-to-dir", "exec_create", "exec_start", "exec_die", "exec_detach", "kill");
-    /** Our own launches answer with the container as it runs: an event from before that read adds nothing. */
+    /**
+     * Our own launches answer with the container as it runs: an event from before that read adds nothing. A create
+     * adds nothing once the container is known at all, whenever it was read: it existed at that read, so the read
+     * came after its create (a swarm's launch answers with the service as created, stamped when the create was sent,
+     * which is before the manager's own time of the create).
+     */
     private static final Set<String> SEEN_BY_OUR_READ = Set.of("create", "start");
 
     private final ContainerRuntime runtime;
@@ -290,18 +296,22 @@ public final class ObservedCache implements AutoCloseable {
         if (heldOrCovered(forGeneration, event, key)) {
             return;
         }
-        Optional<RuntimeContainer> found;
-        try {
-            found = runtime.inspect(event.id());
-        } catch (RuntimeFault e) {
-            streamBroken(forGeneration, e);
-            return;
+        // A read the watch made in the same call that found the change is what an inspect now would read again.
+        Optional<RuntimeContainer> found = event.read();
+        if (found.isEmpty()) {
+            try {
+                found = runtime.inspect(event.id());
+            } catch (RuntimeFault e) {
+                streamBroken(forGeneration, e);
+                return;
+            }
         }
+        Optional<RuntimeContainer> read = found;
         synchronized (this) {
-            if (found.isEmpty()) {
+            if (read.isEmpty()) {
                 forget(event.id());
             } else {
-                ObservedContainers.from(found.get(), labels).ifPresent(o -> put(o, nanos(found.get().observedAt())));
+                ObservedContainers.from(read.get(), labels).ifPresent(o -> put(o, nanos(read.get().observedAt())));
             }
         }
         onChange.accept(reason);
@@ -309,7 +319,8 @@ public final class ObservedCache implements AutoCloseable {
 
     /**
      * True when the event needs no inspect now: its key is held (it is kept for later), its container is already
-     * destroyed, or it is one of our own launch's events and the cache holds a read from after it.
+     * destroyed, or it is one of our own launch's events and the cache holds a read from after it (for a create: any
+     * read of the container).
      */
     private synchronized boolean heldOrCovered(long forGeneration, RuntimeEvent event, Optional<AppKey> key) {
         if (key.isPresent() && held.defer(key.get(), () -> apply(forGeneration, event))) {
@@ -320,8 +331,8 @@ public final class ObservedCache implements AutoCloseable {
         }
         restarts.seen(event);
         Entry known = containers.get(event.id());
-        return SEEN_BY_OUR_READ.contains(event.action()) && known != null && !fromTheFuture(known)
-                && known.readAtNanos() >= event.timeNanos();
+        return SEEN_BY_OUR_READ.contains(event.action()) && known != null && (event.action().equals("create")
+                || !fromTheFuture(known) && known.readAtNanos() >= event.timeNanos());
     }
 
     /**

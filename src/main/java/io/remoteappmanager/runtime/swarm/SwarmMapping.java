@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.TaskStatus;
 import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.model.Endpoint;
 import io.remoteappmanager.model.HealthStatus;
+import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.RuntimeContainer;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +54,8 @@ final class SwarmMapping {
     /** End states of a task whose process ran its course (or never could): a restart when Swarm replaces it. */
     private static final Set<TaskState> EXITED = EnumSet.of(TaskState.COMPLETE, TaskState.FAILED, TaskState.REJECTED);
     private static final Comparator<Task> NEWEST_FIRST = Comparator.comparing(SwarmMapping::createdAt).reversed();
+    /** The detail of a service that has no task yet. */
+    static final String NO_TASK_YET = "waiting for Swarm to create its task";
 
     private SwarmMapping() {}
 
@@ -79,12 +82,23 @@ final class SwarmMapping {
         OptionalInt exitCode = folded == ContainerState.EXITED ? exitCode(current.get())
                 : folded == ContainerState.RESTARTING && !ended.isEmpty() ? exitCode(ended.get(0)) : OptionalInt.empty();
         Optional<String> detail = folded == ContainerState.RUNNING ? Optional.empty()
-                : Optional.of(current.map(SwarmMapping::describe).orElse("waiting for Swarm to create its task"));
+                : Optional.of(current.map(SwarmMapping::describe).orElse(NO_TASK_YET));
         return new RuntimeContainer(service.getId(), spec.getName(), container == null ? "" : container.getImage(),
                 current.map(SwarmMapping::image).orElse(""),
                 spec.getLabels() == null ? Map.of() : spec.getLabels(), folded,
                 service.getCreatedAt() == null ? Instant.EPOCH : service.getCreatedAt().toInstant(), endpoint, List.of(),
                 exitCode, node.map(NodeInfo::hostname), detail, ended.size(), HealthStatus.NONE, Optional.empty(), observedAt);
+    }
+
+    /**
+     * A service just created from {@code request}, as {@link #of} reads it before Swarm has made its task, without
+     * reading it back: RESTARTING, which the planner leaves to Swarm (CREATED would have it start the app), created and
+     * stamped when the create was sent, so that every read from after the create replaces it.
+     */
+    static RuntimeContainer created(String id, ContainerRequest request, Instant createSent) {
+        return new RuntimeContainer(id, request.name(), request.image(), "", request.labels(), ContainerState.RESTARTING,
+                createSent, Optional.empty(), List.of(), OptionalInt.empty(), Optional.empty(), Optional.of(NO_TASK_YET),
+                0, HealthStatus.NONE, Optional.empty(), createSent);
     }
 
     /** The task the service runs or brings up now: the newest one meant to run, else the newest. */

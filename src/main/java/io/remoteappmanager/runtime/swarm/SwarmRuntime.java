@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.Task;
-import com.github.dockerjava.api.model.TaskState;
 import io.remoteappmanager.leader.Lease;
 import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.LabelScheme;
@@ -118,20 +117,25 @@ public final class SwarmRuntime implements ContainerRuntime {
     public Optional<RuntimeContainer> inspect(String idOrName) {
         Instant sent = Instant.now();
         return engine.unlessNotFound("inspect service " + idOrName, () -> docker.inspectServiceCmd(idOrName).exec())
-                .map(service -> {
-                    List<Task> tasks = engine.call("list tasks " + idOrName,
-                            () -> docker.listTasksCmd().withServiceFilter(service.getId()).exec());
-                    nodes.know(tasks.stream().map(Task::getNodeId).filter(Objects::nonNull).toList());
-                    return SwarmMapping.of(service, tasks, nodes::get, sent);
-                });
+                .map(service -> container(service, engine.call("list tasks " + idOrName,
+                        () -> docker.listTasksCmd().withServiceFilter(service.getId()).exec()), sent));
     }
 
-    /** Creates the service; Swarm places and starts its task. Returns it as created (usually still pending). */
+    /** A service and all its tasks as its app's container, the nodes they name known first. */
+    private RuntimeContainer container(Service service, List<Task> tasks, Instant sent) {
+        nodes.know(tasks.stream().map(Task::getNodeId).filter(Objects::nonNull).toList());
+        return SwarmMapping.of(service, tasks, nodes::get, sent);
+    }
+
+    /**
+     * Creates the service; Swarm places and starts its task. Returns it as created, without a task yet and not read
+     * back ({@link SwarmMapping#created}): the task watch's next report of the service carries its read.
+     */
     @Override
     public RuntimeContainer launch(ContainerRequest request) {
+        Instant sent = Instant.now();
         String id = secrets.naming(() -> writer.create(spec(request)));
-        return inspect(id).orElseThrow(() -> new LaunchFailedException("service " + request.name()
-                + " vanished right after it was created"));
+        return SwarmMapping.created(id, request, sent);
     }
 
     /** Updates the service in place: Swarm stops its task and starts one with the new spec, on a node it picks. */
@@ -182,12 +186,28 @@ public final class SwarmRuntime implements ContainerRuntime {
         return engine.call("distribution " + reference, () -> registryDigests.of(reference));
     }
 
+    /**
+     * The task watch lists every task of the realm, not only the live ones, so that the reads it hands over count
+     * restarts and keep exit codes as {@link #inspect} does.
+     */
     @Override
     public Closeable watch(Map<String, String> labels, RuntimeWatcher watcher) {
-        return new TaskWatch(engine, labels, watcher,
-                () -> engine.call("list tasks", () -> docker.listTasksCmd().withLabelFilter(labels)
-                        .withStateFilter(TaskState.RUNNING).exec()),
-                nodes::forget, taskPoll).start();
+        return new TaskWatch(engine, labels, watcher, new TaskWatch.Reads() {
+            @Override
+            public List<Task> tasks() {
+                return engine.call("list tasks", () -> docker.listTasksCmd().withLabelFilter(labels).exec());
+            }
+
+            @Override
+            public List<Service> services() {
+                return engine.call("list services", () -> docker.listServicesCmd().withLabelFilter(labels).exec());
+            }
+
+            @Override
+            public RuntimeContainer container(Service service, List<Task> tasks, Instant sent) {
+                return SwarmRuntime.this.container(service, tasks, sent);
+            }
+        }, nodes::forget, taskPoll).start();
     }
 
     @Override

@@ -4,15 +4,23 @@ import io.remoteappmanager.testing.Templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.model.Service;
+import com.github.dockerjava.core.DockerClientConfig;
 import io.remoteappmanager.config.RamConfig;
 import io.remoteappmanager.config.StandaloneConfig;
+import io.remoteappmanager.model.ContainerState;
 import io.remoteappmanager.runtime.ContainerRequest;
+import io.remoteappmanager.runtime.RuntimeContainer;
 import io.remoteappmanager.spec.SpecParser;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -110,6 +118,23 @@ class ServiceSpecsTest {
         assertThat(secret.path("File").path("Mode").asInt()).isEqualTo(0444);
         assertThat(texts(container.path("Env"))).contains("LICENCE_FILE=/run/secrets/licence");
         assertThat(spec("").path("TaskTemplate").path("ContainerSpec").has("Secrets")).isFalse();
+    }
+
+    @Test
+    void aLaunchAnswersWhatAnInspectRightAfterItsCreateReads() throws Exception {
+        ContainerRequest request = request("  containerPort: 9000\n");
+        Instant sent = Instant.parse("2030-01-01T12:00:00Z");
+        ObjectNode created = JsonNodeFactory.instance.objectNode().put("ID", "svc1").put("CreatedAt", sent.toString());
+        created.putObject("Version").put("Index", 11);
+        created.set("Spec", ServiceSpecs.of(request, CONFIG.stopTimeout(), Duration.ofSeconds(2), false, List.of()));
+        Service service = DockerClientConfig.getDefaultObjectMapper().treeToValue(created, Service.class);
+
+        RuntimeContainer launched = SwarmMapping.created("svc1", request, sent);
+
+        assertThat(launched).isEqualTo(SwarmMapping.of(service, List.of(), node -> Optional.empty(), sent));
+        assertThat(launched.state()).as("Swarm brings it up; CREATED would have the planner start it")
+                .isEqualTo(ContainerState.RESTARTING);
+        assertThat(launched.detail()).contains(SwarmMapping.NO_TASK_YET);
     }
 
     private static JsonNode spec(String extra) {
