@@ -297,16 +297,13 @@ public final class ObservedCache implements AutoCloseable {
             return;
         }
         // A read the watch made in the same call that found the change is what an inspect now would read again.
-        Optional<RuntimeContainer> found = event.read();
-        if (found.isEmpty()) {
-            try {
-                found = runtime.inspect(event.id());
-            } catch (RuntimeFault e) {
-                streamBroken(forGeneration, e);
-                return;
-            }
+        Optional<RuntimeContainer> read;
+        try {
+            read = event.read().isPresent() ? event.read() : runtime.inspect(event.id());
+        } catch (RuntimeFault e) {
+            streamBroken(forGeneration, e);
+            return;
         }
-        Optional<RuntimeContainer> read = found;
         synchronized (this) {
             if (read.isEmpty()) {
                 forget(event.id());

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Reads a service and its tasks as one app's container: the service gives identity, labels and image; its current
@@ -99,6 +100,11 @@ final class SwarmMapping {
         return new RuntimeContainer(id, request.name(), request.image(), "", request.labels(), ContainerState.RESTARTING,
                 createSent, Optional.empty(), List.of(), OptionalInt.empty(), Optional.empty(), Optional.of(NO_TASK_YET),
                 0, HealthStatus.NONE, Optional.empty(), createSent);
+    }
+
+    /** Tasks by the id of their service (tasks without one are left out), for mapping several services at once. */
+    static Map<String, List<Task>> byService(List<Task> tasks) {
+        return tasks.stream().filter(t -> t.getServiceId() != null).collect(Collectors.groupingBy(Task::getServiceId));
     }
 
     /** The task the service runs or brings up now: the newest one meant to run, else the newest. */

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -103,14 +102,23 @@ public final class SwarmRuntime implements ContainerRuntime {
     @Override
     public List<RuntimeContainer> list(Map<String, String> labels) {
         Instant sent = Instant.now();
-        List<Service> services = engine.call("list services", () -> docker.listServicesCmd().withLabelFilter(labels).exec());
-        List<Task> tasks = engine.call("list tasks", () -> docker.listTasksCmd().withLabelFilter(labels).exec());
+        List<Service> services = services(labels);
+        List<Task> tasks = tasks(labels);
         nodes.know(tasks.stream().map(Task::getNodeId).filter(Objects::nonNull).toList());
-        Map<String, List<Task>> byService = tasks.stream().filter(t -> t.getServiceId() != null)
-                .collect(Collectors.groupingBy(Task::getServiceId));
+        Map<String, List<Task>> byService = SwarmMapping.byService(tasks);
         return services.stream()
                 .map(s -> SwarmMapping.of(s, byService.getOrDefault(s.getId(), List.of()), nodes::get, sent))
                 .toList();
+    }
+
+    /** The services carrying {@code labels} (one call). */
+    private List<Service> services(Map<String, String> labels) {
+        return engine.call("list services", () -> docker.listServicesCmd().withLabelFilter(labels).exec());
+    }
+
+    /** Every task, in any state, of the services carrying {@code labels} (one call). */
+    private List<Task> tasks(Map<String, String> labels) {
+        return engine.call("list tasks", () -> docker.listTasksCmd().withLabelFilter(labels).exec());
     }
 
     @Override
@@ -195,12 +203,12 @@ public final class SwarmRuntime implements ContainerRuntime {
         return new TaskWatch(engine, labels, watcher, new TaskWatch.Reads() {
             @Override
             public List<Task> tasks() {
-                return engine.call("list tasks", () -> docker.listTasksCmd().withLabelFilter(labels).exec());
+                return SwarmRuntime.this.tasks(labels);
             }
 
             @Override
             public List<Service> services() {
-                return engine.call("list services", () -> docker.listServicesCmd().withLabelFilter(labels).exec());
+                return SwarmRuntime.this.services(labels);
             }
 
             @Override

@@ -195,8 +195,7 @@ final class TaskWatch implements Closeable {
             List<Task> tasks, BiFunction<Service, List<Task>, RuntimeContainer> read, long nanos) {
         Map<String, Service> byId = services.stream().filter(s -> s.getId() != null)
                 .collect(Collectors.toMap(Service::getId, s -> s, (a, b) -> a));
-        Map<String, List<Task>> byService = tasks.stream().filter(t -> t.getServiceId() != null)
-                .collect(Collectors.groupingBy(Task::getServiceId));
+        Map<String, List<Task>> byService = SwarmMapping.byService(tasks);
         List<RuntimeEvent> events = new ArrayList<>(report.size());
         report.forEach((id, action) -> {
             Optional<RuntimeContainer> container = Optional.ofNullable(byId.get(id))
