@@ -28,10 +28,27 @@ class TaskChangesTest {
         assertThat(changes.onNode("n2")).isEmpty();
     }
 
+    @Test
+    void aTaskThatStaysPendingWhileSwarmGivesItsReasonIsAChange() {
+        TaskChanges changes = new TaskChanges();
+        changes.next(List.of(task("a", "t1", "pending", null, "pending task scheduling", "")));
+
+        assertThat(changes.next(List.of(task("a", "t1", "pending", null, "pending task scheduling",
+                "no suitable node (scheduling constraints not satisfied on 3 nodes)"))))
+                .as("the scheduler's reason came later than the state").containsExactly("a");
+        assertThat(changes.next(List.of(task("a", "t1", "pending", null, "pending task scheduling",
+                "no suitable node (scheduling constraints not satisfied on 3 nodes)")))).isEmpty();
+    }
+
     private static Task task(String service, String id, String state, String node) {
+        return task(service, id, state, node, state, "");
+    }
+
+    private static Task task(String service, String id, String state, String node, String message, String err) {
         String json = """
-                {"ID": "%s", "ServiceID": "%s", "NodeID": "%s", "DesiredState": "running", "Status": {"State": "%s"}}
-                """.formatted(id, service, node, state);
+                {"ID": "%s", "ServiceID": "%s", "NodeID": %s, "DesiredState": "running",
+                 "Status": {"State": "%s", "Message": "%s", "Err": "%s"}}
+                """.formatted(id, service, node == null ? "null" : '"' + node + '"', state, message, err);
         try {
             return DockerClientConfig.getDefaultObjectMapper().readValue(json, Task.class);
         } catch (JsonProcessingException e) {
