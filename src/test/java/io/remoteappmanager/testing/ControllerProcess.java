@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A controller in a process of its own, so a test can SIGKILL it mid-work or run it under another clock:
  * {@code main(realm, specsDir, key=value...)} starts a {@link TestController} with those extra settings (on the engine
- * DOCKER_HOST names, or the swarm {@code ram.docker.host} names with {@code ram.runtime=swarm}) and blocks; {@link #launch} starts one. With {@value #CLOCK_FILE} in its environment it
- * writes its wall-clock time to that file every 200 ms, so a test can see the clock it runs under.
+ * DOCKER_HOST names, or the swarm {@code ram.docker.host} names with {@code ram.runtime=swarm}) and blocks;
+ * {@link #launch} starts one. With {@value #CLOCK_FILE} in its environment it writes its wall-clock time to that file
+ * every 200 ms, so a test can see the clock it runs under.
  */
 public final class ControllerProcess {
 
@@ -67,7 +68,11 @@ public final class ControllerProcess {
         }
     }
 
-    /** Starts a controller process on {@code realm} and {@code specs} with this JVM's class path; its output goes to ours. */
+    /**
+     * Starts a controller process on {@code realm} and {@code specs} with this JVM's class path. Its output goes to
+     * {@code target/controller-processes/<realm>.log}, not to ours: a test JVM's own stdout and stdin are the channel
+     * the build talks to it on, which a child must neither write to nor share.
+     */
     public static Process launch(String realm, Path specs) {
         return launch(realm, specs, Map.of(), Map.of());
     }
@@ -79,9 +84,11 @@ public final class ControllerProcess {
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 ControllerProcess.class.getName(), realm, specs.toString()));
         settings.forEach((key, value) -> command.add(key + "=" + value));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().putAll(env);
         try {
+            Path log = Files.createDirectories(Path.of("target", "controller-processes")).resolve(realm + ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
             return builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start a controller process", e);
