@@ -5,13 +5,19 @@ import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Reads {@link RamConfig} without starting Quarkus (for the command-line tools, an embedding program and plain
- * tests), from the same sources in the same order: system properties, environment, application.properties.
+ * tests), from the same sources in the same order (system properties, environment, application.properties) and
+ * with the same expansion of {@code ${...}} in values.
  */
 public final class StandaloneConfig {
+
+    private static final String PREFIX = "ram.";
+    /** SmallRye's ordinal for system properties, so these rank where they would. */
+    private static final int SYSTEM_PROPERTIES_ORDINAL = 400;
 
     private StandaloneConfig() {}
 
@@ -27,16 +33,27 @@ public final class StandaloneConfig {
 
     /**
      * For a controller embedded in a program that configures it: {@code settings} over the environment and
-     * {@code defaults}, never the JVM's system properties, which belong to the program (a Quarkus test, for one, sets
-     * its profile's settings there for its own application).
+     * {@code defaults}, never the controller's settings among the JVM's system properties, which belong to the program
+     * (a Quarkus test, for one, sets its profile's settings there for its own application). The JVM's other
+     * properties stay, for values to name (the git folder's default names {@code java.io.tmpdir}).
      */
     public static RamConfig embedded(Map<String, String> defaults, Map<String, String> settings) {
-        return build(new SmallRyeConfigBuilder().withSources(new EnvConfigSource(System.getenv(), EnvConfigSource.ORDINAL)), defaults, settings);
+        Map<String, String> jvm = new HashMap<>();
+        System.getProperties().forEach((key, value) -> {
+            if (!key.toString().startsWith(PREFIX)) {
+                jvm.put(key.toString(), value.toString());
+            }
+        });
+        return build(new SmallRyeConfigBuilder().withSources(
+                new EnvConfigSource(System.getenv(), EnvConfigSource.ORDINAL),
+                new PropertiesConfigSource(jvm, "JVM properties other than ram.*", SYSTEM_PROPERTIES_ORDINAL)),
+                defaults, settings);
     }
 
     private static RamConfig build(SmallRyeConfigBuilder sources, Map<String, String> defaults,
             Map<String, String> overrides) {
         return sources
+                .addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(overrides, "command line", 1000))
                 .addDiscoveredConverters()
                 .withConverter(Duration.class, 200, new DurationConverter())

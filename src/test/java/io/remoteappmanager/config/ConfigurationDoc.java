@@ -66,7 +66,9 @@ final class ConfigurationDoc {
                 .append(" the jar), as a system property (`-Dram.realm=lab`), or as an environment variable (the key in")
                 .append(" upper case with every other character an underscore: `RAM_REALM=lab`); the environment wins over")
                 .append(" the file, a system property over both. Durations are written `30s`, `5m`, `100ms`. A value out")
-                .append(" of range stops the start with an error naming its key.\n\n")
+                .append(" of range stops the start with an error naming its key. A value may name another key, a")
+                .append(" system property or an environment variable: `${HOME}/specs`, `${SPECS_ROOT:/srv/specs}` (with a")
+                .append(" fallback); the controller and the `ram` tools expand it alike.\n\n")
                 .append("Quarkus' own keys set the rest: `quarkus.http.host` / `quarkus.http.port` (default `127.0.0.1` /")
                 .append(" `8080`) say where the API, health and metrics listen, and `quarkus.log.console.json.enabled`")
                 .append(" (default `false`; `QUARKUS_LOG_CONSOLE_JSON_ENABLED=true`) prints one JSON object per log line.\n");
