@@ -48,7 +48,7 @@ public final class Planner {
         Map<AppKey, List<ObservedContainer>> byKey = groupByKey(inputs.observed());
         ProblemIndex problems = new ProblemIndex(inputs.desired().problems());
         KeyRules rules = rules(inputs, problems, now);
-        BackOff backOff = new BackOff(inputs.history(), now);
+        BackOffHold backOff = new BackOffHold(inputs.history(), now);
 
         List<AppKey> keys = sortedKeys(inputs, byKey.keySet(), problems.keys());
         List<Decision> decisions = new ArrayList<>(keys.size());
@@ -70,7 +70,8 @@ public final class Planner {
                 && !inputs.desired().conflicts().contains(key) && problems.forKey(key).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new BackOff(inputs.history(), now).apply(rules(inputs, problems, now).decide(key, containers)));
+        Decision decision = rules(inputs, problems, now).decide(key, containers);
+        return Optional.of(new BackOffHold(inputs.history(), now).apply(decision));
     }
 
     private KeyRules rules(PlanInputs inputs, ProblemIndex problems, Instant now) {

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Rules 2, 3 and 7: create what is missing, recreate what drifted, leave alone what matches. */
+/** Create what is missing, recreate what drifted, leave alone what matches. */
 class PlannerDesiredTest {
 
     @Test

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Rule 5: several containers for one key keep one (running, matching hash, newest) and lose the rest. */
+/** Several containers for one key keep one (running, matching hash, newest) and lose the rest. */
 class PlannerDuplicatesTest {
 
     private static final AppSpec SPEC = spec(ALICE);

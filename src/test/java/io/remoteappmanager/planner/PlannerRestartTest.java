@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Rules 4 and 8: stopped containers start again per restartPolicy, within the executor's back-off. */
+/** Stopped containers start again per restartPolicy, within the executor's back-off. */
 class PlannerRestartTest {
 
     private static final Planner PLANNER = new Planner(false, false, HASH);

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Rule 6 and section 5: prune what no spec wants, but never because input is missing or broken. */
+/** Pruning: remove what no spec wants, but never because input is missing or broken. */
 class PlannerSafetyTest {
 
     @Test

@@ -10,17 +10,18 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Holds back actions while a key waits on the executor's back-off (rules 4 and 8), and remembers the
- * earliest instant a held key may act again so the pass can be requeued for it.
+ * Holds back actions while a key waits out its back-off (after a failed action, or a container that keeps exiting or
+ * failing its liveness checks), and remembers the earliest instant a held key may act again so the pass can be
+ * requeued for it. Its policy is {@link io.remoteappmanager.time.Backoff}'s; this is where the planner applies it.
  * One instance serves one planning pass.
  */
-final class BackOff {
+final class BackOffHold {
 
     private final Function<AppKey, KeyHistory> history;
     private final Instant now;
     private Instant requeueAt;
 
-    BackOff(Function<AppKey, KeyHistory> history, Instant now) {
+    BackOffHold(Function<AppKey, KeyHistory> history, Instant now) {
         this.history = history;
         this.now = now;
     }
