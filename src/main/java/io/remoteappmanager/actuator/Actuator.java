@@ -9,6 +9,7 @@ import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.VolumeMount;
 import io.remoteappmanager.observe.ObservedCache;
 import io.remoteappmanager.planner.Action;
+import io.remoteappmanager.planner.ActionOutcome;
 import io.remoteappmanager.policy.VolumeRule;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.ContainerRuntime;

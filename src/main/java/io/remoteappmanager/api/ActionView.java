@@ -1,7 +1,7 @@
 package io.remoteappmanager.api;
 
-import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.planner.Action;
+import io.remoteappmanager.planner.ActionOutcome;
 import java.util.Locale;
 
 /**

@@ -1,7 +1,7 @@
 package io.remoteappmanager.notify;
 
 import io.remoteappmanager.model.AppKey;
-import io.remoteappmanager.observe.EngineState;
+import io.remoteappmanager.model.EngineState;
 import io.remoteappmanager.status.AppChange;
 import io.remoteappmanager.status.LeaderState;
 import io.remoteappmanager.status.StatusChanges;

@@ -3,6 +3,7 @@ package io.remoteappmanager.observe;
 import io.remoteappmanager.lifecycle.Jobs;
 import io.remoteappmanager.lifecycle.Threads;
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.EngineState;
 import io.remoteappmanager.model.LabelScheme;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.runtime.ContainerRuntime;

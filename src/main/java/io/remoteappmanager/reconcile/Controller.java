@@ -2,7 +2,6 @@ package io.remoteappmanager.reconcile;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.actuator.Actuator;
 import io.remoteappmanager.images.ImageCatalog;
 import io.remoteappmanager.images.ImageUpdates;
@@ -13,6 +12,7 @@ import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.observe.ObservedCache;
+import io.remoteappmanager.planner.ActionOutcome;
 import io.remoteappmanager.planner.Decision;
 import io.remoteappmanager.planner.Idling;
 import io.remoteappmanager.planner.Plan;

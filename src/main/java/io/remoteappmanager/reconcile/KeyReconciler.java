@@ -1,11 +1,11 @@
 package io.remoteappmanager.reconcile;
 
-import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.actuator.Actuator;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.DesiredState;
 import io.remoteappmanager.observe.ObservedCache;
 import io.remoteappmanager.planner.Action;
+import io.remoteappmanager.planner.ActionOutcome;
 import io.remoteappmanager.planner.Decision;
 import io.remoteappmanager.planner.Planner;
 import java.time.Clock;

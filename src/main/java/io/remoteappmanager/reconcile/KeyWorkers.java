@@ -1,9 +1,9 @@
 package io.remoteappmanager.reconcile;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.lifecycle.Threads;
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.planner.ActionOutcome;
 import io.remoteappmanager.queue.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;

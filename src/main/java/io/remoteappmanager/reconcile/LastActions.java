@@ -1,7 +1,7 @@
 package io.remoteappmanager.reconcile;
 
-import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.planner.ActionOutcome;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.remoteappmanager.reconcile;
 
-import io.remoteappmanager.actuator.ActionOutcome;
+import io.remoteappmanager.planner.ActionOutcome;
 import io.remoteappmanager.planner.Plan;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.remoteappmanager.status;
 
-import io.remoteappmanager.observe.EngineState;
+import io.remoteappmanager.model.EngineState;
 import io.remoteappmanager.source.SourceStatus;
 import java.time.Instant;
 import java.util.List;

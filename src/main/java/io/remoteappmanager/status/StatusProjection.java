@@ -1,13 +1,13 @@
 package io.remoteappmanager.status;
 
-import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.EngineState;
 import io.remoteappmanager.model.ImageMetadata;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.ProbeVerdict;
-import io.remoteappmanager.observe.EngineState;
+import io.remoteappmanager.planner.ActionOutcome;
 import io.remoteappmanager.planner.Decision;
 import io.remoteappmanager.planner.Plan;
 import io.remoteappmanager.source.SourceStatus;

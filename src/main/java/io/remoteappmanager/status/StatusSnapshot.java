@@ -1,7 +1,7 @@
 package io.remoteappmanager.status;
 
 import io.remoteappmanager.model.AppKey;
-import io.remoteappmanager.observe.EngineState;
+import io.remoteappmanager.model.EngineState;
 import io.remoteappmanager.source.SourceStatus;
 import java.util.ArrayList;
 import java.util.Collection;

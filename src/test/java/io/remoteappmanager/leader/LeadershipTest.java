@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.lifecycle.Jobs;
-import io.remoteappmanager.observe.EngineState;
+import io.remoteappmanager.model.EngineState;
 import io.remoteappmanager.source.SourceStatus;
 import io.remoteappmanager.status.LeaderState;
 import io.remoteappmanager.status.ProxyState;

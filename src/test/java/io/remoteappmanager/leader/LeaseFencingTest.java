@@ -3,7 +3,7 @@ package io.remoteappmanager.leader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.remoteappmanager.observe.EngineState;
+import io.remoteappmanager.model.EngineState;
 import io.remoteappmanager.source.SourceStatus;
 import io.remoteappmanager.status.LeaderState;
 import io.remoteappmanager.status.ProxyState;

@@ -4,8 +4,8 @@ import static io.remoteappmanager.notify.StatusHistory.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.EngineState;
 import io.remoteappmanager.model.Phase;
-import io.remoteappmanager.observe.EngineState;
 import io.remoteappmanager.status.LeaderState;
 import java.time.Duration;
 import java.util.List;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.EngineState;
 import io.remoteappmanager.model.Phase;
-import io.remoteappmanager.observe.EngineState;
 import io.remoteappmanager.status.AppStatus;
 import io.remoteappmanager.testing.EngineLink;
 import io.remoteappmanager.testing.SpecFiles;

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.remoteappmanager.model.AppKey;
+import io.remoteappmanager.model.EngineState;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.reconcile.PassResult;
 import io.remoteappmanager.runtime.RuntimeContainer;

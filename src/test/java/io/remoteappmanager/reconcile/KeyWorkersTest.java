@@ -3,11 +3,11 @@ package io.remoteappmanager.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.remoteappmanager.actuator.ActionOutcome;
 import io.remoteappmanager.model.AppKey;
 import io.remoteappmanager.model.AppSpec;
 import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.planner.Action;
+import io.remoteappmanager.planner.ActionOutcome;
 import io.remoteappmanager.planner.AppVersion;
 import io.remoteappmanager.planner.PlanFixture;
 import io.remoteappmanager.time.Backoff;

@@ -3,11 +3,11 @@ package io.remoteappmanager.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remoteappmanager.model.AppKey;
-import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.DesiredState;
+import io.remoteappmanager.model.EngineState;
+import io.remoteappmanager.model.ObservedContainer;
 import io.remoteappmanager.model.Phase;
 import io.remoteappmanager.model.ProbeVerdict;
-import io.remoteappmanager.observe.EngineState;
 import io.remoteappmanager.planner.Decision;
 import io.remoteappmanager.planner.Plan;
 import io.remoteappmanager.source.SourceStatus;

@@ -1,6 +1,5 @@
-package io.remoteappmanager.actuator;
+package io.remoteappmanager.planner;
 
-import io.remoteappmanager.planner.Action;
 import java.util.Optional;
 
 /**
@@ -15,15 +14,15 @@ public record ActionOutcome(Action action, Result result, Optional<String> error
         DONE, DONE_ELSEWHERE, FAILED
     }
 
-    static ActionOutcome done(Action action, Optional<String> started) {
+    public static ActionOutcome done(Action action, Optional<String> started) {
         return new ActionOutcome(action, Result.DONE, Optional.empty(), started);
     }
 
-    static ActionOutcome doneElsewhere(Action action) {
+    public static ActionOutcome doneElsewhere(Action action) {
         return new ActionOutcome(action, Result.DONE_ELSEWHERE, Optional.empty(), Optional.empty());
     }
 
-    static ActionOutcome failed(Action action, String error) {
+    public static ActionOutcome failed(Action action, String error) {
         return new ActionOutcome(action, Result.FAILED, Optional.of(error), Optional.empty());
     }
 

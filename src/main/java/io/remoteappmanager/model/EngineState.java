@@ -1,4 +1,4 @@
-package io.remoteappmanager.observe;
+package io.remoteappmanager.model;
 
 import java.time.Instant;
 import java.util.Optional;
