@@ -3,7 +3,6 @@ package io.remoteappmanager.runtime.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.PullImageCmd;
-import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.EventType;
@@ -25,6 +24,7 @@ import io.remoteappmanager.runtime.dockerapi.EngineClient;
 import io.remoteappmanager.runtime.dockerapi.EventStream;
 import io.remoteappmanager.runtime.dockerapi.ImageReference;
 import io.remoteappmanager.runtime.dockerapi.LocalImages;
+import io.remoteappmanager.runtime.dockerapi.PullCallback;
 import io.remoteappmanager.runtime.dockerapi.RegistryAuth;
 import io.remoteappmanager.runtime.dockerapi.RegistryDigests;
 import java.io.Closeable;
@@ -222,7 +222,7 @@ public final class DockerRuntime implements ContainerRuntime {
                 PullImageCmd pull = docker.pullImageCmd(ref.repository()).withTag(ref.tag());
                 auth.forImage(image).ifPresent(pull::withAuthConfig);
                 try {
-                    return pull.exec(new PullImageResultCallback()).awaitCompletion();
+                    return pull.exec(new PullCallback()).awaitCompletion();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while pulling " + image, e);

@@ -11,6 +11,7 @@ import io.remoteappmanager.model.AppSpec.PullPolicy;
 import io.remoteappmanager.model.SpecOrigin;
 import io.remoteappmanager.runtime.ContainerRequest;
 import io.remoteappmanager.runtime.LaunchFailedException;
+import io.remoteappmanager.testing.LogCapture;
 import io.remoteappmanager.testing.TestEngine;
 import java.util.List;
 import java.util.Map;
@@ -66,13 +67,18 @@ class PullPolicyIT {
     }
 
     @Test
-    void absentImageUnderIfNotPresentIsPulledAndAFailedPullNamesTheImage() {
+    void absentImageUnderIfNotPresentIsPulledAndAFailedPullNamesTheImageOnce() {
         ContainerRequest request = request("pull", ABSENT, PullPolicy.IfNotPresent);
         double pulls = count("pull");
 
-        assertThatThrownBy(() -> engine.runtime.launch(request))
-                .isInstanceOf(LaunchFailedException.class)
-                .hasMessageContaining("pulling image " + ABSENT + " failed");
+        try (LogCapture dockerJava = LogCapture.of("com.github.dockerjava")) {
+            assertThatThrownBy(() -> engine.runtime.launch(request))
+                    .isInstanceOf(LaunchFailedException.class)
+                    .hasMessageContaining("pulling image " + ABSENT + " failed")
+                    .hasMessageContaining("connection refused");
+            assertThat(dockerJava.lines()).as("the failure is told by whoever handles it, not logged by docker-java too")
+                    .noneMatch(line -> line.startsWith("SEVERE") || line.startsWith("ERROR"));
+        }
         assertThat(count("pull")).isEqualTo(pulls + 1);
         assertThat(engine.runtime.inspect(request.name())).isEmpty();
     }
