@@ -40,7 +40,6 @@ import io.remoteappmanager.time.MonotonicClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -104,11 +103,10 @@ public final class RemoteAppManager implements AutoCloseable {
                 config.realm(), config.cull().checkInterval(), clock, this::trigger));
         this.wakes = new WakeRequests(clock);
         if (activity.isEmpty() && config.cull().idleTimeout().isPresent()) {
-            String runtimeName = config.runtime().name().toLowerCase(Locale.ROOT);
             LOG.warn(can.canStopAndKeep()
                     ? "ram.cull.idle-timeout is set but ram.proxy.api-url is not: no app is culled without the proxy"
-                    : "ram.cull.idle-timeout is set but ram.runtime=" + runtimeName + " cannot stop an app and keep it:"
-                            + " idle culling needs the docker runtime");
+                    : "ram.cull.idle-timeout is set but this runtime cannot stop an app and keep it: idle culling"
+                            + " needs ram.runtime=docker");
         }
         Actuator actuator = new Actuator(runtime, template,
                 new VolumeRule(config.policy().volumeRoots().orElse(List.of())), labels, cache, secrets);
