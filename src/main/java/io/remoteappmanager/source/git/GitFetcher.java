@@ -22,6 +22,7 @@ import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps a local bare repository (under {@code ram.git.dir}, one per URL and ref) holding the commit that the remote's
@@ -38,13 +39,17 @@ final class GitFetcher implements AutoCloseable {
     /** Packs beyond which a fetch is followed by a garbage collection. */
     static final int MAX_PACKS = 8;
 
+    private static final Logger LOG = Logger.getLogger(GitFetcher.class);
+
     private final GitSettings settings;
     private final GitAccess access;
+    private final Redactor redactor;
     private Repository repository;
 
     GitFetcher(GitSettings settings) {
         this.settings = settings;
         this.access = new GitAccess(settings);
+        this.redactor = new Redactor(settings.password());
     }
 
     /** The local repository, created on first use; a broken one is only a cache and is made anew. */
@@ -107,8 +112,22 @@ final class GitFetcher implements AutoCloseable {
             access.apply(git.fetch().setRemote(settings.url()).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS)
                     .setCheckFetchedObjects(true)).call();
             if (packs(repo) > MAX_PACKS) {
-                git.gc().call();
+                pack(git);
             }
+        }
+    }
+
+    /**
+     * Packs the local repository into one pack again. A failure is told and the fetch it follows stands: the commit
+     * is here either way, and the next fetch tries again (a lock left by a controller killed mid-pack, for one, stays
+     * until someone removes it, and the log names it).
+     */
+    private void pack(Git git) {
+        try {
+            git.gc().call();
+        } catch (GitAPIException | RuntimeException e) {
+            LOG.warnf("git: packing the local repository %s failed, the fetch stands and packing is tried again after"
+                    + " the next: %s", git.getRepository().getDirectory(), redactor.describe(e));
         }
     }
 

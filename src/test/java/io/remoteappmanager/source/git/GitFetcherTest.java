@@ -2,6 +2,7 @@ package io.remoteappmanager.source.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.remoteappmanager.testing.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The local repository of a followed ref stays small: each fetch leaves a pack, and a soak's leader held one open file
- * per pack (131 more after 20 minutes of pushes) until the fetcher packed them into one again.
+ * per pack (131 more after 20 minutes of pushes) until the fetcher packed them into one again. Packing is housekeeping:
+ * when it fails, the fetch it follows still stands.
  */
 class GitFetcherTest {
 
@@ -43,6 +45,33 @@ class GitFetcherTest {
             assertThat(fetched).isEqualTo(head);
             assertThat(GitFetcher.packs(fetcher.repository())).isLessThanOrEqualTo(GitFetcher.MAX_PACKS);
             assertThat(fetcher.repository().parseCommit(fetched).getParentCount()).as("its history is kept").isOne();
+        }
+    }
+
+    @Test
+    void aGarbageCollectionThatFailsDoesNotFailTheFetchItFollows() throws Exception {
+        try (LogCapture log = LogCapture.of(GitFetcher.class.getName());
+                Git author = Git.init().setDirectory(remote.toFile()).setInitialBranch("main").call();
+                GitFetcher fetcher = new GitFetcher(new GitSettings(remote.toUri().toString(), "main", "",
+                        Duration.ofSeconds(1), local, Duration.ofSeconds(30), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty()))) {
+            ObjectId head = null;
+            for (int i = 0; i < FETCHES; i++) {
+                Files.writeString(remote.resolve("alice.yaml"), "user: alice\nimage: ram-test/httpd:" + i + "\n");
+                author.add().addFilepattern("alice.yaml").call();
+                head = author.commit().setMessage("commit " + i).setAuthor("ops", "ops@example.org")
+                        .setCommitter("ops", "ops@example.org").call();
+                if (i == 0) {
+                    fetcher.fetch();
+                    // A controller killed while it packed the refs leaves the lock behind.
+                    Files.writeString(fetcher.repository().getDirectory().toPath().resolve("packed-refs.lock"), "");
+                    continue;
+                }
+                assertThat(fetcher.fetch()).as("fetch %d", i).isEqualTo(head);
+            }
+            assertThat(log.lines()).as("the packing failed, and the log names the lock")
+                    .anyMatch(line -> line.startsWith("WARN") && line.contains("packing the local repository")
+                            && line.contains("packed-refs.lock"));
         }
     }
 }
