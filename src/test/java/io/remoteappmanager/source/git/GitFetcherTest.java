@@ -29,16 +29,11 @@ class GitFetcherTest {
     @Test
     void manyFetchesLeaveAFewPacksAndTheLatestCommit() throws Exception {
         try (Git author = Git.init().setDirectory(remote.toFile()).setInitialBranch("main").call();
-                GitFetcher fetcher = new GitFetcher(new GitSettings(remote.toUri().toString(), "main", "",
-                        Duration.ofSeconds(1), local, Duration.ofSeconds(30), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty()))) {
+                GitFetcher fetcher = fetcher()) {
             ObjectId fetched = null;
             ObjectId head = null;
             for (int i = 0; i < FETCHES; i++) {
-                Files.writeString(remote.resolve("alice.yaml"), "user: alice\nimage: ram-test/httpd:" + i + "\n");
-                author.add().addFilepattern("alice.yaml").call();
-                head = author.commit().setMessage("commit " + i).setAuthor("ops", "ops@example.org")
-                        .setCommitter("ops", "ops@example.org").call();
+                head = commit(author, i);
                 fetched = fetcher.fetch();
             }
 
@@ -52,26 +47,32 @@ class GitFetcherTest {
     void aGarbageCollectionThatFailsDoesNotFailTheFetchItFollows() throws Exception {
         try (LogCapture log = LogCapture.of(GitFetcher.class.getName());
                 Git author = Git.init().setDirectory(remote.toFile()).setInitialBranch("main").call();
-                GitFetcher fetcher = new GitFetcher(new GitSettings(remote.toUri().toString(), "main", "",
-                        Duration.ofSeconds(1), local, Duration.ofSeconds(30), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty()))) {
-            ObjectId head = null;
-            for (int i = 0; i < FETCHES; i++) {
-                Files.writeString(remote.resolve("alice.yaml"), "user: alice\nimage: ram-test/httpd:" + i + "\n");
-                author.add().addFilepattern("alice.yaml").call();
-                head = author.commit().setMessage("commit " + i).setAuthor("ops", "ops@example.org")
-                        .setCommitter("ops", "ops@example.org").call();
-                if (i == 0) {
-                    fetcher.fetch();
-                    // A controller killed while it packed the refs leaves the lock behind.
-                    Files.writeString(fetcher.repository().getDirectory().toPath().resolve("packed-refs.lock"), "");
-                    continue;
-                }
+                GitFetcher fetcher = fetcher()) {
+            commit(author, 0);
+            fetcher.fetch();
+            // A controller killed while it packed the refs leaves the lock behind.
+            Files.writeString(fetcher.repository().getDirectory().toPath().resolve("packed-refs.lock"), "");
+
+            for (int i = 1; i < FETCHES; i++) {
+                ObjectId head = commit(author, i);
                 assertThat(fetcher.fetch()).as("fetch %d", i).isEqualTo(head);
             }
             assertThat(log.lines()).as("the packing failed, and the log names the lock")
                     .anyMatch(line -> line.startsWith("WARN") && line.contains("packing the local repository")
                             && line.contains("packed-refs.lock"));
         }
+    }
+
+    private GitFetcher fetcher() {
+        return new GitFetcher(new GitSettings(remote.toUri().toString(), "main", "", Duration.ofSeconds(1), local,
+                Duration.ofSeconds(30), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    /** Commits version {@code i} of one spec file to the remote. */
+    private ObjectId commit(Git author, int i) throws Exception {
+        Files.writeString(remote.resolve("alice.yaml"), "user: alice\nimage: ram-test/httpd:" + i + "\n");
+        author.add().addFilepattern("alice.yaml").call();
+        return author.commit().setMessage("commit " + i).setAuthor("ops", "ops@example.org")
+                .setCommitter("ops", "ops@example.org").call();
     }
 }
