@@ -1,6 +1,7 @@
 package io.remoteappmanager.runtime.swarm;
 
 import com.github.dockerjava.api.model.Task;
+import com.github.dockerjava.api.model.TaskState;
 import com.github.dockerjava.api.model.TaskStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What changed between two readings of a swarm's live tasks, by service: a task that appeared, ended, moved, changed
@@ -18,19 +18,19 @@ import java.util.TreeSet;
  */
 final class TaskChanges {
 
-    /** A reading: each service's live tasks, as {@code id state desired-state node message err}, sorted. */
-    private Map<String, Set<String>> last = Map.of();
+    /** A reading: what was seen of each service's live tasks. */
+    private Map<String, Set<Seen>> last = Map.of();
     private Map<String, Set<String>> servicesByNode = Map.of();
 
     /** Takes a reading and returns the services whose tasks differ from the last reading's. */
     List<String> next(List<Task> tasks) {
-        Map<String, Set<String>> reading = new HashMap<>();
+        Map<String, Set<Seen>> reading = new HashMap<>();
         Map<String, Set<String>> byNode = new HashMap<>();
         for (Task task : tasks) {
             if (task.getServiceId() == null) {
                 continue;
             }
-            reading.computeIfAbsent(task.getServiceId(), s -> new TreeSet<>()).add(fingerprint(task));
+            reading.computeIfAbsent(task.getServiceId(), s -> new HashSet<>()).add(Seen.of(task));
             if (task.getNodeId() != null) {
                 byNode.computeIfAbsent(task.getNodeId(), n -> new HashSet<>()).add(task.getServiceId());
             }
@@ -48,16 +48,19 @@ final class TaskChanges {
         return changed;
     }
 
-    private static String fingerprint(Task task) {
-        TaskStatus status = task.getStatus();
-        return String.join(" ", task.getId(), String.valueOf(status == null ? null : status.getState()),
-                String.valueOf(task.getDesiredState()), String.valueOf(task.getNodeId()),
-                String.valueOf(status == null ? null : status.getMessage()),
-                String.valueOf(status == null ? null : status.getErr()));
-    }
-
     /** The services with a live task on {@code nodeId} at the last reading. */
     Set<String> onNode(String nodeId) {
         return servicesByNode.getOrDefault(nodeId, Set.of());
+    }
+
+    /** What a reading keeps of one live task: every field whose change is its service's change. */
+    private record Seen(String id, TaskState state, TaskState desired, String node, String message, String err) {
+
+        static Seen of(Task task) {
+            TaskStatus status = task.getStatus();
+            return status == null ? new Seen(task.getId(), null, task.getDesiredState(), task.getNodeId(), null, null)
+                    : new Seen(task.getId(), status.getState(), task.getDesiredState(), task.getNodeId(),
+                            status.getMessage(), status.getErr());
+        }
     }
 }
