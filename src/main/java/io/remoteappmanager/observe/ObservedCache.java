@@ -300,7 +300,7 @@ public final class ObservedCache implements AutoCloseable {
         // A read the watch made in the same call that found the change is what an inspect now would read again.
         Optional<RuntimeContainer> read;
         try {
-            read = event.read().isPresent() ? event.read() : runtime.inspect(event.id());
+            read = event.read().or(() -> runtime.inspect(event.id()));
         } catch (RuntimeFault e) {
             streamBroken(forGeneration, e);
             return;

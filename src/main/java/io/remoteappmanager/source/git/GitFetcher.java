@@ -49,7 +49,7 @@ final class GitFetcher implements AutoCloseable {
     GitFetcher(GitSettings settings) {
         this.settings = settings;
         this.access = new GitAccess(settings);
-        this.redactor = new Redactor(settings.password());
+        this.redactor = settings.redactor();
     }
 
     /** The local repository, created on first use; a broken one is only a cache and is made anew. */

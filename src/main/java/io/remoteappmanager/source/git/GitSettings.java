@@ -44,6 +44,11 @@ public record GitSettings(
         return Redactor.url(url);
     }
 
+    /** What masks this repository's credentials in messages: its URLs' user info and the configured password. */
+    public Redactor redactor() {
+        return new Redactor(password);
+    }
+
     @Override
     public String toString() {
         return "git " + displayUrl() + " ref " + ref + (path.isEmpty() ? "" : " path " + path);

@@ -59,7 +59,7 @@ public final class GitSource implements SpecSource {
         this.settings = settings;
         this.fetcher = new GitFetcher(settings);
         this.reader = new CommitReader(new SpecFileBook<>(check), settings.path());
-        this.redactor = new Redactor(settings.password());
+        this.redactor = settings.redactor();
         this.metrics = new GitMetrics(registry);
         this.state = GitState.initial(notReadYet());
         this.thread = Threads.serial("git-fetch");
